@@ -31,8 +31,8 @@ import org.mockito.InOrder;
 /** The pipeline's ordering and failure handling, around mocked backends. */
 class PipelineTest {
   static final VideoFormat FORMAT = new VideoFormat(2, 2, 1, 1);
-  static final ContentId VIDEO = ContentId.parse("bafkreivideo");
-  static final ContentId META = ContentId.parse("bafkreimeta");
+  static final ContentId VIDEO = ContentId.compute("video".getBytes(StandardCharsets.UTF_8));
+  static final ContentId META = ContentId.compute("meta".getBytes(StandardCharsets.UTF_8));
 
   VideoGenerator generator = mock(VideoGenerator.class);
   ContentStore store = mock(ContentStore.class);
@@ -97,7 +97,7 @@ class PipelineTest {
     order.verify(encoder).encode(any());
     order.verify(store).put(eq("vnft-1.mp4"), any());
     order.verify(store).put(eq("vnft-1.json"), argThat(b -> b != null && new String(b, StandardCharsets.UTF_8)
-        .contains("\"animation_url\":\"ipfs://bafkreivideo\"")));
+        .contains("\"animation_url\":\"ipfs://" + VIDEO.value() + "\"")));
     assertEquals(new BatchLeaf(BigInteger.ONE, BigInteger.valueOf(3),
         Bytes32.fromBigInteger(BigInteger.valueOf(42)), VIDEO, META), m.leaf());
     assertEquals(List.of("ok SEED 1", "ok GENERATE 1", "ok COMMIT 1", "ok STORE 1"), events);
