@@ -16,6 +16,13 @@ public interface ChainBackend {
   List<Trigger> openTriggers();
 
   /**
+   * @param triggerId a trigger id
+   * @return that trigger, whatever its state
+   * @throws ChainException if it does not exist or the node cannot be read
+   */
+  Trigger trigger(BigInteger triggerId);
+
+  /**
    * @param feed a feed address
    * @return a reader for that feed
    */

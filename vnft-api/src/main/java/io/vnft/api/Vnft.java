@@ -187,8 +187,9 @@ public final class Vnft {
     VideoEncoder enc = encoder();
     ContentId video = contentStore().put(
         "vnft-" + t.triggerId() + "." + enc.fileExtension(), enc.encode(frames));
-    String json = MetadataJson.of(t, firing.round(), seed, root, video, enc.mimeType(),
-        generator().model());
+    ContentId raw = contentStore().put("vnft-" + t.triggerId() + ".rgb", frames.rgbUnsafe());
+    String json = MetadataJson.of(t, firing.round(), seed, root, video, raw, enc.mimeType(),
+        generator().model(), frames.format());
     ContentId meta = contentStore().put("vnft-" + t.triggerId() + ".json",
         json.getBytes(StandardCharsets.UTF_8));
     return new BatchLeaf(t.triggerId(), firing.round().roundId(), root, video, meta);
