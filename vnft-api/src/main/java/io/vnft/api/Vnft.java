@@ -142,10 +142,23 @@ public final class Vnft {
             return CompletableFuture.completedFuture(
                 new BatchOutcome(Optional.empty(), List.of(), failed));
           }
-          List<BatchLeaf> leaves = ready.stream().map(PreparedMint::leaf).toList();
-          return stage(Stage.CHAIN_COMMIT, null, () -> chain().commitBatch(leaves))
-              .thenApply(r -> new BatchOutcome(Optional.of(r), ready, failed));
+          return commit(ready).thenApply(r -> new BatchOutcome(Optional.of(r), ready, failed));
         });
+  }
+
+  /**
+   * Commits prepared items as one batch on chain (all or nothing: the contract reverts the whole
+   * batch if one leaf is refused).
+   *
+   * @param items the prepared items, at least one
+   * @return the batch receipt
+   */
+  public CompletableFuture<BatchReceipt> commit(List<PreparedMint> items) {
+    if (items == null || items.isEmpty()) {
+      throw new InvalidInputException("items: must hold at least one prepared mint");
+    }
+    List<BatchLeaf> leaves = items.stream().map(PreparedMint::leaf).toList();
+    return stage(Stage.CHAIN_COMMIT, null, () -> chain().commitBatch(leaves));
   }
 
   /**
