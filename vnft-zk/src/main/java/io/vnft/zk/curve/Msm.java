@@ -1,6 +1,7 @@
 package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
+import io.vnft.zk.curve.internal.G1LimbOps;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.util.ArrayList;
@@ -297,20 +298,20 @@ public final class Msm {
       int[] digits = signedDigits(k, n, c, windows);
       long[] sums = new long[12 * windows];
       forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
-      MsmG1Engine e = new MsmG1Engine();
+      G1LimbOps e = new G1LimbOps();
       long[] acc = new long[12];
-      MsmG1Engine.setInf(acc, 0);
+      G1LimbOps.setInf(acc, 0);
       for (int w = windows - 1; w >= 0; w--) {
         for (int j = 0; j < c; j++) {
           e.dbl(acc, 0);
         }
         e.addJac(acc, 0, sums, 12 * w);
       }
-      return MsmG1Engine.toAffine(acc, 0);
+      return G1LimbOps.toAffine(acc, 0);
     }
 
     void windowSum(int[] digits, int windows, int w, int c, long[] out, int oo) {
-      MsmG1Engine e = new MsmG1Engine();
+      G1LimbOps e = new G1LimbOps();
       int nb = 1 << (c - 1);
       long[] buckets = new long[12 * nb]; // all zero = infinity
       for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package io.vnft.zk.curve;
+package io.vnft.zk.curve.internal;
 
 import static io.vnft.zk.field.FpOps.add;
 import static io.vnft.zk.field.FpOps.copy;
@@ -10,31 +10,40 @@ import static io.vnft.zk.field.FpOps.setZero;
 import static io.vnft.zk.field.FpOps.square;
 import static io.vnft.zk.field.FpOps.sub;
 
+import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.FpOps;
 
 /**
- * Allocation-free G1 Jacobian arithmetic on Montgomery limbs for the MSM. A Jacobian point is 12
- * longs (X, Y, Z) at an offset; Z = 0 means infinity. One instance per thread (holds scratch).
+ * Internal, not for users (may change without notice): allocation-free G1 Jacobian arithmetic on
+ * Montgomery limbs ({@link FpOps}) used by the MSM and the prover. A Jacobian point is 12 longs
+ * (X, Y, Z, 4 limbs each) at an offset, affine (X/Z^2, Y/Z^3); Z = 0 means infinity. Formulas:
+ * dbl-2009-l, madd-2007-bl, add-2007-bl from the Explicit-Formulas Database (a = 0).
+ *
+ * <p>Thread-safety: an instance holds scratch space, so use one instance per thread. No checks:
+ * inputs must be valid reduced limbs.
  */
-final class MsmG1Engine {
+public final class G1LimbOps {
+  /** A new instance with its own scratch space. */
+  public G1LimbOps() {}
+
   private final long[] t = new long[4 * 12];
   private static final int Z1Z1 = 0, U2 = 4, S2 = 8, H = 12, R = 16, HH = 20, I = 24, J = 28, V = 32, T1 = 36,
       T2 = 40, T3 = 44;
 
   /** Sets point at (p, po) to infinity. */
-  static void setInf(long[] p, int po) {
+  public static void setInf(long[] p, int po) {
     setZero(p, po);
     setZero(p, po + 4);
     setZero(p, po + 8);
   }
 
-  static boolean isInf(long[] p, int po) {
+  public static boolean isInf(long[] p, int po) {
     return isZero(p, po + 8);
   }
 
   /** P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY. */
-  void addAffine(long[] p, int po, long[] bx, long[] by, int bo, boolean negY) {
+  public void addAffine(long[] p, int po, long[] bx, long[] by, int bo, boolean negY) {
     long[] s = t;
     if (isInf(p, po)) {
       copy(bx, bo, p, po);
@@ -92,7 +101,7 @@ final class MsmG1Engine {
   }
 
   /** P = 2P (dbl-2009-l, a = 0). */
-  void dbl(long[] p, int po) {
+  public void dbl(long[] p, int po) {
     long[] s = t;
     if (isInf(p, po)) {
       return;
@@ -126,7 +135,7 @@ final class MsmG1Engine {
   }
 
   /** P += Q, both Jacobian (add-2007-bl). Q may not alias P. */
-  void addJac(long[] p, int po, long[] q, int qo) {
+  public void addJac(long[] p, int po, long[] q, int qo) {
     long[] s = t;
     if (isInf(q, qo)) {
       return;
@@ -181,7 +190,7 @@ final class MsmG1Engine {
   }
 
   /** The affine point of the Jacobian point at (p, po). */
-  static G1Point toAffine(long[] p, int po) {
+  public static G1Point toAffine(long[] p, int po) {
     if (isInf(p, po)) {
       return G1Point.INFINITY;
     }
