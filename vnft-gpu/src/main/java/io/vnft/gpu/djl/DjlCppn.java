@@ -243,15 +243,9 @@ public final class DjlCppn implements AutoCloseable {
     boolean my = CppnSpec.mirrorYOf(style);
     int i = off;
     for (int y = 0; y < h; y++) {
-      int cy = CppnSpec.coord(y, h, m);
-      if (my) {
-        cy = CppnSpec.mirror(cy);
-      }
+      int cy = CppnSpec.coord(my ? CppnSpec.mirror(y, h) : y, h, m);
       for (int x = 0; x < w; x++) {
-        int cx = CppnSpec.coord(x, w, m);
-        if (mx) {
-          cx = CppnSpec.mirror(cx);
-        }
+        int cx = CppnSpec.coord(mx ? CppnSpec.mirror(x, w) : x, w, m);
         dst[i++] = cx;
         dst[i++] = cy;
         dst[i++] = CppnSpec.radius(cx, cy);

@@ -143,9 +143,12 @@ public final class CppnSpec {
     return (2 * c + 1 + m - n) * 128 / m - 128;
   }
 
-  /** Mirror: {@code v >= 0 ? v : -1 - v}. */
-  public static int mirror(int v) {
-    return v >= 0 ? v : -1 - v;
+  /**
+   * Mirror of a pixel coordinate: {@code min(c, n - 1 - c)}, so that {@code c} and
+   * {@code n - 1 - c} get the same input (exact symmetry).
+   */
+  public static int mirror(int c, int n) {
+    return Math.min(c, n - 1 - c);
   }
 
   /** Radius input: {@code floor((X*X + Y*Y) / 128) - 128} in [-128, 128]. */

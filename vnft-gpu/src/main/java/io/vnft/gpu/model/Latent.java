@@ -1,6 +1,9 @@
 package io.vnft.gpu.model;
 
+import io.vnft.api.Bytes32;
 import io.vnft.api.InvalidInputException;
+import io.vnft.zk.field.Fr;
+import io.vnft.zk.poseidon.Poseidon;
 import java.math.BigInteger;
 
 /**
@@ -18,6 +21,29 @@ public final class Latent {
   public static final int BYTES_PER_HASH = 31;
 
   private Latent() {}
+
+  /**
+   * @param seed the token seed, a field element below r
+   * @return the latent values, each in [-128, 127]
+   * @throws InvalidInputException if the seed is not below r
+   */
+  public static int[] of(Bytes32 seed) {
+    return fromHashes(hashes(seed));
+  }
+
+  /**
+   * @param seed the token seed, a field element below r
+   * @return {@code Poseidon(seed, k)} for k = 0..3
+   * @throws InvalidInputException if the seed is not below r
+   */
+  public static BigInteger[] hashes(Bytes32 seed) {
+    Fr s = Fr.of(seed.toBigInteger());
+    BigInteger[] h = new BigInteger[CppnSpec.LATENT_HASHES];
+    for (int k = 0; k < h.length; k++) {
+      h[k] = Poseidon.hash(s, Fr.of(k)).toBigInteger();
+    }
+    return h;
+  }
 
   /**
    * @param hashes the {@value CppnSpec#LATENT_HASHES} hashes {@code Poseidon(seed, k)}, each in [0, 2^254)

@@ -94,14 +94,8 @@ public final class ReferenceCppn {
   private int pixel(int[] z, long style, int w, int h, int t, int x, int y, int[] s) {
     final int n = CppnSpec.HIDDEN;
     int m = Math.max(w, h);
-    int cx = CppnSpec.coord(x, w, m);
-    int cy = CppnSpec.coord(y, h, m);
-    if (CppnSpec.mirrorXOf(style)) {
-      cx = CppnSpec.mirror(cx);
-    }
-    if (CppnSpec.mirrorYOf(style)) {
-      cy = CppnSpec.mirror(cy);
-    }
+    int cx = CppnSpec.coord(CppnSpec.mirrorXOf(style) ? CppnSpec.mirror(x, w) : x, w, m);
+    int cy = CppnSpec.coord(CppnSpec.mirrorYOf(style) ? CppnSpec.mirror(y, h) : y, h, m);
     int r = CppnSpec.radius(cx, cy);
     for (int i = 0; i < n; i++) {
       int k = CppnSpec.INPUTS * i;
