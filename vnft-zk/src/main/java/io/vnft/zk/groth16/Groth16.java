@@ -2,6 +2,10 @@ package io.vnft.zk.groth16;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.ProofException;
+import io.vnft.zk.circuit.Constraint;
+import io.vnft.zk.circuit.R1cs;
+import io.vnft.zk.circuit.SparseRow;
+import io.vnft.zk.circuit.Witness;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.curve.Pairing;
@@ -37,6 +41,44 @@ public final class Groth16 {
   private Groth16() {}
 
   // ---------------------------------------------------------------------------------------- setup
+
+  /**
+   * Runs a fresh single-party setup with all available processors. <b>For tests and development
+   * only:</b> whoever learns the randomness drawn from {@code rnd} can forge proofs; production
+   * keys come from a multi-party ceremony {@code .zkey}.
+   *
+   * @param r1cs the constraint system (wire 0 = 1, then the public signals)
+   * @param rnd the source of the toxic randomness (tau, alpha, beta, gamma, delta)
+   * @return the proving key, holding its verifying key
+   * @throws InvalidInputException if an argument is null or the system needs a domain above 2^27
+   */
+  public static ProvingKey setup(R1cs r1cs, SecureRandom rnd) {
+    return setup(r1cs, rnd, Parallel.defaultThreads());
+  }
+
+  /**
+   * As {@link #setup(R1cs, SecureRandom)} with an explicit number of worker threads (at least 1).
+   */
+  public static ProvingKey setup(R1cs r1cs, SecureRandom rnd, int threads) {
+    if (r1cs == null) {
+      throw new InvalidInputException("setup: r1cs must not be null");
+    }
+    if (threads < 1) {
+      throw new InvalidInputException("setup: threads " + threads + " must be >= 1");
+    }
+    Matrices.Builder b = new Matrices.Builder(r1cs.nWires(), r1cs.nPublic());
+    for (Constraint c : r1cs.constraints()) {
+      b.constraint();
+      SparseRow[] rows = {c.a(), c.b(), c.c()};
+      for (int m = 0; m < 3; m++) {
+        SparseRow row = rows[m];
+        for (int k = 0; k < row.size(); k++) {
+          b.term(m, row.wire(k), row.coeff(k));
+        }
+      }
+    }
+    return setup(b.build(), rnd, threads);
+  }
 
   /**
    * Runs a fresh single-party setup for the given constraint matrices. See the class comment: the
@@ -254,6 +296,18 @@ public final class Groth16 {
       throw new InvalidInputException("prove: witness[0] must be 1 (the constant wire), got " + witness[0]);
     }
     return proveLimbs(pk, wMont, rnd, threads);
+  }
+
+  /**
+   * Proves with all available processors; see {@link #prove(ProvingKey, Fr[], SecureRandom, int)}.
+   *
+   * @throws InvalidInputException if the witness does not fit the key
+   */
+  public static Proof prove(ProvingKey pk, Witness witness, SecureRandom rnd) {
+    if (witness == null) {
+      throw new InvalidInputException("prove: witness must not be null");
+    }
+    return prove(pk, witness.toArray(), rnd, Parallel.defaultThreads());
   }
 
   /** The prover on Montgomery witness limbs (4 per signal). */

@@ -2,11 +2,7 @@ package io.vnft.zk.iden3;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.vnft.zk.field.Fr;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,37 +85,5 @@ final class Snark {
       Thread.currentThread().interrupt();
       return fail("interrupted");
     }
-  }
-
-  /** Reads an iden3 {@code .wtns} (version 2): section 1 header (n8, q, n), section 2 the values. */
-  static Fr[] readWtns(Path file) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    b.position(12);
-    int n = 0;
-    Fr[] out = null;
-    while (b.hasRemaining()) {
-      int id = b.getInt();
-      long len = b.getLong();
-      int end = b.position() + (int) len;
-      if (id == 1) {
-        int n8 = b.getInt();
-        byte[] q = new byte[n8];
-        b.get(q);
-        n = b.getInt();
-      } else if (id == 2) {
-        out = new Fr[n];
-        for (int i = 0; i < n; i++) {
-          byte[] v = new byte[32];
-          b.get(v);
-          out[i] = Fr.fromBytesLE(v);
-        }
-      }
-      b.position(end);
-    }
-    return out;
-  }
-
-  static List<BigInteger> strings(List<BigInteger> l) {
-    return l;
   }
 }

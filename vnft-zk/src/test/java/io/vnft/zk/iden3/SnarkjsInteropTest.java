@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vnft.zk.circuit.CircuitCompiler;
+import io.vnft.zk.circuit.CompiledCircuit;
+import io.vnft.zk.circuit.R1cs;
+import io.vnft.zk.circuit.Var;
+import io.vnft.zk.circuit.Witness;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.groth16.Groth16;
 import io.vnft.zk.groth16.Proof;
@@ -48,7 +53,7 @@ class SnarkjsInteropTest {
     Files.writeString(dir.resolve("input.json"), "{\"x\": \"3\", \"k\": \"7\"}");
     Snark.snarkjs(120, "wtns", "calculate", d + "/cubic_js/cubic.wasm", d + "/input.json", d + "/w.wtns");
     pk = ZkeyFile.read(dir.resolve("c1.zkey"));
-    witness = Snark.readWtns(dir.resolve("w.wtns"));
+    witness = WtnsFile.read(dir.resolve("w.wtns")).toArray();
   }
 
   @Test
@@ -104,6 +109,68 @@ class SnarkjsInteropTest {
     Snark.snarkjs(120, "groth16", "prove", re.toString(), d + "/w.wtns", d + "/proof2.json", d + "/public2.json");
     String out = Snark.snarkjs(120, "groth16", "verify", d + "/vk.json", d + "/public2.json", d + "/proof2.json");
     assertTrue(out.contains("OK!"), out);
+  }
+
+  /** 1. A circuit written in the Java DSL, exported as .r1cs/.wtns, set up and proved by snarkjs, verifies here. */
+  @Test
+  void dslCircuitProvedBySnarkjsVerifiesHere() throws Exception {
+    CompiledCircuit cc = CircuitCompiler.compile(api -> {
+      Var h = api.publicInput("h");
+      Var a = api.secretInput("a");
+      Var b = api.secretInput("b");
+      api.assertRange(b, 16);
+      api.assertEqual(api.add(api.mul(a, b), api.square(a)), h); // fits the 2^8 ceremony
+    });
+    Fr a = Fr.of(11);
+    Fr b = Fr.of(4242);
+    Fr h = a.mul(b).add(a.mul(a));
+    Witness w = cc.solve(Map.of("h", h, "a", a, "b", b));
+    String d = dir.toString();
+    R1csFile.write(cc.r1cs(), dir.resolve("dsl.r1cs"));
+    WtnsFile.write(w, dir.resolve("dsl.wtns"));
+    Snark.snarkjs(120, "groth16", "setup", d + "/dsl.r1cs", d + "/p.ptau", d + "/dsl0.zkey");
+    Snark.snarkjs(120, "zkey", "contribute", d + "/dsl0.zkey", d + "/dsl.zkey", "--name=c", "-e=vnft test entropy 3");
+    Snark.snarkjs(120, "zkey", "export", "verificationkey", d + "/dsl.zkey", d + "/dslvk.json");
+    Snark.snarkjs(120, "groth16", "prove", d + "/dsl.zkey", d + "/dsl.wtns", d + "/dslproof.json", d + "/dslpublic.json");
+    VerifyingKey vk = SnarkjsJson.readVerifyingKey(Files.readString(dir.resolve("dslvk.json")));
+    Proof proof = SnarkjsJson.readProof(Files.readString(dir.resolve("dslproof.json")));
+    List<BigInteger> pub = SnarkjsJson.readPublic(Files.readString(dir.resolve("dslpublic.json")));
+    assertEquals(List.of(h.toBigInteger()), pub);
+    assertTrue(Groth16.verify(vk, proof, pub));
+    assertFalse(Groth16.verify(vk, proof, Fr.of(1)));
+    // and the same DSL circuit proves here with snarkjs' key
+    ProvingKey dslPk = ZkeyFile.read(dir.resolve("dsl.zkey"));
+    assertTrue(Groth16.verify(vk, Groth16.prove(dslPk, w, RND), pub));
+  }
+
+  /** 3. A circom circuit's .r1cs + .wtns proves here (Java setup), and snarkjs verifies the proof. */
+  @Test
+  void circomR1csAndWtnsProveHereWithJavaSetup() throws Exception {
+    R1cs r1cs = R1csFile.read(dir.resolve("cubic.r1cs"));
+    Witness w = WtnsFile.read(dir.resolve("w.wtns"));
+    assertTrue(r1cs.isSatisfied(w));
+    ProvingKey javaPk = Groth16.setup(r1cs, RND);
+    Proof proof = Groth16.prove(javaPk, w, RND);
+    List<BigInteger> pub = Groth16.publicInputs(javaPk, w.toArray());
+    assertTrue(Groth16.verify(javaPk.verifyingKey(), proof, pub));
+    Path vkf = dir.resolve("javavk.json");
+    Path pf = dir.resolve("javaproof.json");
+    Path pubf = dir.resolve("javapublic.json");
+    SnarkjsJson.writeText(vkf, SnarkjsJson.writeVerifyingKey(javaPk.verifyingKey()));
+    SnarkjsJson.writeText(pf, SnarkjsJson.writeProof(proof));
+    SnarkjsJson.writeText(pubf, SnarkjsJson.writePublic(pub));
+    String out = Snark.snarkjs(120, "groth16", "verify", vkf.toString(), pubf.toString(), pf.toString());
+    assertTrue(out.contains("OK!"), out);
+
+    // the Java-made key written as .zkey: snarkjs proves with it, and the proof verifies in both
+    Path zk = dir.resolve("java.zkey");
+    ZkeyFile.write(javaPk, zk);
+    String d = dir.toString();
+    Snark.snarkjs(120, "groth16", "prove", zk.toString(), d + "/w.wtns", d + "/jproof.json", d + "/jpublic.json");
+    String out2 = Snark.snarkjs(120, "groth16", "verify", vkf.toString(), d + "/jpublic.json", d + "/jproof.json");
+    assertTrue(out2.contains("OK!"), out2);
+    Proof sp = SnarkjsJson.readProof(Files.readString(dir.resolve("jproof.json")));
+    assertTrue(Groth16.verify(javaPk.verifyingKey(), sp, pub));
   }
 
   static Map<Integer, byte[]> sections(byte[] f) {

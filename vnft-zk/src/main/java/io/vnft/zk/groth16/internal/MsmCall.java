@@ -2,7 +2,7 @@ package io.vnft.zk.groth16.internal;
 
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
-import java.math.BigInteger;
+import io.vnft.zk.curve.Msm;
 
 /**
  * Multi-scalar multiplication for the prover: drops pairs whose base is infinity or whose scalar is
@@ -33,7 +33,7 @@ public final class MsmCall {
     if (k == 0) {
       return G1Point.INFINITY;
     }
-    return naiveG1(b, s, k);
+    return Msm.g1(b, s, k, threads);
   }
 
   /** @return {@code sum_i scalars[off + i] * bases[i]}, i in [0, n) */
@@ -53,31 +53,6 @@ public final class MsmCall {
     if (k == 0) {
       return G2Point.INFINITY;
     }
-    return naiveG2(b, s, k);
-  }
-
-  // TEMPORARY until io.vnft.zk.curve.Msm lands: a plain sum of scalar multiplications.
-  private static BigInteger big(long[] s, int o) {
-    BigInteger x = BigInteger.ZERO;
-    for (int i = 3; i >= 0; i--) {
-      x = x.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(s[o + i])));
-    }
-    return x;
-  }
-
-  private static G1Point naiveG1(G1Point[] b, long[] s, int k) {
-    G1Point acc = G1Point.INFINITY;
-    for (int i = 0; i < k; i++) {
-      acc = acc.add(b[i].mul(big(s, 4 * i)));
-    }
-    return acc;
-  }
-
-  private static G2Point naiveG2(G2Point[] b, long[] s, int k) {
-    G2Point acc = G2Point.INFINITY;
-    for (int i = 0; i < k; i++) {
-      acc = acc.add(b[i].mul(big(s, 4 * i)));
-    }
-    return acc;
+    return Msm.g2(b, s, k, threads);
   }
 }
