@@ -28,8 +28,8 @@ import java.util.List;
  * {@code 127.5 - g} with {@code g = |floor(a) mod 512 - 255.5|}, and the constant and the sign
  * are folded into the next layer, so an activation costs four element-wise passes (floor, mod,
  * subtract, abs). Time enters only at layer 3 as an integer added after its shift, so layers
- * 1, 2 and {@code floor(a3 / 256)} are computed once per video; per frame there remain one
- * broadcast add and the activation of layer 3, the output layer, and the palette, which is a
+ * 1, 2 and {@code floor(a3 / 256) mod 512} are computed once per video; per frame there remain
+ * one broadcast add and the activation of layer 3 (as {@code ||s - 511.5| - 256|}, no modulo), the output layer, and the palette, which is a
  * table lookup ({@code colour(palette, o0, o1)} precomputed for all 8 x 256 x 256 cases).
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
@@ -131,7 +131,8 @@ public final class DjlCppn implements AutoCloseable {
           int t2 = CppnSpec.t2(t, step);
           for (int i = 0; i < hid; i++) {
             int j = CppnSpec.LATENT_TIME + CppnSpec.TIME_INPUTS * i;
-            time[(k * frames + t) * hid + i] = (z[j] * t1 + z[j + 1] * t2) >> CppnSpec.TIME_SHIFT;
+            int ct = (z[j] * t1 + z[j + 1] * t2) >> CppnSpec.TIME_SHIFT;
+            time[(k * frames + t) * hid + i] = Math.floorMod(ct, CppnSpec.PERIOD) - 511.5f;
           }
         }
         paletteBase[k] = CppnSpec.paletteOf(style) << 16;
@@ -151,7 +152,9 @@ public final class DjlCppn implements AutoCloseable {
             NDArray tp = timeTerm.get(new NDIndex(":, {}:{}", t0, t1));
             sp.attach(chunk);
             tp.attach(chunk);
-            NDArray g3 = activationNoFloor(sp.add(tp)); // [n, ft, pt, 16]
+            // s = (q3 mod 512) + (ct mod 512) in [0, 1022]; tri's g = |s mod 512 - 255.5|
+            // = ||s - 511.5| - 256| without a modulo
+            NDArray g3 = sp.add(tp).abs().subi(256f).abs(); // [n, ft, pt, 16]
             NDArray g4 = activation(g3.matMul(w4).addi(c4)); // [n, ft, pt, 2]
             // o = 255.5 - g; index = palette << 16 | o0 << 8 | o1 = base + 65535.5*257 - 256 g0 - g1
             NDArray idx = g4.matMul(chunk.create(new float[] {-256f, -1f}, new Shape(2, 1)))
@@ -184,7 +187,7 @@ public final class DjlCppn implements AutoCloseable {
     return out;
   }
 
-  /** Layers 1, 2 and {@code floor(a3 / 256)} for every pixel of one video: [p, 16]. */
+  /** Layers 1, 2 and {@code floor(a3 / 256) mod 512} for every pixel of one video: [p, 16]. */
   private NDArray staticPart(NDManager batch, int[] z, long style, int w, int h) {
     int p = w * h;
     int hid = CppnSpec.HIDDEN;
@@ -203,7 +206,7 @@ public final class DjlCppn implements AutoCloseable {
     NDArray g1 = activation(u.matMul(batch.create(a1, new Shape(CppnSpec.INPUTS, hid)))
         .addi(batch.create(b1)));
     NDArray g2 = activation(g1.matMul(w2).addi(c2));
-    return g2.matMul(w3).addi(c3).floor();
+    return g2.matMul(w3).addi(c3).floor().modi(CppnSpec.PERIOD);
   }
 
   /** {@code colour(palette, o0, o1)} for every palette and 8-bit pair, at index {@code palette<<16 | o0<<8 | o1}. */
@@ -218,11 +221,6 @@ public final class DjlCppn implements AutoCloseable {
   /** {@code g = |floor(a) mod 512 - 255.5|}; the activation is {@code 127.5 - g}. */
   private static NDArray activation(NDArray a) {
     return a.floor().modi(CppnSpec.PERIOD).subi(255.5f).abs();
-  }
-
-  /** As {@link #activation} for an argument that is already an integer. */
-  private static NDArray activationNoFloor(NDArray a) {
-    return a.mod(CppnSpec.PERIOD).subi(255.5f).abs();
   }
 
   private static int[] checkLatent(int[] z) {
