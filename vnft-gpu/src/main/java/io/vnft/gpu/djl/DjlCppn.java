@@ -35,8 +35,8 @@ import java.util.List;
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
 public final class DjlCppn implements AutoCloseable {
-  /** Rows (token x frame x pixel) evaluated in one chunk; bounds memory to ~ 1 GiB of temporaries. */
-  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 20);
+  /** Pixels (token x frame x pixel) evaluated in one chunk: 2^18 keeps the [16, chunk] temporaries (16 MiB) near the caches. */
+  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 18);
 
   private final NDManager manager;
   private final NDArray w2;
