@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Msm {
   private Msm() {}
 
+  /** From this many points on, G1 buckets are affine with batched inversions. */
+  static int BATCH_AFFINE_MIN = 512;
+
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
     return g1(bases, scalars, Runtime.getRuntime().availableProcessors());
@@ -297,7 +300,12 @@ public final class Msm {
       int windows = 254 / c + 1;
       int[] digits = signedDigits(k, n, c, windows);
       long[] sums = new long[12 * windows];
-      forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
+      if (n >= BATCH_AFFINE_MIN) {
+        forEachWindow(windows, threads, w -> new MsmG1Affine(bx, by, 1 << (c - 1))
+            .windowSum(digits, windows, w, skip, n, sums, 12 * w, new G1LimbOps()));
+      } else {
+        forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
+      }
       G1LimbOps e = new G1LimbOps();
       long[] acc = new long[12];
       G1LimbOps.setInf(acc, 0);

@@ -221,9 +221,26 @@ public final class FpOps {
 
 
   private static final long[] INV_EXP = {0x3c208c16d87cfd45L, 0x97816a916871ca8dL, 0xb85045b68181585dL, 0x30644e72e131a029L};
+  private static final BigInteger MODULUS = new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
+  static final long R3_0 = 0xb1cd6dafda1530dfL, R3_1 = 0x62f210e6a7283db6L, R3_2 = 0xef7f0b0c0ada0afbL, R3_3 = 0x20fd6e902d592544L;
 
-  /** out = a^-1 (Fermat: a^(m-2)). Throws ArithmeticException if a is zero. */
+  /**
+   * out = a^-1. Throws ArithmeticException if a is zero. The raw Montgomery value aR is inverted
+   * as an integer with {@link BigInteger#modInverse} (binary extended Euclid, several times faster
+   * than Fermat's a^(m-2) here), giving a^-1 R^-1, and multiplied by R^3 to get back a^-1 R.
+   */
   public static void inverse(long[] a, int ao, long[] out, int oo) {
+    if (isZero(a, ao)) {
+      throw new ArithmeticException("inverse of zero");
+    }
+    BigInteger inv = limbsToBigInteger(a, ao).modInverse(MODULUS);
+    long i0 = inv.longValue(), i1 = inv.shiftRight(64).longValue(), i2 = inv.shiftRight(128).longValue(),
+        i3 = inv.shiftRight(192).longValue();
+    mulInto(i0, i1, i2, i3, R3_0, R3_1, R3_2, R3_3, out, oo);
+  }
+
+  /** out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations. */
+  public static void inverseFermat(long[] a, int ao, long[] out, int oo) {
     if (isZero(a, ao)) {
       throw new ArithmeticException("inverse of zero");
     }

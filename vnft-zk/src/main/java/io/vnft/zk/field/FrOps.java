@@ -221,9 +221,26 @@ public final class FrOps {
 
 
   private static final long[] INV_EXP = {0x43e1f593efffffffL, 0x2833e84879b97091L, 0xb85045b68181585dL, 0x30644e72e131a029L};
+  private static final BigInteger MODULUS = new BigInteger("30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16);
+  static final long R3_0 = 0x5e94d8e1b4bf0040L, R3_1 = 0x2a489cbe1cfbb6b8L, R3_2 = 0x893cc664a19fcfedL, R3_3 = 0x0cf8594b7fcc657cL;
 
-  /** out = a^-1 (Fermat: a^(m-2)). Throws ArithmeticException if a is zero. */
+  /**
+   * out = a^-1. Throws ArithmeticException if a is zero. The raw Montgomery value aR is inverted
+   * as an integer with {@link BigInteger#modInverse} (binary extended Euclid, several times faster
+   * than Fermat's a^(m-2) here), giving a^-1 R^-1, and multiplied by R^3 to get back a^-1 R.
+   */
   public static void inverse(long[] a, int ao, long[] out, int oo) {
+    if (isZero(a, ao)) {
+      throw new ArithmeticException("inverse of zero");
+    }
+    BigInteger inv = limbsToBigInteger(a, ao).modInverse(MODULUS);
+    long i0 = inv.longValue(), i1 = inv.shiftRight(64).longValue(), i2 = inv.shiftRight(128).longValue(),
+        i3 = inv.shiftRight(192).longValue();
+    mulInto(i0, i1, i2, i3, R3_0, R3_1, R3_2, R3_3, out, oo);
+  }
+
+  /** out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations. */
+  public static void inverseFermat(long[] a, int ao, long[] out, int oo) {
     if (isZero(a, ao)) {
       throw new ArithmeticException("inverse of zero");
     }
