@@ -309,6 +309,20 @@ class CircuitGadgetsTest {
   }
 
   @Test
+  void divModPow2GivesFloorQuotientAndNonNegativeRemainder() {
+    CompiledCircuit c = twoInputs((api, x) -> {
+      Var[] qm = api.divModPow2(x[0], 9, 16);
+      api.assertEqual(qm[1], x[1]);
+      return qm[0];
+    });
+    for (long v : new long[] {-32768, -513, -512, -511, -1, 0, 1, 511, 512, 1000, 32767}) {
+      assertComputes(c, v, Math.floorMod(v, 512), Fr.of(Math.floorDiv(v, 512)));
+      // the remainder is pinned too
+      assertThrows(ProofException.class, () -> c.solve(in(v, Math.floorMod(v, 512) + 1, Fr.of(Math.floorDiv(v, 512)))));
+    }
+  }
+
+  @Test
   void clampBoundsSignedValues() {
     CompiledCircuit c = twoInputs((api, x) -> api.clamp(x[0], 0, 255, 16));
     System.out.println("clamp(16 bits): " + c.constraintsByScope());
