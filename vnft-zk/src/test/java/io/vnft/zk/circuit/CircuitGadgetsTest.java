@@ -358,6 +358,23 @@ class CircuitGadgetsTest {
   }
 
   @Test
+  void packageDocumentationExampleWorks() {
+    Circuit c = api -> {
+      Var y = api.publicInput("y");
+      Var x = api.secretInput("x");
+      api.assertRange(x, 16);
+      Var q = api.scope("layer", () -> api.shiftRightFloor(api.mulConst(x, 3), 2, 20));
+      api.assertEqual(api.clamp(q, 0, 255, 20), y);
+    };
+    CompiledCircuit cc = CircuitCompiler.compile(c);
+    assertTrue(cc.r1cs().isSatisfied(cc.solve(Map.of("x", Fr.of(100), "y", Fr.of(75)))));
+    assertTrue(cc.r1cs().isSatisfied(cc.solve(Map.of("x", Fr.of(1000), "y", Fr.of(255)))));
+    assertThrows(ProofException.class, () -> cc.solve(Map.of("x", Fr.of(100), "y", Fr.of(76))));
+    assertThrows(ProofException.class, () -> cc.solve(Map.of("x", Fr.of(1 << 16), "y", Fr.of(255))));
+    assertTrue(cc.constraintsByScope().containsKey("layer"), cc.constraintsByScope().toString());
+  }
+
+  @Test
   void scopesNestAndCount() {
     CompiledCircuit c = CircuitCompiler.compile(api -> {
       Var a = api.secretInput("a");
