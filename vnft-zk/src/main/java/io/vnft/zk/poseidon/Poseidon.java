@@ -60,8 +60,27 @@ public final class Poseidon {
    * @param oo offset of out
    */
   public static void hash2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+    hash2(a, ao, b, bo, out, oo, new long[HASH2_SCRATCH_LIMBS]);
+  }
+
+  /** Length of the scratch array {@link #hash2(long[], int, long[], int, long[], int, long[])} needs. */
+  public static final int HASH2_SCRATCH_LIMBS = (2 * 3 + 1) * FrOps.LIMBS;
+
+  /**
+   * Allocation-free Poseidon(2) on Montgomery limbs: {@code out = Poseidon(a, b)}.
+   *
+   * @param a limbs of the left input at {@code a[ao..ao+3]}
+   * @param ao offset of a
+   * @param b limbs of the right input
+   * @param bo offset of b
+   * @param out destination (may alias the inputs)
+   * @param oo offset of out
+   * @param scratch at least {@link #HASH2_SCRATCH_LIMBS} longs owned by the caller (one per thread)
+   */
+  public static void hash2(long[] a, int ao, long[] b, int bo, long[] out, int oo, long[] scratch) {
     PoseidonOptimized opt = PoseidonOptimized.forWidth(3);
-    long[] state = new long[opt.scratchLimbs()];
+    long[] state = scratch;
+    FrOps.setZero(state, 0);
     FrOps.copy(a, ao, state, L);
     FrOps.copy(b, bo, state, 2 * L);
     opt.permute(state);
