@@ -1,0 +1,25 @@
+package io.vnft.api;
+
+import java.math.BigInteger;
+
+/**
+ * One mint in a rollup batch: the trigger, the round it fired at, and the commitments to the
+ * content. Immutable and thread-safe.
+ *
+ * @param triggerId the trigger, >= 0
+ * @param roundId the first crossing round (uint80)
+ * @param framesRoot the Poseidon Merkle root of the raw frames (a BN254 scalar, big-endian)
+ * @param contentCid CID of the encoded video file
+ * @param metadataCid CID of the token's metadata JSON
+ */
+public record BatchLeaf(
+    BigInteger triggerId, BigInteger roundId, Bytes32 framesRoot, ContentId contentCid, ContentId metadataCid) {
+  /** @throws InvalidInputException naming the field */
+  public BatchLeaf {
+    Checks.nonNegative("triggerId", triggerId);
+    Checks.uint("roundId", roundId, 80);
+    Checks.notNull("framesRoot", framesRoot);
+    Checks.notNull("contentCid", contentCid);
+    Checks.notNull("metadataCid", metadataCid);
+  }
+}

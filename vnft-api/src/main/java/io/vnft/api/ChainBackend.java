@@ -1,0 +1,74 @@
+package io.vnft.api;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The contract operations of the protocol (TriggerBook, Rollup, VideoNFT) on one chain, for one
+ * signing account. Calls block until the transaction is mined with the backend's configured
+ * confirmations. Implementations are thread-safe (nonces are managed inside).
+ */
+public interface ChainBackend {
+  /**
+   * @return triggers that are open (not fired, not cancelled, not taken by a pending batch)
+   * @throws ChainException if the node cannot be read
+   */
+  List<Trigger> openTriggers();
+
+  /**
+   * @param feed a feed address
+   * @return a reader for that feed
+   */
+  PriceFeed feed(Address feed);
+
+  /**
+   * Commits a batch with this account's operator bond. The contract checks every leaf's
+   * crossing round itself; one bad leaf reverts the whole batch (nothing half-committed).
+   *
+   * @param leaves 1..n leaves
+   * @return the receipt
+   * @throws ChainException with the revert reason if the contract refuses
+   */
+  BatchReceipt commitBatch(List<BatchLeaf> leaves);
+
+  /**
+   * @return challenges not yet answered or timed out, on any batch
+   * @throws ChainException if the node cannot be read
+   */
+  List<PixelChallenge> openChallenges();
+
+  /**
+   * Posts a challenge bond against one pixel of one leaf.
+   *
+   * @param batchId the batch
+   * @param leafIndex the leaf
+   * @param pixelIndex the pixel
+   * @return the challenge
+   * @throws ChainException with the revert reason if refused
+   */
+  PixelChallenge challenge(BigInteger batchId, int leafIndex, long pixelIndex);
+
+  /**
+   * Answers a challenge with a pixel proof, verified on chain by the model's verifier.
+   *
+   * @param challenge the challenge
+   * @param proof the proof
+   * @throws ChainException with the revert reason if the proof is refused
+   */
+  void respond(PixelChallenge challenge, ProofEnvelope proof);
+
+  /**
+   * @param batchId the batch
+   * @return true once the challenge window has passed with no open challenge
+   */
+  boolean isFinalizable(BigInteger batchId);
+
+  /**
+   * Mints every token of the batch to its recipient and credits the fees.
+   *
+   * @param batchId the batch
+   * @return one receipt per minted token, in leaf order
+   * @throws ChainException with the revert reason if refused
+   */
+  List<MintReceipt> finalizeBatch(BigInteger batchId);
+}

@@ -1,0 +1,23 @@
+package io.vnft.api;
+
+/**
+ * Describes a model a {@link VideoGenerator} runs. Immutable and thread-safe.
+ *
+ * @param modelId the model name, e.g. {@code vnft-cppn-1} (on chain: keccak256 of its UTF-8 bytes)
+ * @param weightsHash hash of the weights resource (as registered in {@code ModelRegistry})
+ * @param circuitBacked true if disputes about this model are settled by a pixel proof; false for
+ *     models (e.g. arbitrary TorchScript) that can only be checked optimistically by re-running
+ * @param description one human-readable line
+ */
+public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBacked, String description) {
+  /** @throws InvalidInputException if a field is missing or malformed */
+  public ModelInfo {
+    GenerationRequest.requireModelId(modelId);
+    if (weightsHash == null) {
+      throw new InvalidInputException("weightsHash: must not be null");
+    }
+    if (description == null) {
+      throw new InvalidInputException("description: must not be null");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.vnft.api;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A proof with what it proves, in a form any backend can carry. Immutable and thread-safe.
+ *
+ * <p>Groth16 proofs are malleable: never use a proof (or its hash) as an identifier.
+ *
+ * @param proofSystem e.g. {@code groth16-bn254}
+ * @param modelId the model whose circuit was proved
+ * @param publicInputs the public inputs in circuit order, each >= 0
+ * @param proof the proof bytes; for {@code groth16-bn254}: 8 big-endian 32-byte words
+ *     {@code a.x a.y b.x1 b.x0 b.y1 b.y0 c.x c.y} (the EVM calldata order, imaginary parts first)
+ */
+public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger> publicInputs, byte[] proof) {
+  /** Largest accepted proof size in bytes. */
+  public static final int MAX_PROOF_BYTES = 64 * 1024;
+
+  /** @throws InvalidInputException naming the field */
+  public ProofEnvelope {
+    Checks.notNull("proofSystem", proofSystem);
+    GenerationRequest.requireModelId(modelId);
+    Checks.notNull("publicInputs", publicInputs);
+    publicInputs = List.copyOf(publicInputs);
+    for (int i = 0; i < publicInputs.size(); i++) {
+      Checks.nonNegative("publicInputs[" + i + "]", publicInputs.get(i));
+    }
+    Checks.notNull("proof", proof);
+    if (proof.length == 0 || proof.length > MAX_PROOF_BYTES) {
+      throw new InvalidInputException("proof: must be 1.." + MAX_PROOF_BYTES + " bytes, got " + proof.length);
+    }
+    proof = proof.clone();
+  }
+
+  @Override
+  public byte[] proof() {
+    return proof.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProofEnvelope p && proofSystem.equals(p.proofSystem) && modelId.equals(p.modelId)
+        && publicInputs.equals(p.publicInputs) && Arrays.equals(proof, p.proof);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((proofSystem.hashCode() * 31 + modelId.hashCode()) * 31 + publicInputs.hashCode()) * 31
+        + Arrays.hashCode(proof);
+  }
+
+  @Override
+  public String toString() {
+    return "ProofEnvelope[" + proofSystem + ", " + modelId + ", inputs=" + publicInputs + ", "
+        + proof.length + " bytes]";
+  }
+}

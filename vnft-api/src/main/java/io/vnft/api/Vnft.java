@@ -1,0 +1,396 @@
+package io.vnft.api;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The vnft client: runs the mint pipeline for triggers that fired — seed, generate, commit,
+ * store, batch on chain, finalize — over pluggable backends.
+ *
+ * <p>Build one with {@link #builder()}. Backends not given explicitly are found with
+ * {@link java.util.ServiceLoader} (the first provider by priority); an explicit instance always
+ * wins. A missing backend that a call needs fails that call with a
+ * {@link BackendUnavailableException}.
+ *
+ * <p>Blocking backends run on the {@link Executor} given to the builder; without one, work runs
+ * on the calling thread (the returned futures are then already complete). vnft never creates a
+ * hidden thread pool. Instances are immutable and thread-safe; the backends they hold must be
+ * thread-safe as their interfaces require.
+ *
+ * <p>Failure model: a stage that fails for one item stops that item with a
+ * {@link PipelineException} (stage + typed cause) reported to the listener; other items go on.
+ * A batch is committed only from items that completed every earlier stage, and the chain
+ * commits a batch atomically, so nothing half-done ever looks complete.
+ */
+public final class Vnft {
+  private static final Logger LOG = LoggerFactory.getLogger(Vnft.class);
+
+  private final Builder config;
+
+  private Vnft(Builder b) {
+    this.config = b.copy();
+  }
+
+  /** @return a new builder with no backends set */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding this client's settings, to derive a variant */
+  public Builder toBuilder() {
+    return config.copy();
+  }
+
+  /** @return the video shape used for every token */
+  public VideoFormat format() {
+    return config.format;
+  }
+
+  /**
+   * Finds the round at which a trigger fires: the first round after {@code startRound} where
+   * the condition holds and did not hold one round earlier (or that earlier round predates the
+   * trigger), with a positive answer. The contract re-checks all of this, staleness included.
+   *
+   * @param trigger the trigger
+   * @return the firing, or empty if the feed has not crossed yet
+   */
+  public CompletableFuture<Optional<Firing>> firing(Trigger trigger) {
+    Objects.requireNonNull(trigger, "trigger");
+    return stage(Stage.FIRING, trigger.triggerId(), () -> {
+      PriceFeed feed = chain().feed(trigger.feed());
+      BigInteger latest = feed.latestRound().roundId();
+      PriceRound previous = null;
+      for (BigInteger r = trigger.startRound().add(BigInteger.ONE); r.compareTo(latest) <= 0;
+          r = r.add(BigInteger.ONE)) {
+        PriceRound round = feed.round(r);
+        boolean now = round.answer().signum() > 0
+            && trigger.direction().holds(round.answer(), trigger.threshold());
+        boolean before = previous != null
+            && trigger.direction().holds(previous.answer(), trigger.threshold());
+        if (now && !before) {
+          return Optional.of(new Firing(trigger, round));
+        }
+        previous = round;
+      }
+      return Optional.<Firing>empty();
+    });
+  }
+
+  /**
+   * Seed, generate, commit and store one item.
+   *
+   * @param firing the trigger and its round
+   * @return the prepared item; fails with {@link PipelineException} naming the stage
+   */
+  public CompletableFuture<PreparedMint> prepare(Firing firing) {
+    Objects.requireNonNull(firing, "firing");
+    Trigger t = firing.trigger();
+    BigInteger id = t.triggerId();
+    return stage(Stage.SEED, id,
+            () -> commitments().seed(id, firing.round().roundId(), t.promptHash()))
+        .thenCompose(seed -> stage(Stage.GENERATE, id, () -> generator().generate(
+                new GenerationRequest(t.modelId(), seed, t.prompt(), config.format)))
+            .thenCompose(frames -> stage(Stage.COMMIT, id, () -> commitments().framesRoot(frames))
+                .thenCompose(root -> stage(Stage.STORE, id, () -> store(firing, seed, root, frames))
+                    .thenApply(leaf -> new PreparedMint(firing, seed, leaf)))));
+  }
+
+  /**
+   * Prepares every firing, then commits the prepared ones as one batch on chain.
+   *
+   * @param firings the items, at least one
+   * @return the outcome; the future fails only if the batch commit itself fails (then no
+   *     item is on chain)
+   */
+  public CompletableFuture<BatchOutcome> mint(List<Firing> firings) {
+    if (firings == null || firings.isEmpty()) {
+      throw new InvalidInputException("firings: must hold at least one item");
+    }
+    List<Firing> items = List.copyOf(firings);
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<Object>> futures = new ArrayList<>();
+    for (Firing f : items) {
+      futures.add(prepare(f).handle((ok, err) -> {
+        listener().progress(Stage.STORE, done.incrementAndGet(), items.size());
+        return ok != null ? ok : unwrap(err);
+      }));
+    }
+    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+        .thenCompose(ignored -> {
+          List<PreparedMint> ready = new ArrayList<>();
+          List<PipelineException> failed = new ArrayList<>();
+          for (CompletableFuture<Object> f : futures) {
+            Object o = f.join();
+            if (o instanceof PreparedMint m) {
+              ready.add(m);
+            } else {
+              failed.add((PipelineException) o);
+            }
+          }
+          if (ready.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                new BatchOutcome(Optional.empty(), List.of(), failed));
+          }
+          List<BatchLeaf> leaves = ready.stream().map(PreparedMint::leaf).toList();
+          return stage(Stage.CHAIN_COMMIT, null, () -> chain().commitBatch(leaves))
+              .thenApply(r -> new BatchOutcome(Optional.of(r), ready, failed));
+        });
+  }
+
+  /**
+   * Mints a batch's tokens once its challenge window has passed.
+   *
+   * @param batchId the batch
+   * @return the receipts, one per token
+   */
+  public CompletableFuture<List<MintReceipt>> finalizeBatch(BigInteger batchId) {
+    Checks.nonNegative("batchId", batchId);
+    return stage(Stage.FINALIZE, null, () -> chain().finalizeBatch(batchId));
+  }
+
+  /**
+   * Answers a challenge: regenerates the token and proves the disputed pixel.
+   *
+   * @param challenge the challenge
+   * @param item the prepared item the challenge points at
+   * @return the proof, already sent to the chain
+   */
+  public CompletableFuture<ProofEnvelope> answer(PixelChallenge challenge, PreparedMint item) {
+    Objects.requireNonNull(challenge, "challenge");
+    Objects.requireNonNull(item, "item");
+    Trigger t = item.firing().trigger();
+    return stage(Stage.GENERATE, t.triggerId(), () -> generator().generate(
+            new GenerationRequest(t.modelId(), item.seed(), t.prompt(), config.format)))
+        .thenCompose(frames -> stage(Stage.PROVE, t.triggerId(), () -> {
+          PixelStatement st = new PixelStatement(t.modelId(), item.leaf().framesRoot(),
+              t.triggerId(), item.firing().round().roundId(), t.promptHash(), t.style(),
+              challenge.pixelIndex());
+          ProofEnvelope proof = proofs().provePixel(st, frames);
+          chain().respond(challenge, proof);
+          return proof;
+        }));
+  }
+
+  private BatchLeaf store(Firing firing, Bytes32 seed, Bytes32 root, VideoFrames frames) {
+    Trigger t = firing.trigger();
+    VideoEncoder enc = encoder();
+    ContentId video = contentStore().put(
+        "vnft-" + t.triggerId() + "." + enc.fileExtension(), enc.encode(frames));
+    String json = MetadataJson.of(t, firing.round(), seed, root, video, enc.mimeType(),
+        generator().model());
+    ContentId meta = contentStore().put("vnft-" + t.triggerId() + ".json",
+        json.getBytes(StandardCharsets.UTF_8));
+    return new BatchLeaf(t.triggerId(), firing.round().roundId(), root, video, meta);
+  }
+
+  private <T> CompletableFuture<T> stage(Stage stage, BigInteger id, Supplier<T> work) {
+    return CompletableFuture.supplyAsync(() -> {
+      notify(l -> l.stageStarted(stage, id));
+      long start = System.nanoTime();
+      try {
+        T v = work.get();
+        long nanos = System.nanoTime() - start;
+        notify(l -> l.stageSucceeded(stage, id, nanos));
+        return v;
+      } catch (RuntimeException e) {
+        PipelineException pe = e instanceof PipelineException p ? p : new PipelineException(stage, id, e);
+        notify(l -> l.stageFailed(stage, id, pe));
+        throw pe;
+      }
+    }, config.executor);
+  }
+
+  private static PipelineException unwrap(Throwable err) {
+    Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    if (t instanceof PipelineException p) {
+      return p;
+    }
+    throw new IllegalStateException("unexpected failure outside a stage", t);
+  }
+
+  private void notify(java.util.function.Consumer<VnftListener> call) {
+    try {
+      call.accept(listener());
+    } catch (RuntimeException e) {
+      LOG.warn("listener threw; ignored", e);
+    }
+  }
+
+  private VnftListener listener() {
+    return config.listener;
+  }
+
+  private VideoGenerator generator() {
+    return require(config.generator, "VideoGenerator");
+  }
+
+  private ContentStore contentStore() {
+    return require(config.contentStore, "ContentStore");
+  }
+
+  private CommitmentScheme commitments() {
+    return require(config.commitments, "CommitmentScheme");
+  }
+
+  private VideoEncoder encoder() {
+    return require(config.encoder, "VideoEncoder");
+  }
+
+  private PixelProofSystem proofs() {
+    return require(config.proofs, "PixelProofSystem");
+  }
+
+  private ChainBackend chain() {
+    return require(config.chain, "ChainBackend");
+  }
+
+  private static <T> T require(T backend, String what) {
+    if (backend == null) {
+      throw new BackendUnavailableException("no " + what + ": pass one to Vnft.builder() or put a "
+          + what + "Provider on the class path");
+    }
+    return backend;
+  }
+
+  /**
+   * Configures a {@link Vnft}. Not thread-safe; {@link #build()} makes an immutable client.
+   * Backends left unset are discovered by {@link #build()} through {@link Providers} unless
+   * {@link #discover(boolean)} turned discovery off.
+   */
+  public static final class Builder {
+    private VideoGenerator generator;
+    private ContentStore contentStore;
+    private CommitmentScheme commitments;
+    private PixelProofSystem proofs;
+    private ChainBackend chain;
+    private VideoEncoder encoder;
+    private Executor executor = Runnable::run;
+    private VnftListener listener = VnftListener.NONE;
+    private VideoFormat format = new VideoFormat(64, 64, 16, 8);
+    private boolean discover = true;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.generator = generator;
+      b.contentStore = contentStore;
+      b.commitments = commitments;
+      b.proofs = proofs;
+      b.chain = chain;
+      b.encoder = encoder;
+      b.executor = executor;
+      b.listener = listener;
+      b.format = format;
+      b.discover = discover;
+      return b;
+    }
+
+    /** @param v the generator; wins over discovery @return this */
+    public Builder generator(VideoGenerator v) {
+      this.generator = Objects.requireNonNull(v, "generator");
+      return this;
+    }
+
+    /** @param v the content store; wins over discovery @return this */
+    public Builder contentStore(ContentStore v) {
+      this.contentStore = Objects.requireNonNull(v, "contentStore");
+      return this;
+    }
+
+    /** @param v the commitment scheme; wins over discovery @return this */
+    public Builder commitments(CommitmentScheme v) {
+      this.commitments = Objects.requireNonNull(v, "commitments");
+      return this;
+    }
+
+    /** @param v the pixel proof system; wins over discovery @return this */
+    public Builder proofSystem(PixelProofSystem v) {
+      this.proofs = Objects.requireNonNull(v, "proofSystem");
+      return this;
+    }
+
+    /** @param v the chain backend; wins over discovery @return this */
+    public Builder chain(ChainBackend v) {
+      this.chain = Objects.requireNonNull(v, "chain");
+      return this;
+    }
+
+    /** @param v the file encoder; wins over discovery @return this */
+    public Builder encoder(VideoEncoder v) {
+      this.encoder = Objects.requireNonNull(v, "encoder");
+      return this;
+    }
+
+    /**
+     * @param v where blocking backend calls run; default: the calling thread
+     * @return this
+     */
+    public Builder executor(Executor v) {
+      this.executor = Objects.requireNonNull(v, "executor");
+      return this;
+    }
+
+    /** @param v progress and metrics listener; default: none @return this */
+    public Builder listener(VnftListener v) {
+      this.listener = Objects.requireNonNull(v, "listener");
+      return this;
+    }
+
+    /** @param v the video shape for every token; default 64x64, 16 frames, 8 fps @return this */
+    public Builder format(VideoFormat v) {
+      this.format = Objects.requireNonNull(v, "format");
+      return this;
+    }
+
+    /**
+     * @param v whether {@link #build()} fills unset backends from {@link java.util.ServiceLoader};
+     *     default true
+     * @return this
+     */
+    public Builder discover(boolean v) {
+      this.discover = v;
+      return this;
+    }
+
+    /**
+     * @return an immutable client
+     * @throws BackendUnavailableException if a discovered provider fails to create its backend
+     */
+    public Vnft build() {
+      Builder b = copy();
+      if (discover) {
+        if (b.generator == null) {
+          b.generator = Providers.first(VideoGeneratorProvider.class).map(VnftProvider::create).orElse(null);
+        }
+        if (b.contentStore == null) {
+          b.contentStore = Providers.first(ContentStoreProvider.class).map(VnftProvider::create).orElse(null);
+        }
+        if (b.commitments == null) {
+          b.commitments = Providers.first(CommitmentSchemeProvider.class).map(VnftProvider::create).orElse(null);
+        }
+        if (b.proofs == null) {
+          b.proofs = Providers.first(PixelProofSystemProvider.class).map(VnftProvider::create).orElse(null);
+        }
+        if (b.chain == null) {
+          b.chain = Providers.first(ChainBackendProvider.class).map(VnftProvider::create).orElse(null);
+        }
+        if (b.encoder == null) {
+          b.encoder = Providers.first(VideoEncoderProvider.class).map(VnftProvider::create).orElse(null);
+        }
+      }
+      return new Vnft(b);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.vnft.zk.field;
+
+import java.math.BigInteger;
+
+/**
+ * An element c0 + c1*w of Fp12 = Fp6[w]/(w^2 - v) (EIP-197 / arkworks ark-bn254 tower; w^6 = xi =
+ * 9 + u); immutable. Pairing values (the target group GT, the r-th roots of unity) live here.
+ *
+ * <p>Thread-safety: immutable; the Frobenius constants are computed once at class load.
+ * Exceptions: {@link ArithmeticException} on the inverse of zero.
+ */
+public final class Fp12 {
+  /** Zero. */
+  public static final Fp12 ZERO = new Fp12(Fp6.ZERO, Fp6.ZERO);
+  /** One (the identity of GT). */
+  public static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
+
+  // GAMMA[k][i] = xi^(i (p^k - 1) / 6): the factor the k-th Frobenius puts on the w^i coefficient.
+  private static final Fp2[][] GAMMA = new Fp2[4][6];
+
+  static {
+    BigInteger p = Fp.MODULUS;
+    for (int k = 1; k <= 3; k++) {
+      BigInteger e = p.pow(k).subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
+      Fp2 g = Fp2.XI.pow(e);
+      Fp2 acc = Fp2.ONE;
+      for (int i = 0; i < 6; i++) {
+        GAMMA[k][i] = acc;
+        acc = acc.mul(g);
+      }
+    }
+  }
+
+  private final Fp6 c0;
+  private final Fp6 c1;
+
+  /** The element c0 + c1*w. */
+  public Fp12(Fp6 c0, Fp6 c1) {
+    this.c0 = c0;
+    this.c1 = c1;
+  }
+
+  public Fp6 c0() {
+    return c0;
+  }
+
+  public Fp6 c1() {
+    return c1;
+  }
+
+  public Fp12 add(Fp12 o) {
+    return new Fp12(c0.add(o.c0), c1.add(o.c1));
+  }
+
+  public Fp12 sub(Fp12 o) {
+    return new Fp12(c0.sub(o.c0), c1.sub(o.c1));
+  }
+
+  public Fp12 mul(Fp12 o) {
+    Fp6 v0 = c0.mul(o.c0);
+    Fp6 v1 = c1.mul(o.c1);
+    Fp6 m = c0.add(c1).mul(o.c0.add(o.c1));
+    return new Fp12(v0.add(v1.mulByV()), m.sub(v0).sub(v1));
+  }
+
+  public Fp12 square() {
+    // (a + bw)^2 = a^2 + b^2 v + 2ab w ; complex-style squaring with two Fp6 mults
+    Fp6 ab = c0.mul(c1);
+    Fp6 t = c0.add(c1).mul(c0.add(c1.mulByV()));
+    return new Fp12(t.sub(ab).sub(ab.mulByV()), ab.dbl());
+  }
+
+  /**
+   * Multiplies by the sparse element (a, 0, 0) + (b, c, 0) w, the shape of a Miller-loop line.
+   */
+  public Fp12 mulBySparse(Fp2 a, Fp2 b, Fp2 c) {
+    // c0 * a (scalar in Fp2) ; c1 * (b + c v)
+    Fp6 v0 = c0.mul(a);
+    Fp6 v1 = mulBy01(c1, b, c);
+    Fp6 m = mulBy01(c0.add(c1), a.add(b), c);
+    return new Fp12(v0.add(v1.mulByV()), m.sub(v0).sub(v1));
+  }
+
+  // x * (b0 + b1 v)
+  private static Fp6 mulBy01(Fp6 x, Fp2 b0, Fp2 b1) {
+    Fp2 v0 = x.c0().mul(b0);
+    Fp2 v1 = x.c1().mul(b1);
+    Fp2 t0 = x.c2().mul(b1).mulByXi().add(v0);
+    Fp2 t1 = x.c0().add(x.c1()).mul(b0.add(b1)).sub(v0).sub(v1);
+    Fp2 t2 = x.c2().mul(b0).add(v1);
+    return new Fp6(t0, t1, t2);
+  }
+
+  /** The conjugate c0 - c1*w (the p^6 Frobenius; the inverse on the cyclotomic subgroup). */
+  public Fp12 conjugate() {
+    return new Fp12(c0, c1.neg());
+  }
+
+  /**
+   * this^-1.
+   *
+   * @throws ArithmeticException if this is zero
+   */
+  public Fp12 inverse() {
+    Fp6 t = c0.square().sub(c1.square().mulByV()).inverse();
+    return new Fp12(c0.mul(t), c1.mul(t).neg());
+  }
+
+  /** this^(p^k) for k in 0..11. */
+  public Fp12 frobenius(int k) {
+    if (k < 0 || k > 11) {
+      throw new IllegalArgumentException("Frobenius power k must be in [0, 11], got " + k);
+    }
+    Fp12 r = this;
+    while (k >= 6) {
+      r = r.conjugate();
+      k -= 6;
+    }
+    while (k >= 3) {
+      r = r.frob(3);
+      k -= 3;
+    }
+    if (k > 0) {
+      r = r.frob(k);
+    }
+    return r;
+  }
+
+  private Fp12 frob(int k) {
+    Fp2[] g = GAMMA[k];
+    boolean conj = (k & 1) == 1;
+    // w-basis: a0 + b0 w + a1 w^2 + b1 w^3 + a2 w^4 + b2 w^5
+    Fp2 a0 = c0.c0(), a1 = c0.c1(), a2 = c0.c2();
+    Fp2 b0 = c1.c0(), b1 = c1.c1(), b2 = c1.c2();
+    if (conj) {
+      a0 = a0.conjugate();
+      a1 = a1.conjugate();
+      a2 = a2.conjugate();
+      b0 = b0.conjugate();
+      b1 = b1.conjugate();
+      b2 = b2.conjugate();
+    }
+    return new Fp12(
+        new Fp6(a0, a1.mul(g[2]), a2.mul(g[4])),
+        new Fp6(b0.mul(g[1]), b1.mul(g[3]), b2.mul(g[5])));
+  }
+
+  /** this^e, e >= 0 (square-and-multiply). */
+  public Fp12 pow(BigInteger e) {
+    if (e.signum() < 0) {
+      return inverse().pow(e.negate());
+    }
+    Fp12 acc = ONE;
+    for (int i = e.bitLength() - 1; i >= 0; i--) {
+      acc = acc.square();
+      if (e.testBit(i)) {
+        acc = acc.mul(this);
+      }
+    }
+    return acc;
+  }
+
+  /** this^e for a small non-negative exponent. */
+  public Fp12 pow(long e) {
+    return pow(BigInteger.valueOf(e));
+  }
+
+  public boolean isZero() {
+    return c0.isZero() && c1.isZero();
+  }
+
+  public boolean isOne() {
+    return c0.isOne() && c1.isZero();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fp12 && ((Fp12) o).c0.equals(c0) && ((Fp12) o).c1.equals(c1);
+  }
+
+  @Override
+  public int hashCode() {
+    return c0.hashCode() * 31 + c1.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "[" + c0 + "] + [" + c1 + "]*w";
+  }
+}

@@ -1,0 +1,142 @@
+package io.vnft.zk.poseidon;
+
+import io.vnft.api.InvalidInputException;
+import io.vnft.zk.field.Fr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A binary Merkle tree over BN254 scalar-field leaves with {@code node = Poseidon(left, right)}
+ * (circomlib {@code Poseidon(2)}).
+ *
+ * <p>Shape: the {@code n} leaves are padded with {@link Fr#ZERO} leaves up to the next power of
+ * two {@code 2^depth} ({@code depth = ceil(log2 n)}; a single leaf gives depth 0 and the root is
+ * that leaf). Leaf {@code i} sits at position {@code i} from the left. Padding leaves are plain
+ * zeros (not hashes of zero), so a tree over {@code [a, b, c]} equals the tree over
+ * {@code [a, b, c, 0]}: commit to the length separately when it matters.
+ *
+ * <p>Building computes every level; levels with many nodes are hashed in parallel on the common
+ * {@link java.util.concurrent.ForkJoinPool}. Memory: about {@code 2 * 2^depth} field elements.
+ * Instances are immutable and thread-safe.
+ */
+public final class PoseidonMerkleTree {
+  /** Largest supported depth (2^30 leaves). */
+  public static final int MAX_DEPTH = 30;
+
+  private static final int PARALLEL_THRESHOLD = 512;
+
+  /** levels[0] = padded leaves, levels[depth] = {root}. */
+  private final Fr[][] levels;
+
+  private PoseidonMerkleTree(Fr[][] levels) {
+    this.levels = levels;
+  }
+
+  /**
+   * Builds the tree.
+   *
+   * @param leaves 1 to 2^30 leaves, none null (the array is copied)
+   * @return the tree
+   * @throws InvalidInputException if {@code leaves} is null, empty, too large or has a null entry
+   */
+  public static PoseidonMerkleTree build(Fr[] leaves) {
+    if (leaves == null || leaves.length == 0) {
+      throw new InvalidInputException("PoseidonMerkleTree leaves: at least one leaf is required");
+    }
+    if (leaves.length > (1 << MAX_DEPTH)) {
+      throw new InvalidInputException(
+          "PoseidonMerkleTree leaves: " + leaves.length + " exceeds 2^" + MAX_DEPTH);
+    }
+    int depth = 0;
+    while ((1 << depth) < leaves.length) {
+      depth++;
+    }
+    Fr[][] levels = new Fr[depth + 1][];
+    Fr[] level0 = new Fr[1 << depth];
+    for (int i = 0; i < leaves.length; i++) {
+      if (leaves[i] == null) {
+        throw new InvalidInputException("PoseidonMerkleTree leaves[" + i + "] is null");
+      }
+      level0[i] = leaves[i];
+    }
+    for (int i = leaves.length; i < level0.length; i++) {
+      level0[i] = Fr.ZERO;
+    }
+    levels[0] = level0;
+    for (int d = 1; d <= depth; d++) {
+      Fr[] below = levels[d - 1];
+      Fr[] level = new Fr[below.length / 2];
+      IntStream range = IntStream.range(0, level.length);
+      if (level.length >= PARALLEL_THRESHOLD) {
+        range = range.parallel();
+      }
+      range.forEach(i -> level[i] = Poseidon.hash(below[2 * i], below[2 * i + 1]));
+      levels[d] = level;
+    }
+    return new PoseidonMerkleTree(levels);
+  }
+
+  /**
+   * Builds the tree.
+   *
+   * @param leaves 1 to 2^30 leaves, none null
+   * @return the tree
+   */
+  public static PoseidonMerkleTree build(List<Fr> leaves) {
+    if (leaves == null) {
+      throw new InvalidInputException("PoseidonMerkleTree leaves: null");
+    }
+    return build(leaves.toArray(new Fr[0]));
+  }
+
+  /** @return the root */
+  public Fr root() {
+    return levels[levels.length - 1][0];
+  }
+
+  /** @return the depth (number of levels above the leaves) */
+  public int depth() {
+    return levels.length - 1;
+  }
+
+  /** @return the number of leaf positions, {@code 2^depth}, padding included */
+  public int capacity() {
+    return levels[0].length;
+  }
+
+  /**
+   * @param index leaf position in {@code [0, capacity())}
+   * @return the leaf at {@code index} ({@link Fr#ZERO} for padding)
+   * @throws InvalidInputException if {@code index} is out of range
+   */
+  public Fr leaf(int index) {
+    checkIndex(index);
+    return levels[0][index];
+  }
+
+  /**
+   * The opening of one leaf.
+   *
+   * @param leafIndex leaf position in {@code [0, capacity())}
+   * @return the leaf and its siblings, leaf level first
+   * @throws InvalidInputException if {@code leafIndex} is out of range
+   */
+  public MerkleOpening opening(int leafIndex) {
+    checkIndex(leafIndex);
+    List<Fr> siblings = new ArrayList<>(depth());
+    int idx = leafIndex;
+    for (int d = 0; d < depth(); d++) {
+      siblings.add(levels[d][idx ^ 1]);
+      idx >>>= 1;
+    }
+    return new MerkleOpening(leafIndex, levels[0][leafIndex], siblings);
+  }
+
+  private void checkIndex(int index) {
+    if (index < 0 || index >= levels[0].length) {
+      throw new InvalidInputException(
+          "PoseidonMerkleTree leaf index " + index + " out of range [0, " + levels[0].length + ")");
+    }
+  }
+}
