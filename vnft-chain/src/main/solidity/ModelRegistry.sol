@@ -14,6 +14,7 @@ contract ModelRegistry is Ownable {
     error InvalidFormat(uint32 width, uint32 height, uint32 frames);
 
     struct Model {
+        string name;
         bytes32 weightsHash;
         address verifier;
         uint32 width;
@@ -24,27 +25,29 @@ contract ModelRegistry is Ownable {
 
     mapping(bytes32 => Model) private models;
 
-    event ModelRegistered(bytes32 indexed modelId, bytes32 weightsHash, address verifier, uint32 width, uint32 height, uint32 frames, string metadataURI);
+    event ModelRegistered(bytes32 indexed modelId, string name, bytes32 weightsHash, address verifier, uint32 width, uint32 height, uint32 frames, string metadataURI);
 
     constructor() Ownable(msg.sender) {}
 
-    /// @notice Registers a model. `verifier` must be a contract; the format is bounded like the SDK's VideoFormat.
+    /// @notice Registers the model `name` under modelId = keccak256(bytes(name)). `verifier` must be a contract;
+    /// the format is bounded like the SDK's VideoFormat.
     function registerModel(
-        bytes32 modelId,
+        string calldata name,
         bytes32 weightsHash,
         address verifier,
         uint32 width,
         uint32 height,
         uint32 frames,
         string calldata metadataURI
-    ) external onlyOwner {
+    ) external onlyOwner returns (bytes32 modelId) {
+        modelId = keccak256(bytes(name));
         if (models[modelId].verifier != address(0)) revert ModelAlreadyRegistered(modelId);
         if (verifier.code.length == 0) revert InvalidVerifier(verifier);
         if (width == 0 || height == 0 || frames == 0 || width > 4096 || height > 4096 || frames > 10000) {
             revert InvalidFormat(width, height, frames);
         }
-        models[modelId] = Model(weightsHash, verifier, width, height, frames, metadataURI);
-        emit ModelRegistered(modelId, weightsHash, verifier, width, height, frames, metadataURI);
+        models[modelId] = Model(name, weightsHash, verifier, width, height, frames, metadataURI);
+        emit ModelRegistered(modelId, name, weightsHash, verifier, width, height, frames, metadataURI);
     }
 
     function isRegistered(bytes32 modelId) external view returns (bool) {
@@ -61,10 +64,10 @@ contract ModelRegistry is Ownable {
     function getModel(bytes32 modelId)
         external
         view
-        returns (bytes32 weightsHash, address verifier, uint32 width, uint32 height, uint32 frames, string memory metadataURI)
+        returns (string memory name, bytes32 weightsHash, address verifier, uint32 width, uint32 height, uint32 frames, string memory metadataURI)
     {
         Model storage m = models[modelId];
         if (m.verifier == address(0)) revert UnknownModel(modelId);
-        return (m.weightsHash, m.verifier, m.width, m.height, m.frames, m.metadataURI);
+        return (m.name, m.weightsHash, m.verifier, m.width, m.height, m.frames, m.metadataURI);
     }
 }
