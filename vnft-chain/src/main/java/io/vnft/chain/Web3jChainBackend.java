@@ -182,6 +182,12 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return (T) r.get(0).getValue();
   }
 
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private <T> T callStruct(String to, String name, List<Type> in, TypeReference<?> out) {
+    List<Type> r = rpc.call(to, fn(name, in, List.of(out)));
+    return (T) r.get(0);
+  }
+
   // ------------------------------------------------------------------ admin and user actions
 
   /**
@@ -285,7 +291,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   private TriggerBook.Trigger rawTrigger(BigInteger triggerId) {
-    return call1(book(), "getTrigger", List.of(new Uint256(triggerId)), new TypeReference<TriggerBook.Trigger>() {});
+    return callStruct(book(), "getTrigger", List.of(new Uint256(triggerId)), new TypeReference<TriggerBook.Trigger>() {});
   }
 
   /**
@@ -527,7 +533,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     int count = ((BigInteger) v.get(1).getValue()).intValueExact();
     List<MintReceipt> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      Rollup.Record rec = call1(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
+      Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
           new TypeReference<Rollup.Record>() {});
       out.add(new MintReceipt(first.add(BigInteger.valueOf(i)), Address.of(rec.recipient), rec.triggerId,
           r.getTransactionHash()));
