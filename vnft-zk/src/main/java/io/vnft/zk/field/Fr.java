@@ -1,5 +1,14 @@
 package io.vnft.zk.field;
 
+import static io.vnft.zk.field.FrOps.INV;
+import static io.vnft.zk.field.FrOps.Q0;
+import static io.vnft.zk.field.FrOps.Q1;
+import static io.vnft.zk.field.FrOps.Q2;
+import static io.vnft.zk.field.FrOps.Q3;
+import static io.vnft.zk.field.FrOps.borrow;
+import static io.vnft.zk.field.FrOps.carry;
+import static io.vnft.zk.field.FrOps.mulHi;
+
 import io.vnft.api.InvalidInputException;
 import java.math.BigInteger;
 import java.util.Random;
@@ -164,32 +173,150 @@ public final class Fr {
 
   /** this + o. */
   public Fr add(Fr o) {
-    long[] t = limbs();
-    long[] u = o.limbs();
-    FrOps.add(t, 0, u, 0, t, 0);
-    return of4(t);
+    long s0 = l0 + o.l0; long c = carry(l0, o.l0, s0);
+    long s1 = l1 + o.l1 + c; c = carry(l1, o.l1, s1);
+    long s2 = l2 + o.l2 + c; c = carry(l2, o.l2, s2);
+    long s3 = l3 + o.l3 + c; // no overflow: both < 2^254
+    long d0 = s0 - Q0; long br = borrow(s0, Q0, d0);
+    long d1 = s1 - Q1 - br; br = borrow(s1, Q1, d1);
+    long d2 = s2 - Q2 - br; br = borrow(s2, Q2, d2);
+    long d3 = s3 - Q3 - br; br = borrow(s3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (s0 & keep);
+    long r1 = (d1 & ~keep) | (s1 & keep);
+    long r2 = (d2 & ~keep) | (s2 & keep);
+    long r3 = (d3 & ~keep) | (s3 & keep);
+    return new Fr(r0, r1, r2, r3);
   }
 
   /** this - o. */
   public Fr sub(Fr o) {
-    long[] t = limbs();
-    long[] u = o.limbs();
-    FrOps.sub(t, 0, u, 0, t, 0);
-    return of4(t);
+    long e0 = l0 - o.l0; long bw = borrow(l0, o.l0, e0);
+    long e1 = l1 - o.l1 - bw; bw = borrow(l1, o.l1, e1);
+    long e2 = l2 - o.l2 - bw; bw = borrow(l2, o.l2, e2);
+    long e3 = l3 - o.l3 - bw; bw = borrow(l3, o.l3, e3);
+    long mk = -bw; // add q back if we borrowed
+    long f0 = e0 + (Q0 & mk); long cc = carry(e0, Q0 & mk, f0);
+    long f1 = e1 + (Q1 & mk) + cc; cc = carry(e1, Q1 & mk, f1);
+    long f2 = e2 + (Q2 & mk) + cc; cc = carry(e2, Q2 & mk, f2);
+    long f3 = e3 + (Q3 & mk) + cc;
+    long r0 = f0;
+    long r1 = f1;
+    long r2 = f2;
+    long r3 = f3;
+    return new Fr(r0, r1, r2, r3);
   }
 
   /** this * o. */
   public Fr mul(Fr o) {
-    long[] t = new long[4];
-    FrOps.mulInto(l0, l1, l2, l3, o.l0, o.l1, o.l2, o.l3, t, 0);
-    return of4(t);
+    final long a0 = l0, a1 = l1, a2 = l2, a3 = l3, b0 = o.l0, b1 = o.l1, b2 = o.l2, b3 = o.l3;
+    long t0, t1, t2, t3, A, C, m, lo, hi, s, x;
+    t0 = a0 * b0; A = mulHi(a0, b0);
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * b0; hi = mulHi(a1, b0); s = lo + A; A = hi + carry(lo, A, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b0; hi = mulHi(a2, b0); s = lo + A; A = hi + carry(lo, A, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b0; hi = mulHi(a3, b0); s = lo + A; A = hi + carry(lo, A, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * b1; hi = mulHi(a0, b1); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * b1; hi = mulHi(a1, b1); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b1; hi = mulHi(a2, b1); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b1; hi = mulHi(a3, b1); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * b2; hi = mulHi(a0, b2); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * b2; hi = mulHi(a1, b2); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b2; hi = mulHi(a2, b2); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b2; hi = mulHi(a3, b2); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * b3; hi = mulHi(a0, b3); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * b3; hi = mulHi(a1, b3); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b3; hi = mulHi(a2, b3); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b3; hi = mulHi(a3, b3); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    long d0 = t0 - Q0; long br = borrow(t0, Q0, d0);
+    long d1 = t1 - Q1 - br; br = borrow(t1, Q1, d1);
+    long d2 = t2 - Q2 - br; br = borrow(t2, Q2, d2);
+    long d3 = t3 - Q3 - br; br = borrow(t3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (t0 & keep);
+    long r1 = (d1 & ~keep) | (t1 & keep);
+    long r2 = (d2 & ~keep) | (t2 & keep);
+    long r3 = (d3 & ~keep) | (t3 & keep);
+    return new Fr(r0, r1, r2, r3);
   }
 
   /** this^2. */
   public Fr square() {
-    long[] t = new long[4];
-    FrOps.mulInto(l0, l1, l2, l3, l0, l1, l2, l3, t, 0);
-    return of4(t);
+    final long a0 = l0, a1 = l1, a2 = l2, a3 = l3;
+    long t0, t1, t2, t3, A, C, m, lo, hi, s, x;
+    t0 = a0 * a0; A = mulHi(a0, a0);
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * a0; hi = mulHi(a1, a0); s = lo + A; A = hi + carry(lo, A, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * a0; hi = mulHi(a2, a0); s = lo + A; A = hi + carry(lo, A, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * a0; hi = mulHi(a3, a0); s = lo + A; A = hi + carry(lo, A, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * a1; hi = mulHi(a0, a1); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * a1; hi = mulHi(a1, a1); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * a1; hi = mulHi(a2, a1); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * a1; hi = mulHi(a3, a1); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * a2; hi = mulHi(a0, a2); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * a2; hi = mulHi(a1, a2); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * a2; hi = mulHi(a2, a2); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * a2; hi = mulHi(a3, a2); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    lo = a0 * a3; hi = mulHi(a0, a3); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * a3; hi = mulHi(a1, a3); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * a3; hi = mulHi(a2, a3); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * a3; hi = mulHi(a3, a3); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    long d0 = t0 - Q0; long br = borrow(t0, Q0, d0);
+    long d1 = t1 - Q1 - br; br = borrow(t1, Q1, d1);
+    long d2 = t2 - Q2 - br; br = borrow(t2, Q2, d2);
+    long d3 = t3 - Q3 - br; br = borrow(t3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (t0 & keep);
+    long r1 = (d1 & ~keep) | (t1 & keep);
+    long r2 = (d2 & ~keep) | (t2 & keep);
+    long r3 = (d3 & ~keep) | (t3 & keep);
+    return new Fr(r0, r1, r2, r3);
   }
 
   /** 2 * this. */

@@ -51,67 +51,58 @@ public final class FrOps {
 
   /** out = a * b (Montgomery) on limbs given as values. */
   static void mulInto(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int oo) {
-    long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-    long A, C, m, lo, hi, s, x;
 
-    // row 0
+    long t0, t1, t2, t3, A, C, m, lo, hi, s, x;
     t0 = a0 * b0; A = mulHi(a0, b0);
     m = t0 * INV;
     lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
-    lo = a1 * b0; hi = mulHi(a1, b0); s = lo + A; hi += carry(lo, A, s); t1 = s; A = hi;
-    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; hi += carry(lo, x, s); t0 = s; C = hi;
-    lo = a2 * b0; hi = mulHi(a2, b0); s = lo + A; hi += carry(lo, A, s); t2 = s; A = hi;
-    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; hi += carry(lo, x, s); t1 = s; C = hi;
-    lo = a3 * b0; hi = mulHi(a3, b0); s = lo + A; hi += carry(lo, A, s); t3 = s; A = hi;
-    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; hi += carry(lo, x, s); t2 = s; C = hi;
+    lo = a1 * b0; hi = mulHi(a1, b0); s = lo + A; A = hi + carry(lo, A, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b0; hi = mulHi(a2, b0); s = lo + A; A = hi + carry(lo, A, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b0; hi = mulHi(a3, b0); s = lo + A; A = hi + carry(lo, A, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
     t3 = C + A;
-    // row 1
-    lo = a0 * b1; hi = mulHi(a0, b1); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b1; hi = mulHi(a0, b1); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
     m = t0 * INV;
     lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
-    lo = a1 * b1; hi = mulHi(a1, b1); x = t1 + A; hi += carry(t1, A, x); s = lo + x; hi += carry(lo, x, s); t1 = s; A = hi;
-    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; hi += carry(lo, x, s); t0 = s; C = hi;
-    lo = a2 * b1; hi = mulHi(a2, b1); x = t2 + A; hi += carry(t2, A, x); s = lo + x; hi += carry(lo, x, s); t2 = s; A = hi;
-    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; hi += carry(lo, x, s); t1 = s; C = hi;
-    lo = a3 * b1; hi = mulHi(a3, b1); x = t3 + A; hi += carry(t3, A, x); s = lo + x; hi += carry(lo, x, s); t3 = s; A = hi;
-    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; hi += carry(lo, x, s); t2 = s; C = hi;
+    lo = a1 * b1; hi = mulHi(a1, b1); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b1; hi = mulHi(a2, b1); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b1; hi = mulHi(a3, b1); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
     t3 = C + A;
-    // row 2
-    lo = a0 * b2; hi = mulHi(a0, b2); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b2; hi = mulHi(a0, b2); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
     m = t0 * INV;
     lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
-    lo = a1 * b2; hi = mulHi(a1, b2); x = t1 + A; hi += carry(t1, A, x); s = lo + x; hi += carry(lo, x, s); t1 = s; A = hi;
-    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; hi += carry(lo, x, s); t0 = s; C = hi;
-    lo = a2 * b2; hi = mulHi(a2, b2); x = t2 + A; hi += carry(t2, A, x); s = lo + x; hi += carry(lo, x, s); t2 = s; A = hi;
-    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; hi += carry(lo, x, s); t1 = s; C = hi;
-    lo = a3 * b2; hi = mulHi(a3, b2); x = t3 + A; hi += carry(t3, A, x); s = lo + x; hi += carry(lo, x, s); t3 = s; A = hi;
-    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; hi += carry(lo, x, s); t2 = s; C = hi;
+    lo = a1 * b2; hi = mulHi(a1, b2); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b2; hi = mulHi(a2, b2); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b2; hi = mulHi(a3, b2); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
     t3 = C + A;
-    // row 3
-    lo = a0 * b3; hi = mulHi(a0, b3); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b3; hi = mulHi(a0, b3); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
     m = t0 * INV;
     lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
-    lo = a1 * b3; hi = mulHi(a1, b3); x = t1 + A; hi += carry(t1, A, x); s = lo + x; hi += carry(lo, x, s); t1 = s; A = hi;
-    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; hi += carry(lo, x, s); t0 = s; C = hi;
-    lo = a2 * b3; hi = mulHi(a2, b3); x = t2 + A; hi += carry(t2, A, x); s = lo + x; hi += carry(lo, x, s); t2 = s; A = hi;
-    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; hi += carry(lo, x, s); t1 = s; C = hi;
-    lo = a3 * b3; hi = mulHi(a3, b3); x = t3 + A; hi += carry(t3, A, x); s = lo + x; hi += carry(lo, x, s); t3 = s; A = hi;
-    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; hi += carry(lo, x, s); t2 = s; C = hi;
+    lo = a1 * b3; hi = mulHi(a1, b3); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * b3; hi = mulHi(a2, b3); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * b3; hi = mulHi(a3, b3); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
     t3 = C + A;
-    reduceOnce(t0, t1, t2, t3, out, oo);
-  }
-
-  /** Writes t - m if t >= m else t (t < 2m). */
-  static void reduceOnce(long t0, long t1, long t2, long t3, long[] out, int oo) {
     long d0 = t0 - Q0; long br = borrow(t0, Q0, d0);
-    long y = Q1 + br; long d1 = t1 - y; br = (borrow(t1, Q1, t1 - Q1) | borrow(t1 - Q1, br, d1));
-    y = Q2 + br; long d2 = t2 - y; br = (borrow(t2, Q2, t2 - Q2) | borrow(t2 - Q2, br, d2));
-    y = Q3 + br; long d3 = t3 - y; br = (borrow(t3, Q3, t3 - Q3) | borrow(t3 - Q3, br, d3));
-    if (br == 0) {
-      out[oo] = d0; out[oo + 1] = d1; out[oo + 2] = d2; out[oo + 3] = d3;
-    } else {
-      out[oo] = t0; out[oo + 1] = t1; out[oo + 2] = t2; out[oo + 3] = t3;
-    }
+    long d1 = t1 - Q1 - br; br = borrow(t1, Q1, d1);
+    long d2 = t2 - Q2 - br; br = borrow(t2, Q2, d2);
+    long d3 = t3 - Q3 - br; br = borrow(t3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (t0 & keep);
+    long r1 = (d1 & ~keep) | (t1 & keep);
+    long r2 = (d2 & ~keep) | (t2 & keep);
+    long r3 = (d3 & ~keep) | (t3 & keep);
+    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
   /** out = a^2 (Montgomery). */
@@ -125,10 +116,19 @@ public final class FrOps {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = b[bo], y1 = b[bo + 1], y2 = b[bo + 2], y3 = b[bo + 3];
     long s0 = x0 + y0; long c = carry(x0, y0, s0);
-    long u = x1 + y1; long c1 = carry(x1, y1, u); long s1 = u + c; c = c1 | carry(u, c, s1);
-    u = x2 + y2; c1 = carry(x2, y2, u); long s2 = u + c; c = c1 | carry(u, c, s2);
+    long s1 = x1 + y1 + c; c = carry(x1, y1, s1);
+    long s2 = x2 + y2 + c; c = carry(x2, y2, s2);
     long s3 = x3 + y3 + c; // no overflow: both < 2^254
-    reduceOnce(s0, s1, s2, s3, out, oo);
+    long d0 = s0 - Q0; long br = borrow(s0, Q0, d0);
+    long d1 = s1 - Q1 - br; br = borrow(s1, Q1, d1);
+    long d2 = s2 - Q2 - br; br = borrow(s2, Q2, d2);
+    long d3 = s3 - Q3 - br; br = borrow(s3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (s0 & keep);
+    long r1 = (d1 & ~keep) | (s1 & keep);
+    long r2 = (d2 & ~keep) | (s2 & keep);
+    long r3 = (d3 & ~keep) | (s3 & keep);
+    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
   /** out = 2a. */
@@ -140,20 +140,20 @@ public final class FrOps {
   public static void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = b[bo], y1 = b[bo + 1], y2 = b[bo + 2], y3 = b[bo + 3];
-    long d0 = x0 - y0; long br = borrow(x0, y0, d0);
-    long u = x1 - y1; long b1 = borrow(x1, y1, u); long d1 = u - br; br = b1 | borrow(u, br, d1);
-    u = x2 - y2; b1 = borrow(x2, y2, u); long d2 = u - br; br = b1 | borrow(u, br, d2);
-    u = x3 - y3; b1 = borrow(x3, y3, u); long d3 = u - br; br = b1 | borrow(u, br, d3);
-    if (br != 0) {
-      long mask = -br;
-      long q0 = Q0 & mask, q1 = Q1 & mask, q2 = Q2 & mask, q3 = Q3 & mask;
-      long s0 = d0 + q0; long c = carry(d0, q0, s0);
-      u = d1 + q1; long c1 = carry(d1, q1, u); long s1 = u + c; c = c1 | carry(u, c, s1);
-      u = d2 + q2; c1 = carry(d2, q2, u); long s2 = u + c; c = c1 | carry(u, c, s2);
-      long s3 = d3 + q3 + c;
-      d0 = s0; d1 = s1; d2 = s2; d3 = s3;
-    }
-    out[oo] = d0; out[oo + 1] = d1; out[oo + 2] = d2; out[oo + 3] = d3;
+    long e0 = x0 - y0; long bw = borrow(x0, y0, e0);
+    long e1 = x1 - y1 - bw; bw = borrow(x1, y1, e1);
+    long e2 = x2 - y2 - bw; bw = borrow(x2, y2, e2);
+    long e3 = x3 - y3 - bw; bw = borrow(x3, y3, e3);
+    long mk = -bw; // add q back if we borrowed
+    long f0 = e0 + (Q0 & mk); long cc = carry(e0, Q0 & mk, f0);
+    long f1 = e1 + (Q1 & mk) + cc; cc = carry(e1, Q1 & mk, f1);
+    long f2 = e2 + (Q2 & mk) + cc; cc = carry(e2, Q2 & mk, f2);
+    long f3 = e3 + (Q3 & mk) + cc;
+    long r0 = f0;
+    long r1 = f1;
+    long r2 = f2;
+    long r3 = f3;
+    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
   /** out = -a. */

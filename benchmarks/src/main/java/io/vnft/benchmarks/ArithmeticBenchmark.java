@@ -1,0 +1,172 @@
+package io.vnft.benchmarks;
+
+import io.vnft.zk.curve.G1Point;
+import io.vnft.zk.curve.G2Point;
+import io.vnft.zk.curve.Pairing;
+import io.vnft.zk.curve.internal.G1LimbOps;
+import io.vnft.zk.field.Fp;
+import io.vnft.zk.field.Fp12;
+import io.vnft.zk.field.FpOps;
+import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * BN254 arithmetic: Fp/Fr Montgomery multiplication (limb level and immutable objects), G1 mixed
+ * and full Jacobian addition, G1 doubling, one full pairing (Miller loop + final exponentiation)
+ * and a 2-pair pairing check (what a Groth16 verifier-style check costs per extra pair).
+ *
+ * <p>Run from the repo root:
+ * <pre>
+ *   mvn -B -q -DskipTests -DskipNpm=true -pl benchmarks -am package
+ *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
+ *       org.openjdk.jmh.Main Arithmetic -f 1 -wi 3 -i 5
+ * </pre>
+ * Units: nanoseconds per operation for field/curve ops, microseconds for pairings.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ArithmeticBenchmark {
+  long[] fp;
+  long[] fr;
+  long[] out;
+  Fr frA;
+  Fr frB;
+  Fp fpA;
+  Fp fpB;
+  G1LimbOps ops;
+  long[] jac;
+  long[] jac2;
+  long[] bx;
+  long[] by;
+  G1Point p1;
+  G2Point q1;
+  G1Point[] ps;
+  G2Point[] qs;
+  Fp12 miller;
+
+  @Setup
+  public void setup() {
+    Random rnd = new Random(42);
+    fp = new long[8];
+    fr = new long[8];
+    out = new long[4];
+    Fp.random(rnd).copyLimbsTo(fp, 0);
+    Fp.random(rnd).copyLimbsTo(fp, 4);
+    Fr.random(rnd).copyLimbsTo(fr, 0);
+    Fr.random(rnd).copyLimbsTo(fr, 4);
+    frA = Fr.random(rnd);
+    frB = Fr.random(rnd);
+    fpA = Fp.random(rnd);
+    fpB = Fp.random(rnd);
+    ops = new G1LimbOps();
+    G1Point a = G1Point.GENERATOR.mul(Fr.random(rnd));
+    G1Point b = G1Point.GENERATOR.mul(Fr.random(rnd));
+    jac = new long[12];
+    jac2 = new long[12];
+    bx = new long[4];
+    by = new long[4];
+    b.xFp().copyLimbsTo(bx, 0);
+    b.yFp().copyLimbsTo(by, 0);
+    a.xFp().copyLimbsTo(jac, 0);
+    a.yFp().copyLimbsTo(jac, 4);
+    FpOps.setOne(jac, 8);
+    ops.dbl(jac, 0); // make Z != 1
+    System.arraycopy(jac, 0, jac2, 0, 12);
+    ops.addAffine(jac2, 0, bx, by, 0, false);
+    p1 = a;
+    q1 = G2Point.GENERATOR.mul(Fr.random(rnd));
+    ps = new G1Point[] {a, a.mul(Fr.random(rnd))};
+    qs = new G2Point[] {q1, G2Point.GENERATOR};
+    miller = Pairing.millerLoop(p1, q1);
+  }
+
+  @Benchmark
+  public long[] fpMulLimbs() {
+    FpOps.mul(fp, 0, fp, 4, fp, 0);
+    return fp;
+  }
+
+  @Benchmark
+  public long[] frMulLimbs() {
+    FrOps.mul(fr, 0, fr, 4, fr, 0);
+    return fr;
+  }
+
+  @Benchmark
+  public long[] fpAddLimbs() {
+    FpOps.add(fp, 0, fp, 4, fp, 0);
+    return fp;
+  }
+
+  @Benchmark
+  public Fr frMulObject() {
+    frA = frA.mul(frB);
+    return frA;
+  }
+
+  @Benchmark
+  public Fp fpMulObject() {
+    fpA = fpA.mul(fpB);
+    return fpA;
+  }
+
+  /** Jacobian += affine (the MSM bucket step). The running point keeps changing. */
+  @Benchmark
+  public long[] g1AddMixed() {
+    ops.addAffine(jac, 0, bx, by, 0, false);
+    return jac;
+  }
+
+  /** Jacobian += Jacobian. */
+  @Benchmark
+  public long[] g1AddJacobian() {
+    ops.addJac(jac, 0, jac2, 0);
+    return jac;
+  }
+
+  @Benchmark
+  public long[] g1Double() {
+    ops.dbl(jac, 0);
+    return jac;
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Fp12 pairing() {
+    return Pairing.pair(p1, q1);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Fp12 millerLoop() {
+    return Pairing.millerLoop(p1, q1);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Fp12 finalExponentiation() {
+    return Pairing.finalExponentiation(miller);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public boolean pairingCheck2() {
+    return Pairing.pairingCheck(ps, qs);
+  }
+}

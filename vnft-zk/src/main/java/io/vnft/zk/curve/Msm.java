@@ -1,0 +1,337 @@
+package io.vnft.zk.curve;
+
+import io.vnft.api.InvalidInputException;
+import io.vnft.zk.curve.internal.G1LimbOps;
+import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Multi-scalar multiplication sum_i k_i * B_i in G1 and G2 (Pippenger's bucket method).
+ *
+ * <p>Scalars are cut into signed c-bit digits (c about log2(n) - 3), so each window needs only
+ * 2^(c-1) buckets; buckets are Jacobian points filled by mixed (Jacobian + affine) additions on
+ * Montgomery limbs without allocation (G1), then summed with the running-sum trick and combined
+ * by Horner's rule. Windows are spread over {@code threads} worker threads that exist only for
+ * the duration of the call (a private executor, shut down before returning); with one thread
+ * everything runs on the caller's thread.
+ *
+ * <p>Thread-safety: stateless; concurrent calls are independent. Exceptions: {@link
+ * InvalidInputException} when arrays are null, hold null, differ in length, or {@code n} /
+ * {@code threads} are out of range. Scalars are taken mod r (raw limbs must be below r).
+ */
+public final class Msm {
+  private Msm() {}
+
+  /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
+  public static G1Point g1(G1Point[] bases, Fr[] scalars) {
+    return g1(bases, scalars, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** sum_i scalars[i] * bases[i] in G1 on {@code threads} threads (>= 1). */
+  public static G1Point g1(G1Point[] bases, Fr[] scalars, int threads) {
+    checkArrays(bases, scalars);
+    int n = bases.length;
+    return g1(bases, standardLimbs(scalars), n, threads);
+  }
+
+  /**
+   * sum_i k_i * bases[i] for i < n in G1, where k_i is given in standard (NOT Montgomery) form as
+   * four little-endian 64-bit limbs at scalarsStandardLimbs[4i..4i+3] and must be below r.
+   *
+   * @throws InvalidInputException on null or short arrays, a null base, n < 0, threads < 1, or a
+   *     scalar not below r
+   */
+  public static G1Point g1(G1Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
+    if (bases == null || scalarsStandardLimbs == null) {
+      throw new InvalidInputException("MSM bases and scalars must not be null");
+    }
+    if (n < 0 || n > bases.length || 4L * n > scalarsStandardLimbs.length) {
+      throw new InvalidInputException("MSM size n = " + n + " must be in [0, " + bases.length
+          + "] and scalars must hold 4n = " + 4L * n + " limbs (have " + scalarsStandardLimbs.length + ")");
+    }
+    if (threads < 1) {
+      throw new InvalidInputException("MSM threads must be >= 1, got " + threads);
+    }
+    long[] bx = new long[4 * n];
+    long[] by = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      G1Point b = bases[i];
+      if (b == null) {
+        throw new InvalidInputException("MSM base " + i + " is null");
+      }
+      if (!FrOps.isCanonical(scalarsStandardLimbs, 4 * i)) {
+        throw new InvalidInputException("MSM scalar " + i + " is not below r");
+      }
+      // infinity bases are skipped through a zero digit (see digits); their limbs stay zero
+      if (!b.isInfinity()) {
+        b.xFp().copyLimbsTo(bx, 4 * i);
+        b.yFp().copyLimbsTo(by, 4 * i);
+      }
+    }
+    boolean[] skip = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      skip[i] = bases[i].isInfinity();
+    }
+    return new G1Run(bx, by, skip, scalarsStandardLimbs, n, threads).run();
+  }
+
+  /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
+  public static G2Point g2(G2Point[] bases, Fr[] scalars) {
+    return g2(bases, scalars, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** sum_i scalars[i] * bases[i] in G2 on {@code threads} threads (>= 1). */
+  public static G2Point g2(G2Point[] bases, Fr[] scalars, int threads) {
+    checkArrays(bases, scalars);
+    int n = bases.length;
+    return g2(bases, standardLimbs(scalars), n, threads);
+  }
+
+  /**
+   * G2 counterpart of {@link #g1(G1Point[], long[], int, int)}: scalars in standard form, four
+   * limbs each.
+   *
+   * @throws InvalidInputException as for the G1 variant
+   */
+  public static G2Point g2(G2Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
+    if (bases == null || scalarsStandardLimbs == null) {
+      throw new InvalidInputException("MSM bases and scalars must not be null");
+    }
+    if (n < 0 || n > bases.length || 4L * n > scalarsStandardLimbs.length) {
+      throw new InvalidInputException("MSM size n = " + n + " must be in [0, " + bases.length
+          + "] and scalars must hold 4n limbs");
+    }
+    if (threads < 1) {
+      throw new InvalidInputException("MSM threads must be >= 1, got " + threads);
+    }
+    for (int i = 0; i < n; i++) {
+      if (bases[i] == null) {
+        throw new InvalidInputException("MSM base " + i + " is null");
+      }
+      if (!FrOps.isCanonical(scalarsStandardLimbs, 4 * i)) {
+        throw new InvalidInputException("MSM scalar " + i + " is not below r");
+      }
+    }
+    int c = windowBits(n);
+    int windows = 254 / c + 1;
+    int[] digits = signedDigits(scalarsStandardLimbs, n, c, windows);
+    G2Jacobian[] sums = new G2Jacobian[windows];
+    forEachWindow(windows, threads, w -> {
+      int nb = 1 << (c - 1);
+      G2Jacobian[] buckets = new G2Jacobian[nb];
+      java.util.Arrays.fill(buckets, G2Jacobian.INF);
+      for (int i = 0; i < n; i++) {
+        int d = digits[i * windows + w];
+        if (d == 0 || bases[i].isInfinity()) {
+          continue;
+        }
+        G2Point b = d > 0 ? bases[i] : bases[i].negate();
+        int k = Math.abs(d) - 1;
+        buckets[k] = buckets[k].addAffine(b);
+      }
+      G2Jacobian running = G2Jacobian.INF;
+      G2Jacobian sum = G2Jacobian.INF;
+      for (int k = nb - 1; k >= 0; k--) {
+        running = running.add(buckets[k]);
+        sum = sum.add(running);
+      }
+      sums[w] = sum;
+    });
+    G2Jacobian acc = G2Jacobian.INF;
+    for (int w = windows - 1; w >= 0; w--) {
+      for (int j = 0; j < c; j++) {
+        acc = acc.dbl();
+      }
+      acc = acc.add(sums[w]);
+    }
+    return acc.toAffine();
+  }
+
+  private static void checkArrays(Object[] bases, Fr[] scalars) {
+    if (bases == null || scalars == null) {
+      throw new InvalidInputException("MSM bases and scalars must not be null");
+    }
+    if (bases.length != scalars.length) {
+      throw new InvalidInputException("MSM needs as many scalars as bases, got " + scalars.length
+          + " scalars and " + bases.length + " bases");
+    }
+  }
+
+  private static long[] standardLimbs(Fr[] scalars) {
+    long[] out = new long[4 * scalars.length];
+    for (int i = 0; i < scalars.length; i++) {
+      if (scalars[i] == null) {
+        throw new InvalidInputException("MSM scalar " + i + " is null");
+      }
+      scalars[i].copyLimbsTo(out, 4 * i);
+      FrOps.fromMont(out, 4 * i, out, 4 * i);
+    }
+    return out;
+  }
+
+  /** Window width in bits for n points. */
+  static int windowBits(int n) {
+    if (n < 32) {
+      return 3;
+    }
+    int log = 31 - Integer.numberOfLeadingZeros(n);
+    return Math.min(16, Math.max(4, log - 3));
+  }
+
+  /**
+   * Signed base-2^c digits of each scalar, digits[i * windows + w] in [-(2^(c-1) - 1), 2^(c-1)]
+   * with scalar = sum_w digits[w] 2^(wc). windows = floor(254 / c) + 1 leaves room for the final
+   * carry because scalars are below 2^254.
+   */
+  static int[] signedDigits(long[] k, int n, int c, int windows) {
+    int[] out = new int[n * windows];
+    int half = 1 << (c - 1);
+    int full = 1 << c;
+    int mask = full - 1;
+    for (int i = 0; i < n; i++) {
+      int carry = 0;
+      for (int w = 0; w < windows; w++) {
+        int bit = w * c;
+        int raw = carry + (int) (bits(k, 4 * i, bit, c) & mask);
+        if (raw > half) {
+          out[i * windows + w] = raw - full;
+          carry = 1;
+        } else {
+          out[i * windows + w] = raw;
+          carry = 0;
+        }
+      }
+    }
+    return out;
+  }
+
+  // c bits of the 256-bit little-endian number at k[o..o+3] starting at bit 'bit' (zero above 256)
+  private static long bits(long[] k, int o, int bit, int c) {
+    if (bit >= 256) {
+      return 0;
+    }
+    int limb = bit >>> 6;
+    int sh = bit & 63;
+    long v = k[o + limb] >>> sh;
+    if (sh + c > 64 && limb + 1 < 4) {
+      v |= k[o + limb + 1] << (64 - sh);
+    }
+    return v;
+  }
+
+  interface WindowTask {
+    void run(int window);
+  }
+
+  static void forEachWindow(int windows, int threads, WindowTask task) {
+    int t = Math.min(threads, windows);
+    if (t <= 1) {
+      for (int w = 0; w < windows; w++) {
+        task.run(w);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+      Thread th = new Thread(r, "vnft-msm");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      AtomicInteger next = new AtomicInteger(windows - 1);
+      List<Future<?>> fs = new ArrayList<>();
+      for (int j = 0; j < t; j++) {
+        fs.add(pool.submit(() -> {
+          int w;
+          while ((w = next.getAndDecrement()) >= 0) {
+            task.run(w);
+          }
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("MSM interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IllegalStateException("MSM worker failed", c);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One G1 MSM call. */
+  private static final class G1Run {
+    final long[] bx;
+    final long[] by;
+    final boolean[] skip;
+    final long[] k;
+    final int n;
+    final int threads;
+
+    G1Run(long[] bx, long[] by, boolean[] skip, long[] k, int n, int threads) {
+      this.bx = bx;
+      this.by = by;
+      this.skip = skip;
+      this.k = k;
+      this.n = n;
+      this.threads = threads;
+    }
+
+    G1Point run() {
+      if (n == 0) {
+        return G1Point.INFINITY;
+      }
+      int c = windowBits(n);
+      int windows = 254 / c + 1;
+      int[] digits = signedDigits(k, n, c, windows);
+      long[] sums = new long[12 * windows];
+      forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
+      G1LimbOps e = new G1LimbOps();
+      long[] acc = new long[12];
+      G1LimbOps.setInf(acc, 0);
+      for (int w = windows - 1; w >= 0; w--) {
+        for (int j = 0; j < c; j++) {
+          e.dbl(acc, 0);
+        }
+        e.addJac(acc, 0, sums, 12 * w);
+      }
+      return G1LimbOps.toAffine(acc, 0);
+    }
+
+    void windowSum(int[] digits, int windows, int w, int c, long[] out, int oo) {
+      G1LimbOps e = new G1LimbOps();
+      int nb = 1 << (c - 1);
+      long[] buckets = new long[12 * nb]; // all zero = infinity
+      for (int i = 0; i < n; i++) {
+        int d = digits[i * windows + w];
+        if (d == 0 || skip[i]) {
+          continue;
+        }
+        if (d > 0) {
+          e.addAffine(buckets, 12 * (d - 1), bx, by, 4 * i, false);
+        } else {
+          e.addAffine(buckets, 12 * (-d - 1), bx, by, 4 * i, true);
+        }
+      }
+      long[] running = new long[12];
+      long[] sum = new long[12];
+      for (int b = nb - 1; b >= 0; b--) {
+        e.addJac(running, 0, buckets, 12 * b);
+        e.addJac(sum, 0, running, 0);
+      }
+      System.arraycopy(sum, 0, out, oo, 12);
+    }
+  }
+}
