@@ -31,7 +31,7 @@ public final class Msm {
   private Msm() {}
 
   /** From this many points on, G1 buckets are affine with batched inversions. */
-  static int BATCH_AFFINE_MIN = 512;
+  static final int BATCH_AFFINE_MIN = 512;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
