@@ -239,6 +239,18 @@ public final class CompiledCircuit {
     return Witness.wrap(values);
   }
 
+  /**
+   * Solves the witness from an {@link Assignment}.
+   *
+   * @see #solve(Map)
+   */
+  public Witness solve(Assignment inputs) {
+    if (inputs == null) {
+      throw new InvalidInputException("inputs is null");
+    }
+    return solve(inputs.toMap());
+  }
+
   private void runHint(Step s, long[] w, boolean[] set, long[] scratch) {
     Fr[] in = new Fr[s.inputs.length];
     for (int k = 0; k < in.length; k++) {

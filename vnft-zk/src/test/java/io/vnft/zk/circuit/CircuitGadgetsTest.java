@@ -274,13 +274,10 @@ class CircuitGadgetsTest {
     assertEquals(depth + 1, scopes.get("toBits"));
     for (int idx = 0; idx < 8; idx++) {
       MerkleOpening o = tree.opening(idx);
-      Map<String, Fr> m = new HashMap<>();
-      m.put("root", tree.root());
-      m.put("leaf", o.leaf());
-      m.put("index", Fr.of(idx));
-      for (int i = 0; i < depth; i++) {
-        m.put("sibling[" + i + "]", o.siblings().get(i));
-      }
+      Assignment a = new Assignment().set("root", tree.root()).set("leaf", o.leaf()).set("index", idx)
+          .set("sibling", o.siblings());
+      assertTrue(c.r1cs().isSatisfied(c.solve(a)), "leaf " + idx + " (Assignment)");
+      Map<String, Fr> m = new HashMap<>(a.toMap());
       assertTrue(c.r1cs().isSatisfied(c.solve(m)), "leaf " + idx);
       Map<String, Fr> bad = new HashMap<>(m);
       bad.put("sibling[1]", o.siblings().get(1).add(Fr.ONE));
