@@ -227,8 +227,8 @@ public final class Demo {
       honestChain.bond(ETHER);
       evilChain.bond(ETHER);
       String victimPrompt = ORDERS.get(1).prompt();
-      Vnft.Builder base = Vnft.builder().discover(false).contentStore(store).commitments(commitments)
-          .encoder(new Mp4Encoder()).proofSystem(proofs).format(o.format()).listener(timing);
+      Vnft base = Vnft.builder().discover(false).contentStore(store).commitments(commitments)
+          .encoder(new Mp4Encoder()).proofSystem(proofs).format(o.format()).listener(timing).build();
       OperatorNode honest = OperatorNode.builder().name("honest operator")
           .vnft(base.toBuilder().generator(model).chain(honestChain).build()).chain(honestChain)
           .journal(OperatorJournal.open(out.resolve("journal-honest.txt"))).maxBatch(16).maxWaitSeconds(0)
