@@ -42,6 +42,18 @@ class AnvilNodeTest {
   }
 
   @Test
+  void everyDefaultKeyControlsAFundedAccountOfTheNode() {
+    try (AnvilNode node = AnvilNode.builder().balanceEther(123).start()) {
+      for (int i = 0; i < 10; i++) {
+        try (Web3jChainBackend b = Web3jChainBackend.builder().rpcUrl(node.rpcUrl()).privateKey(node.privateKey(i))
+            .build()) {
+          assertEquals(BigInteger.valueOf(123).multiply(ChainFixture.ETHER), b.balance(b.account()), "account " + i);
+        }
+      }
+    }
+  }
+
+  @Test
   void aMissingBinaryIsBackendUnavailable(@TempDir Path dir) {
     BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
         () -> AnvilNode.builder().binary(dir.resolve("no-such-anvil")).start());
