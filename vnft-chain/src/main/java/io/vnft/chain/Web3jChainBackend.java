@@ -21,7 +21,6 @@ import io.vnft.chain.contracts.TriggerBook;
 import io.vnft.chain.internal.Rpc;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -776,14 +775,5 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       Rpc rpc = new Rpc(web3j, credentials, chainId, feePolicy, confirmations, receiptTimeout, pollMillis);
       return new Web3jChainBackend(this, web3j, rpc);
     }
-  }
-
-  static boolean isConnectFailure(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException) {
-        return true;
-      }
-    }
-    return false;
   }
 }
