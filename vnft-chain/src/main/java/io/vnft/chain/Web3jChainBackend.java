@@ -136,7 +136,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return requireContracts();
   }
 
-  /** @return a backend using {@code contracts} with the same node, key and policies */
+  /**
+   * @param contracts other contract addresses
+   * @return a backend using {@code contracts} with the same node connection, key, nonce manager and
+   *     policies; it shares the connection, so close only one of the two
+   */
   public Web3jChainBackend withContracts(VnftDeployment.Addresses contracts) {
     Builder b = new Builder();
     b.contracts = contracts;
@@ -386,8 +390,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     }
     List<Trigger> open = new ArrayList<>();
     for (Trigger t : new TreeMap<>(knownTriggers).values()) {
-      if (triggerStatus(t.triggerId()) == TriggerStatus.OPEN) {
+      TriggerStatus st = triggerStatus(t.triggerId());
+      if (st == TriggerStatus.OPEN) {
         open.add(t);
+      } else if (st == TriggerStatus.CANCELLED) {
+        knownTriggers.remove(t.triggerId()); // final: never open again
       }
     }
     return open;
