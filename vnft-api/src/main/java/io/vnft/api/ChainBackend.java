@@ -16,6 +16,13 @@ public interface ChainBackend {
   List<Trigger> openTriggers();
 
   /**
+   * @param triggerId a trigger id
+   * @return that trigger, whatever its state
+   * @throws ChainException if it does not exist or the node cannot be read
+   */
+  Trigger trigger(BigInteger triggerId);
+
+  /**
    * @param feed a feed address
    * @return a reader for that feed
    */
@@ -71,4 +78,29 @@ public interface ChainBackend {
    * @throws ChainException with the revert reason if refused
    */
   List<MintReceipt> finalizeBatch(BigInteger batchId);
+
+  /** @return the account this backend signs with */
+  Address account();
+
+  /**
+   * @return every batch committed to the rollup so far, oldest first, with its current status
+   * @throws ChainException if the node cannot be read
+   */
+  List<CommittedBatch> batches();
+
+  /**
+   * Settles a challenge whose response window passed without an answer: the batch is reverted,
+   * its triggers reopen and the operator's bond is slashed (part credited to the challenger).
+   *
+   * @param challenge the unanswered challenge
+   * @throws ChainException with the revert reason if the window has not passed or it was answered
+   */
+  void timeoutChallenge(PixelChallenge challenge);
+
+  /**
+   * Withdraws everything credited to this account (fees, rewards, refunded bonds): pull payments.
+   *
+   * @return the amount withdrawn, in wei (0 if nothing was owed)
+   */
+  BigInteger withdraw();
 }

@@ -3,6 +3,8 @@ package io.vnft.api;
 /**
  * Builds a token's metadata JSON: the ERC-721 / OpenSea fields plus ERC-7007's {@code aigc_type}
  * and {@code aigc_data}, and vnft's own fields (model, seed, framesRoot, trigger, round).
+ * {@code frames_cid} names the raw RGB8 frames (the exact bytes {@code framesRoot} commits to),
+ * so a challenger can find a wrong pixel without trusting the lossy video file.
  * Keys are written in a fixed order and numbers as strings, so the bytes (and the CID) are
  * reproducible.
  */
@@ -10,7 +12,7 @@ final class MetadataJson {
   private MetadataJson() {}
 
   static String of(Trigger t, PriceRound round, Bytes32 seed, Bytes32 framesRoot, ContentId video,
-      String mimeType, ModelInfo model) {
+      ContentId rawFrames, String mimeType, ModelInfo model, VideoFormat format) {
     StringBuilder sb = new StringBuilder(512);
     sb.append('{');
     field(sb, "name", "vnft #" + t.triggerId()).append(',');
@@ -24,6 +26,11 @@ final class MetadataJson {
     field(sb, "model_weights_hash", model.weightsHash().hex()).append(',');
     field(sb, "seed", seed.hex()).append(',');
     field(sb, "frames_root", framesRoot.hex()).append(',');
+    field(sb, "frames_cid", rawFrames.value()).append(',');
+    field(sb, "width", Integer.toString(format.width())).append(',');
+    field(sb, "height", Integer.toString(format.height())).append(',');
+    field(sb, "frames", Integer.toString(format.frames())).append(',');
+    field(sb, "fps", Integer.toString(format.fps())).append(',');
     field(sb, "trigger_id", t.triggerId().toString()).append(',');
     field(sb, "feed", t.feed().hex()).append(',');
     field(sb, "direction", t.direction().name()).append(',');

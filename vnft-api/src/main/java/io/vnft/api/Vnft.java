@@ -142,10 +142,23 @@ public final class Vnft {
             return CompletableFuture.completedFuture(
                 new BatchOutcome(Optional.empty(), List.of(), failed));
           }
-          List<BatchLeaf> leaves = ready.stream().map(PreparedMint::leaf).toList();
-          return stage(Stage.CHAIN_COMMIT, null, () -> chain().commitBatch(leaves))
-              .thenApply(r -> new BatchOutcome(Optional.of(r), ready, failed));
+          return commit(ready).thenApply(r -> new BatchOutcome(Optional.of(r), ready, failed));
         });
+  }
+
+  /**
+   * Commits prepared items as one batch on chain (all or nothing: the contract reverts the whole
+   * batch if one leaf is refused).
+   *
+   * @param items the prepared items, at least one
+   * @return the batch receipt
+   */
+  public CompletableFuture<BatchReceipt> commit(List<PreparedMint> items) {
+    if (items == null || items.isEmpty()) {
+      throw new InvalidInputException("items: must hold at least one prepared mint");
+    }
+    List<BatchLeaf> leaves = items.stream().map(PreparedMint::leaf).toList();
+    return stage(Stage.CHAIN_COMMIT, null, () -> chain().commitBatch(leaves));
   }
 
   /**
@@ -187,8 +200,9 @@ public final class Vnft {
     VideoEncoder enc = encoder();
     ContentId video = contentStore().put(
         "vnft-" + t.triggerId() + "." + enc.fileExtension(), enc.encode(frames));
-    String json = MetadataJson.of(t, firing.round(), seed, root, video, enc.mimeType(),
-        generator().model());
+    ContentId raw = contentStore().put("vnft-" + t.triggerId() + ".rgb", frames.rgbUnsafe());
+    String json = MetadataJson.of(t, firing.round(), seed, root, video, raw, enc.mimeType(),
+        generator().model(), frames.format());
     ContentId meta = contentStore().put("vnft-" + t.triggerId() + ".json",
         json.getBytes(StandardCharsets.UTF_8));
     return new BatchLeaf(t.triggerId(), firing.round().roundId(), root, video, meta);

@@ -32,6 +32,7 @@ import org.mockito.InOrder;
 class PipelineTest {
   static final VideoFormat FORMAT = new VideoFormat(2, 2, 1, 1);
   static final ContentId VIDEO = ContentId.compute("video".getBytes(StandardCharsets.UTF_8));
+  static final ContentId RAW = ContentId.compute("raw".getBytes(StandardCharsets.UTF_8));
   static final ContentId META = ContentId.compute("meta".getBytes(StandardCharsets.UTF_8));
 
   VideoGenerator generator = mock(VideoGenerator.class);
@@ -58,6 +59,7 @@ class PipelineTest {
     when(encoder.encode(any())).thenReturn(new byte[] {1, 2, 3});
     when(store.put(argThat(n -> n != null && n.endsWith(".mp4")), any())).thenReturn(VIDEO);
     when(store.put(argThat(n -> n != null && n.endsWith(".json")), any())).thenReturn(META);
+    when(store.put(argThat(n -> n != null && n.endsWith(".rgb")), any())).thenReturn(RAW);
     when(chain.commitBatch(any())).thenAnswer(inv -> new BatchReceipt(BigInteger.valueOf(5),
         "0x" + "ab".repeat(32), 10, 1000));
     vnft = Vnft.builder().discover(false).generator(generator).contentStore(store)
@@ -96,6 +98,7 @@ class PipelineTest {
     order.verify(commitments).framesRoot(any());
     order.verify(encoder).encode(any());
     order.verify(store).put(eq("vnft-1.mp4"), any());
+    order.verify(store).put(eq("vnft-1.rgb"), any());
     order.verify(store).put(eq("vnft-1.json"), argThat(b -> b != null && new String(b, StandardCharsets.UTF_8)
         .contains("\"animation_url\":\"ipfs://" + VIDEO.value() + "\"")));
     assertEquals(new BatchLeaf(BigInteger.ONE, BigInteger.valueOf(3),

@@ -41,6 +41,9 @@ class IpfsCidCrossCheckTest {
     // A root with exactly 174 leaves, and one leaf more: the first file of depth 2.
     files.put("174-chunks", bytes(ContentId.MAX_LINKS * CHUNK, 4));
     files.put("174-chunks-plus-one", bytes(ContentId.MAX_LINKS * CHUNK + 1, 5));
+    // Real outputs of the encoders.
+    files.put("video.mp4", new Mp4Encoder().encode(TestVideos.gradient(160, 120, 12, 12)));
+    files.put("video.gif", new GifEncoder().encode(TestVideos.gradient(64, 48, 6, 12)));
 
     List<Path> paths = new ArrayList<>();
     for (Map.Entry<String, byte[]> e : files.entrySet()) {

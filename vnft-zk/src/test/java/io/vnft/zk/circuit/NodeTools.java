@@ -107,6 +107,31 @@ public final class NodeTools {
     return run(cmd, null, workDir, 120);
   }
 
+  /**
+   * Runs the snarkjs command line and returns stdout and stderr together whatever the exit code
+   * (for checks that are expected to fail).
+   */
+  public static String runAllowingFailure(Path workDir, String... args) {
+    Path cli = requireNodeModules("snarkjs").resolve("build/cli.cjs");
+    List<String> cmd = new ArrayList<>(List.of("node", cli.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Thread t = pump(p.getInputStream(), out);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return fail(cmd + " timed out");
+      }
+      t.join();
+      return out.toString(StandardCharsets.UTF_8) + "\n(exit " + p.exitValue() + ")";
+    } catch (IOException | InterruptedException e) {
+      return fail(cmd + " failed: " + e);
+    }
+  }
+
   /** Extracts every JSON string literal (no escapes expected) in document order. */
   public static List<String> jsonStrings(String json) {
     List<String> out = new ArrayList<>();
