@@ -27,7 +27,8 @@ final class ConstraintSystem implements CircuitApi {
   /** A witness-solving step: a product wire or hint outputs. */
   sealed interface Step permits MulStep, HintStep {}
 
-  record MulStep(Var a, Var b, int out, int label) implements Step {}
+  /** {@code constraint} is the index of the product's own constraint, satisfied by construction. */
+  record MulStep(Var a, Var b, int out, int label, int constraint) implements Step {}
 
   record HintStep(String name, Hint hint, Var[] inputs, int[] outs, int label) implements Step {}
 
@@ -337,7 +338,7 @@ final class ConstraintSystem implements CircuitApi {
     Var o = wire(out, false);
     int before = constraints.size();
     addConstraint(a, b, o, "mul");
-    steps.add(new MulStep(a, b, out, constraintLabels.get(before)));
+    steps.add(new MulStep(a, b, out, constraintLabels.get(before), before));
     return o;
   }
 
