@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.ProofException;
@@ -329,6 +330,53 @@ class CircuitGadgetsTest {
     }
     assertThrows(ProofException.class, () -> c.solve(in(32768, 0, Fr.of(255))), "x out of the 16-bit range");
     assertThrows(ProofException.class, () -> c.solve(in(-32769, 0, Fr.ZERO)));
+  }
+
+  /**
+   * Under-constraint check: with the inputs fixed, changing any single internal wire of an honest
+   * witness must break a constraint (a hint output left unconstrained would survive this).
+   */
+  @Test
+  void everyInternalWireIsPinnedDown() {
+    Map<String, CompiledCircuit> circuits = new java.util.LinkedHashMap<>();
+    circuits.put("toBits", twoInputs((api, x) -> api.fromBits(api.toBits(x[0], 12))));
+    circuits.put("divModPow2", twoInputs((api, x) -> api.sum(api.divModPow2(x[0], 4, 12))));
+    circuits.put("clamp", twoInputs((api, x) -> api.clamp(x[0], -10, 10, 12)));
+    circuits.put("lessThan", twoInputs((api, x) -> api.lessThan(x[0], x[1], 12)));
+    circuits.put("div", twoInputs((api, x) -> api.div(x[0], x[1])));
+    circuits.put("isEqual(non-zero difference)", twoInputs((api, x) -> api.isEqual(x[0], x[1])));
+    circuits.put("select+logic", twoInputs((api, x) -> {
+      Var b = api.toBits(x[0], 2)[0];
+      return api.select(api.xor(b, api.toBits(x[1], 3)[1]), x[0], x[1]);
+    }));
+    circuits.put("poseidon", twoInputs((api, x) -> api.poseidon(x[0], x[1])));
+    for (Map.Entry<String, CompiledCircuit> e : circuits.entrySet()) {
+      CompiledCircuit c = e.getValue();
+      Witness w = c.solve(in(3, 5, findOutput(c)));
+      R1cs r = c.r1cs();
+      int firstInternal = 1 + r.nPubIn() + r.nPrvIn();
+      assertTrue(firstInternal < r.nWires(), e.getKey() + " has internal wires");
+      for (int i = firstInternal; i < r.nWires(); i++) {
+        Fr[] t = w.toArray();
+        t[i] = t[i].add(Fr.ONE);
+        assertFalse(r.isSatisfied(t), e.getKey() + ": internal wire " + i + " can change freely");
+      }
+    }
+  }
+
+  /** The value of the "out" input that satisfies c for x0 = 3, x1 = 5, read off the witness wires. */
+  private static Fr findOutput(CompiledCircuit c) {
+    // the outputs the gadgets above can have for these inputs
+    Fr[] candidates = {Fr.ZERO, Fr.ONE, Fr.of(3), Fr.of(3).div(Fr.of(5)), Poseidon.hash(Fr.of(3), Fr.of(5))};
+    for (Fr cand : candidates) {
+      try {
+        c.solve(in(3, 5, cand));
+        return cand;
+      } catch (ProofException ignored) {
+        // not this one
+      }
+    }
+    return fail("no candidate output satisfies " + c);
   }
 
   @Test
