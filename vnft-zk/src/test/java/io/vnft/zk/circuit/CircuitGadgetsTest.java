@@ -237,6 +237,22 @@ class CircuitGadgetsTest {
   }
 
   @Test
+  void gadgetsOnConstantsFoldToConstantsWithoutConstraints() {
+    Fr[] folded = new Fr[4];
+    CompiledCircuit c = CircuitCompiler.compile(api -> {
+      folded[0] = api.poseidon(api.constant(1), api.constant(2)).constantValue();
+      folded[1] = api.shiftRightFloor(api.constant(-9), 2, 8).constantValue();
+      folded[2] = api.lessThan(api.constant(3), api.constant(7), 4).constantValue();
+      folded[3] = api.select(api.constant(0), api.constant(5), api.constant(6)).constantValue();
+    });
+    assertEquals(0, c.nConstraints());
+    assertEquals(Poseidon.hash(Fr.of(1), Fr.of(2)), folded[0]);
+    assertEquals(Fr.of(-3), folded[1]);
+    assertEquals(Fr.ONE, folded[2]);
+    assertEquals(Fr.of(6), folded[3]);
+  }
+
+  @Test
   void spongeGadgetEqualsNativeSponge() {
     int n = 20;
     CompiledCircuit c = CircuitCompiler.compile(api -> {
