@@ -262,7 +262,8 @@ public interface CircuitApi {
   /**
    * The root reached from {@code leaf} along a {@link io.vnft.zk.poseidon.PoseidonMerkleTree}
    * opening: at level {@code i}, bit 0 puts the running node on the left. Costs one Poseidon(2)
-   * and 2 constraints per level (the bits are asserted boolean unless known).
+   * (240 constraints) plus 1 per level, plus 1 per index bit not already known boolean (bits from
+   * {@link #toBits} are).
    *
    * @param leaf the leaf value
    * @param indexBits the leaf index bits, least significant (leaf level) first
