@@ -709,12 +709,13 @@ final class ConstraintSystem implements CircuitApi {
           + " bits=" + bits);
     }
     return scope("clamp", () -> {
-      Fr off = Fr.of(half);
-      Var xs = addConst(x, off);
-      assertRange(xs, bits);
-      Var below = lessThan(xs, constant(Fr.of(blo.add(half))), bits);
+      // lessThan(a, b, bits) decomposes a - b + 2^bits into bits + 1 bits, which both proves
+      // |a - b| < 2^bits and makes the comparison exact under that condition. First x vs lo: this
+      // pins lo - 2^bits <= x < lo + 2^bits. Then y in {lo, x} with y >= lo vs hi: |hi - y| < 2^bits
+      // follows from hi - lo < 2^bits, so the second comparison is exact too.
+      Var below = lessThan(x, constant(lo), bits);
       Var y = select(below, constant(lo), x);
-      Var above = lessThan(constant(Fr.of(bhi.add(half))), addConst(y, off), bits);
+      Var above = lessThan(constant(hi), y, bits);
       return select(above, constant(hi), y);
     });
   }

@@ -340,12 +340,19 @@ class CircuitGadgetsTest {
   void clampBoundsSignedValues() {
     CompiledCircuit c = twoInputs((api, x) -> api.clamp(x[0], 0, 255, 16));
     System.out.println("clamp(16 bits): " + c.constraintsByScope());
-    assertTrue(c.nConstraints() <= 3 * 16 + 7 + 1, "clamp cost " + c.nConstraints());
-    for (long v : new long[] {-32768, -300, -1, 0, 1, 128, 255, 256, 1000, 32767}) {
+    assertEquals(2 * 16 + 6, c.constraintsByScope().get("clamp"));
+    for (long v : new long[] {-65536, -32768, -300, -1, 0, 1, 128, 254, 255, 256, 1000, 32767, 65535}) {
       assertComputes(c, v, 0, Fr.of(Math.max(0, Math.min(255, v))));
     }
-    assertThrows(ProofException.class, () -> c.solve(in(32768, 0, Fr.of(255))), "x out of the 16-bit range");
-    assertThrows(ProofException.class, () -> c.solve(in(-32769, 0, Fr.ZERO)));
+    // outside lo - 2^bits <= x < lo + 2^bits
+    assertThrows(ProofException.class, () -> c.solve(in(65536, 0, Fr.of(255))));
+    assertThrows(ProofException.class, () -> c.solve(in(-65537, 0, Fr.ZERO)));
+    assertThrows(ProofException.class, () -> c.solve(in(Long.MAX_VALUE, 0, Fr.of(255))));
+    CompiledCircuit neg = twoInputs((api, x) -> api.clamp(x[0], -100, -20, 8));
+    for (long v : new long[] {-356, -228, -101, -100, -60, -20, -19, 27, 155}) {
+      assertComputes(neg, v, 0, Fr.of(Math.max(-100, Math.min(-20, v))));
+    }
+    assertThrows(ProofException.class, () -> neg.solve(in(156, 0, Fr.of(-20))));
   }
 
   /**
