@@ -4,6 +4,8 @@ import io.vnft.api.Address;
 import io.vnft.api.BackendUnavailableException;
 import io.vnft.api.BatchLeaf;
 import io.vnft.api.BatchReceipt;
+import io.vnft.api.BatchStatus;
+import io.vnft.api.CommittedBatch;
 import io.vnft.api.ChainBackend;
 import io.vnft.api.ChainException;
 import io.vnft.api.ContentId;
@@ -299,6 +301,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    *
    * @throws ChainException with reason UnknownTrigger for an id never created
    */
+  @Override
   public Trigger trigger(BigInteger triggerId) {
     Trigger known = knownTriggers.get(triggerId);
     if (known != null) {
@@ -539,6 +542,65 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
           r.getTransactionHash()));
     }
     return out;
+  }
+
+  @Override
+  public Address account() {
+    return address();
+  }
+
+  @Override
+  public List<CommittedBatch> batches() {
+    BigInteger count = call1(rollupAddr(), "batchCount", List.of(), new TypeReference<Uint256>() {});
+    List<CommittedBatch> out = new ArrayList<>();
+    for (long id = 1; id <= count.longValueExact(); id++) {
+      BigInteger batchId = BigInteger.valueOf(id);
+      List<Type> v = rpc.call(rollupAddr(), fn("getBatch", List.of(new Uint256(batchId)), List.of(
+          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {},
+          new TypeReference<Uint8>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {})));
+      int status = ((BigInteger) v.get(2).getValue()).intValue();
+      int n = ((BigInteger) v.get(3).getValue()).intValueExact();
+      boolean challenged = ((BigInteger) v.get(4).getValue()).signum() > 0;
+      List<BatchLeaf> leaves = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
+            new TypeReference<Rollup.Record>() {});
+        leaves.add(new BatchLeaf(rec.triggerId, rec.roundId, io.vnft.api.Bytes32.of(rec.framesRoot),
+            ContentId.of(rec.contentCodec.intValueExact(), rec.contentDigest),
+            ContentId.of(rec.metadataCodec.intValueExact(), rec.metadataDigest)));
+      }
+      BatchStatus st = switch (status) {
+        case 2 -> BatchStatus.FINALIZED;
+        case 3 -> BatchStatus.REVERTED;
+        default -> challenged ? BatchStatus.CHALLENGED : BatchStatus.PENDING;
+      };
+      out.add(new CommittedBatch(batchId, Address.of((String) v.get(0).getValue()), leaves,
+          ((BigInteger) v.get(1).getValue()).longValueExact(), st));
+    }
+    return out;
+  }
+
+  @Override
+  public void timeoutChallenge(PixelChallenge challenge) {
+    Objects.requireNonNull(challenge, "challenge");
+    timeout(challenge.challengeId());
+  }
+
+  @Override
+  public BigInteger withdraw() {
+    String me = rpc.from();
+    BigInteger fromBook = call1(book(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(me)),
+        new TypeReference<Uint256>() {});
+    BigInteger fromRollup = call1(rollupAddr(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(me)),
+        new TypeReference<Uint256>() {});
+    if (fromBook.signum() > 0) {
+      withdrawFromTriggerBook();
+    }
+    if (fromRollup.signum() > 0) {
+      withdrawFromRollup();
+    }
+    return fromBook.add(fromRollup);
   }
 
   // ------------------------------------------------------------------ tokens

@@ -107,7 +107,15 @@ public final class Rpc {
       throw reverted(what, est.getError());
     }
     BigInteger gas = est.getAmountUsed();
-    BigInteger gasLimit = gas.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5)).add(BigInteger.valueOf(10_000));
+    return sendData(to, data, value, gas.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
+        .add(BigInteger.valueOf(10_000)), what);
+  }
+
+  /**
+   * Sends raw call data with a fixed gas limit, without estimating first (for calls whose estimate
+   * would be misleading, e.g. a view that returns false instead of reverting when gas runs short).
+   */
+  public TransactionReceipt sendData(String to, String data, BigInteger value, BigInteger gasLimit, String what) {
     FeePolicy.Fees f = fees.fees(web3j);
     String hash = nonces.send(nonce -> {
       RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit,

@@ -28,8 +28,8 @@ import java.util.List;
  * {@code 127.5 - g} with {@code g = |floor(a) mod 512 - 255.5|}, and the constant and the sign
  * are folded into the next layer, so an activation costs four element-wise passes (floor, mod,
  * subtract, abs). Time enters only at layer 3 as an integer added after its shift, so layers
- * 1, 2 and {@code floor(a3 / 256)} are computed once per video; per frame there remain one
- * broadcast add and the activation of layer 3, the output layer, and the palette, which is a
+ * 1, 2 and {@code floor(a3 / 256) mod 512} are computed once per video; per frame there remain
+ * one broadcast add and the activation of layer 3 (as {@code ||s - 511.5| - 256|}, no modulo), the output layer, and the palette, which is a
  * table lookup ({@code colour(palette, o0, o1)} precomputed for all 8 x 256 x 256 cases).
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
@@ -66,24 +66,24 @@ public final class DjlCppn implements AutoCloseable {
   }
 
   /**
-   * Next layer on {@code g} where the previous activation is {@code h = 127.5 - g}:
-   * {@code (W h + B) 2^-s = g (-W^T 2^-s) + (B + 127.5 sum_j W_ij) 2^-s}.
+   * Next layer on {@code g} (channels first) where the previous activation is
+   * {@code h = 127.5 - g}: {@code (W h + B) 2^-s = (-W 2^-s) g + (B + 127.5 sum_j W_ij) 2^-s}.
    */
   private NDArray[] folded(int[][] w, int[] b, int shift) {
     int out = w.length;
     int in = w[0].length;
     float scale = (float) Math.scalb(1.0, -shift);
-    float[] wt = new float[in * out];
+    float[] wf = new float[out * in];
     float[] c = new float[out];
     for (int i = 0; i < out; i++) {
       double sum = 0;
       for (int j = 0; j < in; j++) {
-        wt[j * out + i] = -w[i][j] * scale;
+        wf[i * in + j] = -w[i][j] * scale;
         sum += w[i][j];
       }
       c[i] = (float) ((b[i] + 127.5 * sum) * scale);
     }
-    return new NDArray[] {manager.create(wt, new Shape(in, out)), manager.create(c, new Shape(out))};
+    return new NDArray[] {manager.create(wf, new Shape(out, in)), manager.create(c, new Shape(out, 1))};
   }
 
   /** @return the device this instance computes on */
@@ -131,14 +131,16 @@ public final class DjlCppn implements AutoCloseable {
           int t2 = CppnSpec.t2(t, step);
           for (int i = 0; i < hid; i++) {
             int j = CppnSpec.LATENT_TIME + CppnSpec.TIME_INPUTS * i;
-            time[(k * frames + t) * hid + i] = (z[j] * t1 + z[j + 1] * t2) >> CppnSpec.TIME_SHIFT;
+            int ct = (z[j] * t1 + z[j + 1] * t2) >> CppnSpec.TIME_SHIFT;
+            time[(k * frames + t) * hid + i] = Math.floorMod(ct, CppnSpec.PERIOD) - 511.5f;
           }
         }
         paletteBase[k] = CppnSpec.paletteOf(style) << 16;
       }
-      NDArray statics = n == 1 ? q3[0].expandDims(0) : NDArrays.stack(new NDList(q3)); // [n, p, 16]
-      NDArray timeTerm = batch.create(time, new Shape(n, frames, 1, hid));
-      NDArray base = batch.create(paletteBase, new Shape(n, 1, 1));
+      NDArray statics = n == 1 ? q3[0].expandDims(0) : NDArrays.stack(new NDList(q3)); // [n, 16, p]
+      NDArray timeTerm = batch.create(time, new Shape(n, frames, hid, 1));
+      NDArray base = batch.create(paletteBase, new Shape(n, 1, 1, 1));
+      NDArray toIndex = batch.create(new float[] {-256f, -1f}, new Shape(1, 2));
 
       int pixelsPerChunk = (int) Math.min(p, Math.max(1, CHUNK_ROWS / n));
       int framesPerChunk = pixelsPerChunk < p ? 1 : Math.max(1, CHUNK_ROWS / (n * p));
@@ -147,15 +149,16 @@ public final class DjlCppn implements AutoCloseable {
         for (int p0 = 0; p0 < p; p0 += pixelsPerChunk) {
           int p1 = Math.min(p, p0 + pixelsPerChunk);
           try (NDManager chunk = batch.newSubManager()) {
-            NDArray sp = statics.get(new NDIndex(":, {}:{}", p0, p1)).expandDims(1);
+            NDArray sp = statics.get(new NDIndex(":, :, {}:{}", p0, p1)).expandDims(1);
             NDArray tp = timeTerm.get(new NDIndex(":, {}:{}", t0, t1));
             sp.attach(chunk);
             tp.attach(chunk);
-            NDArray g3 = activationNoFloor(sp.add(tp)); // [n, ft, pt, 16]
-            NDArray g4 = activation(g3.matMul(w4).addi(c4)); // [n, ft, pt, 2]
-            // o = 255.5 - g; index = palette << 16 | o0 << 8 | o1 = base + 65535.5*257 - 256 g0 - g1
-            NDArray idx = g4.matMul(chunk.create(new float[] {-256f, -1f}, new Shape(2, 1)))
-                .squeeze(-1).addi(255.5f * 257).addi(base);
+            // s = (q3 mod 512) + (ct mod 512) in [0, 1022]; tri's g = |s mod 512 - 255.5|
+            // = ||s - 511.5| - 256| without a modulo
+            NDArray g3 = sp.add(tp).abs().subi(256f).abs(); // [n, ft, 16, pt]
+            NDArray g4 = activation(w4.matMul(g3).addi(c4)); // [n, ft, 2, pt]
+            // o = 255.5 - g; index = palette << 16 | o0 << 8 | o1 = base + 255.5*257 - 256 g0 - g1
+            NDArray idx = toIndex.matMul(g4).addi(255.5f * 257).addi(base); // [n, ft, 1, pt]
             int[] rgb = table.take(chunk, idx.toType(DataType.INT64, false)).toIntArray();
             int ft = t1 - t0;
             int pt = p1 - p0;
@@ -184,26 +187,26 @@ public final class DjlCppn implements AutoCloseable {
     return out;
   }
 
-  /** Layers 1, 2 and {@code floor(a3 / 256)} for every pixel of one video: [p, 16]. */
+  /** Layers 1, 2 and {@code floor(a3 / 256) mod 512} for every pixel of one video: [16, p]. */
   private NDArray staticPart(NDManager batch, int[] z, long style, int w, int h) {
     int p = w * h;
     int hid = CppnSpec.HIDDEN;
     float[] spatial = new float[p * CppnSpec.INPUTS];
-    fillSpatial(spatial, 0, style, w, h);
+    fillSpatial(spatial, style, w, h);
     float s1 = (float) Math.scalb(1.0, -CppnSpec.SHIFT1);
-    float[] a1 = new float[CppnSpec.INPUTS * hid];
+    float[] a1 = new float[hid * CppnSpec.INPUTS];
     float[] b1 = new float[hid];
     for (int i = 0; i < hid; i++) {
       for (int j = 0; j < CppnSpec.INPUTS; j++) {
-        a1[j * hid + i] = z[CppnSpec.INPUTS * i + j] * s1;
+        a1[i * CppnSpec.INPUTS + j] = z[CppnSpec.INPUTS * i + j] * s1;
       }
       b1[i] = (z[CppnSpec.LATENT_BIAS + i] << CppnSpec.BIAS1_SHIFT) * s1;
     }
-    NDArray u = batch.create(spatial, new Shape(p, CppnSpec.INPUTS));
-    NDArray g1 = activation(u.matMul(batch.create(a1, new Shape(CppnSpec.INPUTS, hid)))
-        .addi(batch.create(b1)));
-    NDArray g2 = activation(g1.matMul(w2).addi(c2));
-    return g2.matMul(w3).addi(c3).floor();
+    NDArray u = batch.create(spatial, new Shape(CppnSpec.INPUTS, p));
+    NDArray g1 = activation(batch.create(a1, new Shape(hid, CppnSpec.INPUTS)).matMul(u)
+        .addi(batch.create(b1, new Shape(hid, 1))));
+    NDArray g2 = activation(w2.matMul(g1).addi(c2));
+    return w3.matMul(g2).addi(c3).floor().modi(CppnSpec.PERIOD);
   }
 
   /** {@code colour(palette, o0, o1)} for every palette and 8-bit pair, at index {@code palette<<16 | o0<<8 | o1}. */
@@ -220,11 +223,6 @@ public final class DjlCppn implements AutoCloseable {
     return a.floor().modi(CppnSpec.PERIOD).subi(255.5f).abs();
   }
 
-  /** As {@link #activation} for an argument that is already an integer. */
-  private static NDArray activationNoFloor(NDArray a) {
-    return a.mod(CppnSpec.PERIOD).subi(255.5f).abs();
-  }
-
   private static int[] checkLatent(int[] z) {
     if (z == null || z.length != CppnSpec.LATENT) {
       throw new InvalidInputException("latent: expected " + CppnSpec.LATENT + " values");
@@ -237,18 +235,21 @@ public final class DjlCppn implements AutoCloseable {
     return z;
   }
 
-  private static void fillSpatial(float[] dst, int off, long style, int w, int h) {
+  /** Rows X', Y', R of every pixel: [3, w*h] (channels first). */
+  private static void fillSpatial(float[] dst, long style, int w, int h) {
     int m = Math.max(w, h);
+    int p = w * h;
     boolean mx = CppnSpec.mirrorXOf(style);
     boolean my = CppnSpec.mirrorYOf(style);
-    int i = off;
+    int i = 0;
     for (int y = 0; y < h; y++) {
       int cy = CppnSpec.coord(my ? CppnSpec.mirror(y, h) : y, h, m);
       for (int x = 0; x < w; x++) {
         int cx = CppnSpec.coord(mx ? CppnSpec.mirror(x, w) : x, w, m);
-        dst[i++] = cx;
-        dst[i++] = cy;
-        dst[i++] = CppnSpec.radius(cx, cy);
+        dst[i] = cx;
+        dst[p + i] = cy;
+        dst[2 * p + i] = CppnSpec.radius(cx, cy);
+        i++;
       }
     }
   }

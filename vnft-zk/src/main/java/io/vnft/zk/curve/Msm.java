@@ -31,7 +31,7 @@ public final class Msm {
   private Msm() {}
 
   /** From this many points on, G1 buckets are affine with batched inversions. */
-  static int BATCH_AFFINE_MIN = 512;
+  static final int BATCH_AFFINE_MIN = 512;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
@@ -140,7 +140,10 @@ public final class Msm {
     int windows = 254 / c + 1;
     int[] digits = signedDigits(scalarsStandardLimbs, n, c, windows);
     long[] sums = new long[24 * windows];
-    forEachWindow(windows, threads, w -> {
+    if (n >= BATCH_AFFINE_MIN) {
+      forEachWindow(windows, threads, w -> new MsmG2Affine(bx, by, 1 << (c - 1))
+          .windowSum(digits, windows, w, skip, n, sums, 24 * w, new G2LimbOps()));
+    } else forEachWindow(windows, threads, w -> {
       G2LimbOps e = new G2LimbOps();
       int nb = 1 << (c - 1);
       long[] buckets = new long[24 * nb]; // all zero = infinity

@@ -205,36 +205,53 @@ public final class G2LimbOps {
     FpOps.add(w, 8, w, 8, out, oo + 4);
   }
 
-  static void add2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+  public static void add2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     FpOps.add(a, ao, b, bo, out, oo);
     FpOps.add(a, ao + 4, b, bo + 4, out, oo + 4);
   }
 
-  static void sub2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+  public static void sub2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     FpOps.sub(a, ao, b, bo, out, oo);
     FpOps.sub(a, ao + 4, b, bo + 4, out, oo + 4);
   }
 
-  static void neg2(long[] a, int ao, long[] out, int oo) {
+  public static void neg2(long[] a, int ao, long[] out, int oo) {
     FpOps.neg(a, ao, out, oo);
     FpOps.neg(a, ao + 4, out, oo + 4);
   }
 
-  static void copy2(long[] a, int ao, long[] out, int oo) {
+  public static void copy2(long[] a, int ao, long[] out, int oo) {
     System.arraycopy(a, ao, out, oo, 8);
   }
 
-  static boolean isZero2(long[] a, int ao) {
+  public static boolean isZero2(long[] a, int ao) {
     return FpOps.isZero(a, ao) && FpOps.isZero(a, ao + 4);
   }
 
-  static void setOne2(long[] a, int ao) {
+  public static void setOne2(long[] a, int ao) {
     FpOps.setOne(a, ao);
     FpOps.setZero(a, ao + 4);
   }
 
-  static void setZero2(long[] a, int ao) {
+  public static void setZero2(long[] a, int ao) {
     java.util.Arrays.fill(a, ao, ao + 8, 0L);
+  }
+
+  /** True if a == b (8 longs each). */
+  public static boolean eq2(long[] a, int ao, long[] b, int bo) {
+    return FpOps.eq(a, ao, b, bo) && FpOps.eq(a, ao + 4, b, bo + 4);
+  }
+
+  /** out = a^-1 in Fp2: conj(a) / (a0^2 + a1^2). Throws ArithmeticException for zero. */
+  public void inv2(long[] a, int ao, long[] out, int oo) {
+    long[] w = u;
+    FpOps.square(a, ao, w, 0);
+    FpOps.square(a, ao + 4, w, 4);
+    FpOps.add(w, 0, w, 4, w, 0);
+    FpOps.inverse(w, 0, w, 0);
+    FpOps.mul(a, ao, w, 0, out, oo);
+    FpOps.mul(a, ao + 4, w, 0, w, 4);
+    FpOps.neg(w, 4, out, oo + 4);
   }
 
   /** Writes x (8 longs) of an Fp2 element. */
