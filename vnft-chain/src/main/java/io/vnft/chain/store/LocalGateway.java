@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A read-only HTTP gateway on the loopback interface serving a {@link ContentStore} the way IPFS
  * path gateways do: {@code GET /ipfs/<cid>} (and {@code HEAD}) answers the bytes with a
- * {@code Content-Type}, a strong {@code ETag} of the CID and an immutable cache header; an unknown
- * CID is {@code 404}, a malformed one {@code 400}, another method {@code 405}, content that fails
+ * {@code Content-Type}, a strong {@code ETag} of the CID and an immutable cache header, and honours
+ * one byte {@code Range} ({@code 206}, so browsers can seek in an MP4; {@code 416} when
+ * unsatisfiable); an unknown CID is {@code 404}, a malformed one {@code 400}, another method {@code 405}, content that fails
  * its CID check {@code 502}. Meant for the demo and tests, so that token metadata can point at
  * {@code http://127.0.0.1:<port>/ipfs/<cid>} — not for serving the public.
  *
@@ -168,17 +169,78 @@ public final class LocalGateway implements AutoCloseable {
       h.set("ETag", "\"" + cid.value() + "\"");
       h.set("Cache-Control", "public, max-age=29030400, immutable");
       h.set("X-Ipfs-Path", "/ipfs/" + cid.value());
+      h.set("Accept-Ranges", "bytes");
+      int from = 0;
+      int to = bytes.length - 1;
+      int status = 200;
+      String range = ex.getRequestHeaders().getFirst("Range");
+      if (range != null) {
+        int[] r = parseRange(range, bytes.length);
+        if (r == null) {
+          h.set("Content-Range", "bytes */" + bytes.length);
+          text(ex, 416, "unsatisfiable range: " + range);
+          return;
+        }
+        if (r.length == 2) {
+          from = r[0];
+          to = r[1];
+          status = 206;
+          h.set("Content-Range", "bytes " + from + "-" + to + "/" + bytes.length);
+        }
+      }
+      int length = to - from + 1;
       if (head) {
-        h.set("Content-Length", Long.toString(bytes.length));
-        ex.sendResponseHeaders(200, -1);
+        h.set("Content-Length", Long.toString(length));
+        ex.sendResponseHeaders(status, -1);
         return;
       }
-      ex.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+      ex.sendResponseHeaders(status, length == 0 ? -1 : length);
       try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
+        out.write(bytes, from, length);
       }
     } finally {
       ex.close();
+    }
+  }
+
+  /**
+   * Parses one {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n} range (RFC 9110 14.1.2).
+   *
+   * @return {@code {from, to}} inclusive; an empty array to ignore the header (several ranges or
+   *     another unit: the whole content is sent); {@code null} when unsatisfiable
+   */
+  static int[] parseRange(String header, int size) {
+    String h = header.trim();
+    if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
+      return new int[0];
+    }
+    String spec = h.substring(6).trim();
+    int dash = spec.indexOf('-');
+    if (dash < 0) {
+      return new int[0];
+    }
+    try {
+      String a = spec.substring(0, dash).trim();
+      String b = spec.substring(dash + 1).trim();
+      long from;
+      long to;
+      if (a.isEmpty()) {
+        long suffix = Long.parseLong(b);
+        if (suffix <= 0 || size == 0) {
+          return null;
+        }
+        from = Math.max(0, size - suffix);
+        to = size - 1;
+      } else {
+        from = Long.parseLong(a);
+        to = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+        if (from >= size || to < from) {
+          return null;
+        }
+      }
+      return new int[] {(int) from, (int) to};
+    } catch (NumberFormatException e) {
+      return new int[0];
     }
   }
 

@@ -87,6 +87,29 @@ class LocalGatewayTest {
   }
 
   @Test
+  void byteRangesLetPlayersSeek() throws Exception {
+    byte[] video = new byte[1000];
+    for (int i = 0; i < video.length; i++) {
+      video[i] = (byte) i;
+    }
+    ContentId cid = store.put("v.mp4", video);
+    HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(gateway.uri(cid)).header("Range", "bytes=100-199")
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(206, part.statusCode());
+    assertEquals("bytes 100-199/1000", part.headers().firstValue("Content-Range").orElse(""));
+    assertArrayEquals(java.util.Arrays.copyOfRange(video, 100, 200), part.body());
+    HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(gateway.uri(cid)).header("Range", "bytes=-10")
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertArrayEquals(java.util.Arrays.copyOfRange(video, 990, 1000), tail.body());
+    HttpResponse<byte[]> bad = http.send(HttpRequest.newBuilder(gateway.uri(cid)).header("Range", "bytes=1000-")
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(416, bad.statusCode());
+    assertEquals("bytes", get(gateway.uri(cid)).headers().firstValue("Accept-Ranges").orElse(""));
+    assertArrayEquals(new int[] {0, 999}, LocalGateway.parseRange("bytes=0-5000", 1000));
+    assertArrayEquals(new int[0], LocalGateway.parseRange("bytes=0-1,5-6", 1000));
+  }
+
+  @Test
   void closeReleasesThePort() throws Exception {
     ContentId cid = store.put("x.txt", "x".getBytes(StandardCharsets.US_ASCII));
     URI uri = gateway.uri(cid);

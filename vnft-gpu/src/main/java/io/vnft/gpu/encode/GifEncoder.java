@@ -6,7 +6,10 @@ import io.vnft.api.VideoEncoder;
 import io.vnft.api.VideoFormat;
 import io.vnft.api.VideoFrames;
 import io.vnft.gpu.encode.internal.AtomicFiles;
+import io.vnft.gpu.encode.internal.OrderedDither;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +26,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes raw RGB8 frames as an animated GIF (GIF89a) that loops forever, with the JDK's
- * {@code javax.imageio} GIF writer. Each frame gets its own palette of at most 256 colours, built
- * by the JDK writer's octree quantiser, so smooth gradients show banding: the GIF is a preview, the
+ * {@code javax.imageio} GIF writer. Colours are mapped to one fixed 252-colour palette (6x7x6
+ * levels of R, G, B) with 8x8 ordered (Bayer) dithering: no palette flicker between frames, and
+ * smooth gradients keep their local average colour at the cost of a fine dither pattern. (The JDK
+ * writer's own per-frame quantiser bands smooth content badly.) The GIF is a preview; the
  * canonical content stays the raw frames.
  *
  * <p>Timing: GIF delays are in hundredths of a second, so frame {@code t} is shown for
@@ -108,19 +113,24 @@ public final class GifEncoder implements VideoEncoder {
     ImageWriter writer = writers.next();
     try {
       ImageWriteParam param = writer.getDefaultWriteParam();
-      ImageTypeSpecifier type = ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB);
+      int[] palette = OrderedDither.palette();
+      byte[] pr = new byte[256];
+      byte[] pg = new byte[256];
+      byte[] pb = new byte[256];
+      for (int i = 0; i < 256; i++) {
+        pr[i] = (byte) (palette[i] >> 16);
+        pg[i] = (byte) (palette[i] >> 8);
+        pb[i] = (byte) palette[i];
+      }
+      IndexColorModel cm = new IndexColorModel(8, 256, pr, pg, pb);
+      BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_BYTE_INDEXED, cm);
+      ImageTypeSpecifier type = new ImageTypeSpecifier(img);
       writer.setOutput(ios);
       writer.prepareWriteSequence(null);
-      BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
-      int[] argb = new int[f.pixelsPerFrame()];
+      byte[] indices = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
       byte[] rgb = frames.rgbUnsafe();
       for (int t = 0; t < f.frames(); t++) {
-        int base = t * f.pixelsPerFrame() * 3;
-        for (int p = 0; p < argb.length; p++) {
-          int i = base + 3 * p;
-          argb[p] = (rgb[i] & 0xFF) << 16 | (rgb[i + 1] & 0xFF) << 8 | (rgb[i + 2] & 0xFF);
-        }
-        img.setRGB(0, 0, f.width(), f.height(), argb, 0, f.width());
+        OrderedDither.index(rgb, t * f.pixelsPerFrame() * 3, f.width(), f.height(), indices);
         IIOMetadata md = frameMetadata(writer, type, param, delayCentis(f.fps(), t), t == 0);
         writer.writeToSequence(new IIOImage(img, null, md), param);
       }

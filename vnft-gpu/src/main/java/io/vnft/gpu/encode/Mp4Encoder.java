@@ -10,18 +10,18 @@ import io.vnft.gpu.encode.internal.Mp4Boxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jcodec.api.SequenceEncoder;
-import org.jcodec.common.Codec;
-import org.jcodec.common.Format;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
-import org.jcodec.common.model.ColorSpace;
+import io.vnft.gpu.encode.internal.Bt709;
+import io.vnft.gpu.encode.internal.ConstantQpSink;
+import org.jcodec.api.transcode.PixelStore;
+import org.jcodec.api.transcode.VideoFrameWithPacket;
+import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
-import org.jcodec.common.model.Rational;
 
 /**
  * Encodes raw RGB8 frames as an H.264 video in an MP4 container, with JCodec 0.2.5 (pure Java,
- * no native code). The encoding is lossy (YUV 4:2:0, JCodec's default rate control); the
+ * no native code), baseline-style I/P frames at a constant quantiser ({@link #qp()}, default
+ * {@value #DEFAULT_QP}), colour converted with the BT.709 matrix in limited range and declared so
+ * in the stream (VUI). The encoding is lossy (YUV 4:2:0); the
  * canonical content stays the raw frames committed by {@code framesRoot}.
  *
  * <p>The output is deterministic: the same frames give the same bytes (the muxer's wall-clock
@@ -33,15 +33,43 @@ import org.jcodec.common.model.Rational;
  * {@link VideoFormat#MAX_SIDE}. Other sizes are refused with {@link InvalidInputException}; scale
  * or pad the frames first.
  *
- * <p>Stateless and thread-safe: each call uses its own JCodec encoder.
+ * <p>Immutable and thread-safe: each call uses its own JCodec encoder.
  */
 public final class Mp4Encoder implements VideoEncoder {
 
   /** Smallest accepted width or height, in pixels. */
   public static final int MIN_SIDE = 16;
 
-  /** Creates an encoder; cheap. */
-  public Mp4Encoder() {}
+  /** Default H.264 quantiser: visually clean on smooth generative content. */
+  public static final int DEFAULT_QP = 20;
+  /** Best (largest-file) accepted quantiser. */
+  public static final int MIN_QP = 10;
+  /** Worst (smallest-file) accepted quantiser. */
+  public static final int MAX_QP = 45;
+
+  private final int qp;
+
+  /** Creates an encoder at {@link #DEFAULT_QP}; cheap. */
+  public Mp4Encoder() {
+    this(DEFAULT_QP);
+  }
+
+  /**
+   * @param qp the constant H.264 quantiser, {@value #MIN_QP}..{@value #MAX_QP}; each +6 halves
+   *     the step size's precision (about half the bits), lower is better quality
+   * @throws InvalidInputException when out of range
+   */
+  public Mp4Encoder(int qp) {
+    if (qp < MIN_QP || qp > MAX_QP) {
+      throw new InvalidInputException("qp: must be in [" + MIN_QP + ", " + MAX_QP + "], got " + qp);
+    }
+    this.qp = qp;
+  }
+
+  /** @return the constant H.264 quantiser this encoder uses */
+  public int qp() {
+    return qp;
+  }
 
   @Override
   public String fileExtension() {
@@ -111,23 +139,24 @@ public final class Mp4Encoder implements VideoEncoder {
     }
   }
 
-  private static void encodeTo(VideoFrames frames, Path file) throws IOException {
+  private void encodeTo(VideoFrames frames, Path file) throws IOException {
     VideoFormat f = frames.format();
     byte[] rgb = frames.rgbUnsafe();
     int frameBytes = f.pixelsPerFrame() * 3;
-    try (SeekableByteChannel ch = NIOUtils.writableChannel(file.toFile())) {
-      SequenceEncoder enc = new SequenceEncoder(ch, Rational.R(f.fps(), 1), Format.MOV, Codec.H264, null);
-      Picture pic = Picture.create(f.width(), f.height(), ColorSpace.RGB);
-      byte[] plane = pic.getPlaneData(0);
+    try {
+      ConstantQpSink sink = new ConstantQpSink(file.toString(), qp);
+      sink.init();
+      // The sink asks for JCodec's 4:2:0 layout; we fill it ourselves with BT.709 limited-range
+      // samples (JCodec's own RGB->YUV420J is full range, which players without VUI misread).
+      Picture yuv = Picture.create(f.width(), f.height(), sink.getInputColor());
       for (int t = 0; t < f.frames(); t++) {
-        int base = t * frameBytes;
-        // JCodec 0.2 keeps 8-bit samples as signed bytes: value - 128.
-        for (int i = 0; i < frameBytes; i++) {
-          plane[i] = (byte) ((rgb[base + i] & 0xFF) - 128);
-        }
-        enc.encodeNativeFrame(pic);
+        Bt709.fromRgb(rgb, t * frameBytes, f.width(), f.height(),
+            yuv.getPlaneData(0), yuv.getPlaneData(1), yuv.getPlaneData(2));
+        // pts t in a timescale of fps ticks per second, each frame one tick long.
+        Packet packet = Packet.createPacket(null, t, f.fps(), 1, t, Packet.FrameType.KEY, null);
+        sink.outputVideoFrame(new VideoFrameWithPacket(packet, new PixelStore.LoanerPicture(yuv, 0)));
       }
-      enc.finish();
+      sink.finish();
     } catch (RuntimeException e) {
       throw new GenerationException("MP4 encoding failed in JCodec: " + e, e);
     }

@@ -285,6 +285,19 @@ public interface CircuitApi {
   Var shiftRightFloor(Var x, int k, int xBits);
 
   /**
+   * Floor division with remainder by {@code 2^k} of a signed {@code x} in
+   * {@code [-2^(xBits-1), 2^(xBits-1))}: returns {@code {q, m}} with {@code x = q * 2^k + m},
+   * {@code 0 <= m < 2^k} (so {@code m} is {@code x mod 2^k}, non-negative, and {@code q} is
+   * {@link #shiftRightFloor}'s result). Same cost as {@link #shiftRightFloor} ({@code xBits + 1}
+   * constraints); solving fails if {@code x} is out of range.
+   *
+   * @param k {@code 0 <= k < xBits}
+   * @param xBits {@code 1 <= xBits <= 252}
+   * @return {@code {quotient, remainder}}
+   */
+  Var[] divModPow2(Var x, int k, int xBits);
+
+  /**
    * {@code min(max(x, lo), hi)} for a signed {@code x} in {@code [-2^(bits-1), 2^(bits-1))}, which
    * is range-checked ({@code 3 * bits + 7} constraints at most). Solving fails if {@code x} is out
    * of range.

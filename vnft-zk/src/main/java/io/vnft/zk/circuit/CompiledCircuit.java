@@ -3,6 +3,7 @@ package io.vnft.zk.circuit;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.ProofException;
 import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
  * must then be thread-safe, see {@link Hint}).
  */
 public final class CompiledCircuit {
+  private static final int L = FrOps.LIMBS;
+
   /** The key of {@link #constraintsByScope()} for constraints outside any scope. */
   public static final String TOP_SCOPE = "(top)";
 
@@ -33,8 +36,11 @@ public final class CompiledCircuit {
   private final Map<String, Integer> byScope;
 
   /** A solving step on final wire ids. */
-  private record Step(SparseRow a, SparseRow b, int out, String hintName, Hint hint, SparseRow[] inputs,
+  private record Step(LimbRow a, LimbRow b, int out, String hintName, Hint hint, LimbRow[] inputs,
       int[] outs, int label) {}
+
+  /** The constraints as limb rows, {@code 3i .. 3i+2} = A, B, C of constraint i. */
+  private final LimbRow[] checkRows;
 
   CompiledCircuit(ConstraintSystem cs) {
     int n = cs.wireCount();
@@ -69,12 +75,13 @@ public final class CompiledCircuit {
     for (int i = 0; i < steps.length; i++) {
       ConstraintSystem.Step s = cs.steps.get(i);
       if (s instanceof ConstraintSystem.MulStep m) {
-        steps[i] = new Step(row(m.a(), perm), row(m.b(), perm), perm[m.out()], null, null, null, null, m.label());
+        steps[i] = new Step(new LimbRow(row(m.a(), perm)), new LimbRow(row(m.b(), perm)), perm[m.out()], null, null,
+            null, null, m.label());
       } else {
         ConstraintSystem.HintStep h = (ConstraintSystem.HintStep) s;
-        SparseRow[] ins = new SparseRow[h.inputs().length];
+        LimbRow[] ins = new LimbRow[h.inputs().length];
         for (int k = 0; k < ins.length; k++) {
-          ins[k] = row(h.inputs()[k], perm);
+          ins[k] = new LimbRow(row(h.inputs()[k], perm));
         }
         int[] outs = new int[h.outs().length];
         for (int k = 0; k < outs.length; k++) {
@@ -82,6 +89,13 @@ public final class CompiledCircuit {
         }
         steps[i] = new Step(null, null, -1, h.name(), h.hint(), ins, outs, h.label());
       }
+    }
+    this.checkRows = new LimbRow[3 * constraints.size()];
+    for (int i = 0; i < constraints.size(); i++) {
+      Constraint c = constraints.get(i);
+      checkRows[3 * i] = new LimbRow(c.a());
+      checkRows[3 * i + 1] = new LimbRow(c.b());
+      checkRows[3 * i + 2] = new LimbRow(c.c());
     }
     this.constraintLabel = cs.constraintLabels.stream().mapToInt(Integer::intValue).toArray();
     this.labels = cs.labels.toArray(new String[0]);
@@ -178,39 +192,70 @@ public final class CompiledCircuit {
             + " public and " + secretNames.size() + " secret inputs)");
       }
     }
-    Fr[] w = new Fr[r1cs.nWires()];
-    w[0] = Fr.ONE;
+    int n = r1cs.nWires();
+    long[] w = new long[L * n];
+    boolean[] set = new boolean[n];
+    Fr.ONE.copyLimbsTo(w, 0);
+    set[0] = true;
     for (Map.Entry<String, Integer> e : inputWire.entrySet()) {
       Fr v = inputs.get(e.getKey());
       if (v == null) {
         throw new InvalidInputException("missing value for input '" + e.getKey() + "'");
       }
-      w[e.getValue()] = v;
+      v.copyLimbsTo(w, L * e.getValue());
+      set[e.getValue()] = true;
     }
+    long[] scratch = new long[3 * L];
     for (Step s : steps) {
       if (s.hint == null) {
-        w[s.out] = s.a.evaluate(w).mul(s.b.evaluate(w));
+        s.a.evaluate(w, scratch, 0, scratch, 2 * L);
+        s.b.evaluate(w, scratch, L, scratch, 2 * L);
+        FrOps.mul(scratch, 0, scratch, L, w, L * s.out);
+        set[s.out] = true;
       } else {
-        runHint(s, w);
+        runHint(s, w, set, scratch);
       }
     }
-    for (int i = 0; i < w.length; i++) {
-      if (w[i] == null) {
+    for (int i = 0; i < n; i++) {
+      if (!set[i]) {
         throw new ProofException("witness solving left wire " + i + " unassigned (internal error)");
       }
     }
-    int bad = r1cs.firstUnsatisfied(w);
-    if (bad >= 0) {
-      throw new ProofException("inputs do not satisfy the circuit: constraint #" + bad + " ("
-          + describeConstraint(bad) + ") is not satisfied");
+    long[] abc = new long[4 * L];
+    for (int i = 0; i < checkRows.length / 3; i++) {
+      checkRows[3 * i].evaluate(w, abc, 0, scratch, 2 * L);
+      checkRows[3 * i + 1].evaluate(w, abc, L, scratch, 2 * L);
+      checkRows[3 * i + 2].evaluate(w, abc, 2 * L, scratch, 2 * L);
+      FrOps.mul(abc, 0, abc, L, abc, 3 * L);
+      if (!FrOps.eq(abc, 3 * L, abc, 2 * L)) {
+        throw new ProofException("inputs do not satisfy the circuit: constraint #" + i + " ("
+            + describeConstraint(i) + ") is not satisfied");
+      }
     }
-    return Witness.wrap(w);
+    Fr[] values = new Fr[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = FrOps.toFr(w, L * i);
+    }
+    return Witness.wrap(values);
   }
 
-  private void runHint(Step s, Fr[] w) {
+  /**
+   * Solves the witness from an {@link Assignment}.
+   *
+   * @see #solve(Map)
+   */
+  public Witness solve(Assignment inputs) {
+    if (inputs == null) {
+      throw new InvalidInputException("inputs is null");
+    }
+    return solve(inputs.toMap());
+  }
+
+  private void runHint(Step s, long[] w, boolean[] set, long[] scratch) {
     Fr[] in = new Fr[s.inputs.length];
     for (int k = 0; k < in.length; k++) {
-      in[k] = s.inputs[k].evaluate(w);
+      s.inputs[k].evaluate(w, scratch, 0, scratch, 2 * L);
+      in[k] = FrOps.toFr(scratch, 0);
     }
     String where = labels[s.label].replace('\t', ' ');
     Fr[] out;
@@ -227,7 +272,8 @@ public final class CompiledCircuit {
       if (out[k] == null) {
         throw new ProofException("hint '" + s.hintName + "' (" + where + ") returned null at output " + k);
       }
-      w[s.outs[k]] = out[k];
+      out[k].copyLimbsTo(w, L * s.outs[k]);
+      set[s.outs[k]] = true;
     }
   }
 

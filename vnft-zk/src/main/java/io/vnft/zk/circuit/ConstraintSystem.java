@@ -674,15 +674,25 @@ final class ConstraintSystem implements CircuitApi {
 
   @Override
   public Var shiftRightFloor(Var x, int k, int xBits) {
-    check(x, "shiftRightFloor x");
-    checkBits("shiftRightFloor xBits", xBits, 1, MAX_BITS - 1);
-    checkBits("shiftRightFloor k", k, 0, xBits - 1);
-    return scope("shiftRightFloor", () -> {
+    return divModPow2(x, k, xBits)[0];
+  }
+
+  @Override
+  public Var[] divModPow2(Var x, int k, int xBits) {
+    check(x, "divModPow2 x");
+    checkBits("divModPow2 xBits", xBits, 1, MAX_BITS - 1);
+    checkBits("divModPow2 k", k, 0, xBits - 1);
+    return scope("divModPow2", () -> {
+      // x + 2^(xBits-1) is in [0, 2^xBits): its bits give the remainder (low k) and, shifted back,
+      // the floor quotient (high xBits - k) at once.
       Fr offset = Fr.of(BigInteger.ONE.shiftLeft(xBits - 1));
       Var[] bits = toBits(addConst(x, offset), xBits);
+      Var[] low = new Var[k];
       Var[] high = new Var[xBits - k];
+      System.arraycopy(bits, 0, low, 0, k);
       System.arraycopy(bits, k, high, 0, high.length);
-      return addConst(fromBits(high), Fr.of(BigInteger.ONE.shiftLeft(xBits - 1 - k)).neg());
+      Var q = addConst(fromBits(high), Fr.of(BigInteger.ONE.shiftLeft(xBits - 1 - k)).neg());
+      return new Var[] {q, fromBits(low)};
     });
   }
 

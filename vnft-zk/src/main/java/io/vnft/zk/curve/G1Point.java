@@ -1,6 +1,7 @@
 package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
+import io.vnft.zk.curve.internal.G1LimbOps;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fr;
 import java.math.BigInteger;
@@ -149,13 +150,32 @@ public final class G1Point {
 
   /** k * this for any integer k (negative k negates; reduced mod r as G1 has order r). */
   public G1Point mul(BigInteger k) {
-    BigInteger e = k.mod(Fr.MODULUS);
-    return G1Jacobian.mul(this, e).toAffine();
+    return mulReduced(k.mod(Fr.MODULUS));
   }
 
   /** k * this. */
   public G1Point mul(Fr k) {
-    return G1Jacobian.mul(this, k.toBigInteger()).toAffine();
+    return mulReduced(k.toBigInteger());
+  }
+
+  // k * this by double-and-add on Montgomery limbs (0 <= k)
+  private G1Point mulReduced(BigInteger k) {
+    if (infinity || k.signum() == 0) {
+      return INFINITY;
+    }
+    G1LimbOps ops = new G1LimbOps();
+    long[] bx = new long[4];
+    long[] by = new long[4];
+    x.copyLimbsTo(bx, 0);
+    y.copyLimbsTo(by, 0);
+    long[] acc = new long[12];
+    for (int i = k.bitLength() - 1; i >= 0; i--) {
+      ops.dbl(acc, 0);
+      if (k.testBit(i)) {
+        ops.addAffine(acc, 0, bx, by, 0, false);
+      }
+    }
+    return G1LimbOps.toAffine(acc, 0);
   }
 
   @Override

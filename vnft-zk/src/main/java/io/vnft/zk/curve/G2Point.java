@@ -1,6 +1,7 @@
 package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
+import io.vnft.zk.curve.internal.G2LimbOps;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fp2;
 import io.vnft.zk.field.Fr;
@@ -152,7 +153,36 @@ public final class G2Point {
 
   /** True if r * this is infinity (this is in G2 proper). Assumes the point is on the twist. */
   public boolean isInSubgroup() {
-    return infinity || G2Jacobian.mul(this, Fr.MODULUS).isInf();
+    if (infinity) {
+      return true;
+    }
+    long[] acc = new long[24];
+    mulLimbs(Fr.MODULUS, acc);
+    return G2LimbOps.isInf(acc, 0);
+  }
+
+  // acc = k * this by double-and-add on Montgomery limbs (k >= 0)
+  private G2LimbOps mulLimbs(BigInteger k, long[] acc) {
+    G2LimbOps ops = new G2LimbOps();
+    long[] bx = new long[8];
+    long[] by = new long[8];
+    G2LimbOps.fromFp2(x, bx, 0);
+    G2LimbOps.fromFp2(y, by, 0);
+    for (int i = k.bitLength() - 1; i >= 0; i--) {
+      ops.dbl(acc, 0);
+      if (k.testBit(i)) {
+        ops.addAffine(acc, 0, bx, by, 0, false);
+      }
+    }
+    return ops;
+  }
+
+  private G2Point mulReduced(BigInteger k) {
+    if (infinity || k.signum() == 0) {
+      return INFINITY;
+    }
+    long[] acc = new long[24];
+    return mulLimbs(k, acc).toAffine(acc, 0);
   }
 
   /** this + o. */
@@ -178,12 +208,12 @@ public final class G2Point {
 
   /** k * this for any integer k (reduced mod r; valid for points in G2). */
   public G2Point mul(BigInteger k) {
-    return G2Jacobian.mul(this, k.mod(Fr.MODULUS)).toAffine();
+    return mulReduced(k.mod(Fr.MODULUS));
   }
 
   /** k * this. */
   public G2Point mul(Fr k) {
-    return G2Jacobian.mul(this, k.toBigInteger()).toAffine();
+    return mulReduced(k.toBigInteger());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.internal.G1LimbOps;
+import io.vnft.zk.curve.internal.G2LimbOps;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Msm {
   private Msm() {}
+
+  /** From this many points on, G1 buckets are affine with batched inversions. */
+  static final int BATCH_AFFINE_MIN = 512;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
@@ -119,39 +123,58 @@ public final class Msm {
         throw new InvalidInputException("MSM scalar " + i + " is not below r");
       }
     }
+    if (n == 0) {
+      return G2Point.INFINITY;
+    }
+    long[] bx = new long[8 * n];
+    long[] by = new long[8 * n];
+    boolean[] skip = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      skip[i] = bases[i].isInfinity();
+      if (!skip[i]) {
+        G2LimbOps.fromFp2(bases[i].xFp2(), bx, 8 * i);
+        G2LimbOps.fromFp2(bases[i].yFp2(), by, 8 * i);
+      }
+    }
     int c = windowBits(n);
     int windows = 254 / c + 1;
     int[] digits = signedDigits(scalarsStandardLimbs, n, c, windows);
-    G2Jacobian[] sums = new G2Jacobian[windows];
-    forEachWindow(windows, threads, w -> {
+    long[] sums = new long[24 * windows];
+    if (n >= BATCH_AFFINE_MIN) {
+      forEachWindow(windows, threads, w -> new MsmG2Affine(bx, by, 1 << (c - 1))
+          .windowSum(digits, windows, w, skip, n, sums, 24 * w, new G2LimbOps()));
+    } else forEachWindow(windows, threads, w -> {
+      G2LimbOps e = new G2LimbOps();
       int nb = 1 << (c - 1);
-      G2Jacobian[] buckets = new G2Jacobian[nb];
-      java.util.Arrays.fill(buckets, G2Jacobian.INF);
+      long[] buckets = new long[24 * nb]; // all zero = infinity
       for (int i = 0; i < n; i++) {
         int d = digits[i * windows + w];
-        if (d == 0 || bases[i].isInfinity()) {
+        if (d == 0 || skip[i]) {
           continue;
         }
-        G2Point b = d > 0 ? bases[i] : bases[i].negate();
-        int k = Math.abs(d) - 1;
-        buckets[k] = buckets[k].addAffine(b);
+        if (d > 0) {
+          e.addAffine(buckets, 24 * (d - 1), bx, by, 8 * i, false);
+        } else {
+          e.addAffine(buckets, 24 * (-d - 1), bx, by, 8 * i, true);
+        }
       }
-      G2Jacobian running = G2Jacobian.INF;
-      G2Jacobian sum = G2Jacobian.INF;
+      long[] running = new long[24];
+      long[] sum = new long[24];
       for (int k = nb - 1; k >= 0; k--) {
-        running = running.add(buckets[k]);
-        sum = sum.add(running);
+        e.addJac(running, 0, buckets, 24 * k);
+        e.addJac(sum, 0, running, 0);
       }
-      sums[w] = sum;
+      System.arraycopy(sum, 0, sums, 24 * w, 24);
     });
-    G2Jacobian acc = G2Jacobian.INF;
+    G2LimbOps e = new G2LimbOps();
+    long[] acc = new long[24];
     for (int w = windows - 1; w >= 0; w--) {
       for (int j = 0; j < c; j++) {
-        acc = acc.dbl();
+        e.dbl(acc, 0);
       }
-      acc = acc.add(sums[w]);
+      e.addJac(acc, 0, sums, 24 * w);
     }
-    return acc.toAffine();
+    return e.toAffine(acc, 0);
   }
 
   private static void checkArrays(Object[] bases, Fr[] scalars) {
@@ -297,7 +320,12 @@ public final class Msm {
       int windows = 254 / c + 1;
       int[] digits = signedDigits(k, n, c, windows);
       long[] sums = new long[12 * windows];
-      forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
+      if (n >= BATCH_AFFINE_MIN) {
+        forEachWindow(windows, threads, w -> new MsmG1Affine(bx, by, 1 << (c - 1))
+            .windowSum(digits, windows, w, skip, n, sums, 12 * w, new G1LimbOps()));
+      } else {
+        forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
+      }
       G1LimbOps e = new G1LimbOps();
       long[] acc = new long[12];
       G1LimbOps.setInf(acc, 0);

@@ -176,22 +176,22 @@ public final class Pairing {
     Fp12 c = expByX(b); // t^(x^3)
     Fp12 c36 = powSmall(c, 36);
     Fp12 b6 = powSmall(b, 6);
-    Fp12 b12 = b6.square();
+    Fp12 b12 = b6.cyclotomicSquare();
     Fp12 b18 = b12.mul(b6);
     Fp12 b30 = b18.mul(b12);
     Fp12 a6 = powSmall(a, 6);
-    Fp12 a12 = a6.square();
+    Fp12 a12 = a6.cyclotomicSquare();
     Fp12 a18 = a12.mul(a6);
     Fp12 l2 = b6.mul(t);
     Fp12 l1 = c36.mul(b18).mul(a12).conjugate().mul(t);
-    Fp12 l0 = c36.mul(b30).mul(a18).mul(t.square()).conjugate();
+    Fp12 l0 = c36.mul(b30).mul(a18).mul(t.cyclotomicSquare()).conjugate();
     return t.frobenius(3).mul(l2.frobenius(2)).mul(l1.frobenius(1)).mul(l0);
   }
 
   private static Fp12 expByX(Fp12 f) {
     Fp12 acc = f;
     for (int i = BN_X.bitLength() - 2; i >= 0; i--) {
-      acc = acc.square();
+      acc = acc.cyclotomicSquare();
       if (BN_X.testBit(i)) {
         acc = acc.mul(f);
       }
@@ -202,7 +202,7 @@ public final class Pairing {
   private static Fp12 powSmall(Fp12 f, int e) {
     Fp12 acc = f;
     for (int i = 31 - Integer.numberOfLeadingZeros(e) - 1; i >= 0; i--) {
-      acc = acc.square();
+      acc = acc.cyclotomicSquare();
       if (((e >>> i) & 1) != 0) {
         acc = acc.mul(f);
       }

@@ -2,6 +2,7 @@ package io.vnft.zk.iden3;
 
 import io.vnft.api.ProofException;
 import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -169,14 +170,14 @@ final class Iden3BinSections {
     /** A canonical (below r) element in standard form, 32 bytes LE. */
     Fr fr(String field) {
       need(N8, field);
-      // canonical check first: Fr.fromBytesLE would throw InvalidInputException
-      byte[] le = new byte[N8];
-      System.arraycopy(f.data, pos, le, 0, N8);
-      BigInteger v = bigLE(N8, field);
-      if (v.compareTo(Fr.MODULUS) >= 0) {
-        throw new ProofException(f.kind + ": " + field + " = " + v + " is not a canonical field element (>= r)");
+      long[] limbs = {b.getLong(pos), b.getLong(pos + 8), b.getLong(pos + 16), b.getLong(pos + 24)};
+      if (!FrOps.isCanonical(limbs, 0)) {
+        throw new ProofException(f.kind + ": " + field + " = " + bigLE(N8, field)
+            + " is not a canonical field element (>= r)");
       }
-      return Fr.fromBytesLE(le);
+      pos += N8;
+      FrOps.toMont(limbs, 0, limbs, 0);
+      return Fr.fromMontLimbs(limbs, 0);
     }
 
     void expectEnd() {

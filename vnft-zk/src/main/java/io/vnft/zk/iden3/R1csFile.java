@@ -91,23 +91,19 @@ public final class R1csFile {
     }
     r.expectEnd();
 
-    long[] labels = null;
-    Iden3BinSections.Section ms = f.optional(WIRE2LABEL, "wire2label map");
-    if (ms != null) {
-      if (ms.size() != 8L * nWires) {
-        throw new ProofException("r1cs: wire2label section has " + ms.size() + " bytes, expected 8 * nWires = "
-            + 8L * nWires);
+    // Required (circom and snarkjs always write it): it is also what bounds nWires by the file size.
+    Iden3BinSections.Section ms = f.required(WIRE2LABEL, "wire2label map");
+    if (ms.size() != 8L * nWires) {
+      throw new ProofException("r1cs: wire2label section has " + ms.size() + " bytes, expected 8 * nWires = "
+          + 8L * nWires);
+    }
+    Iden3BinSections.Reader m = f.reader(ms, "wire2label");
+    long[] labels = new long[(int) nWires];
+    for (int i = 0; i < nWires; i++) {
+      labels[i] = m.u64("label of wire " + i);
+      if (labels[i] >= nLabels) {
+        throw new ProofException("r1cs: label " + labels[i] + " of wire " + i + " is not below nLabels " + nLabels);
       }
-      Iden3BinSections.Reader m = f.reader(ms, "wire2label");
-      labels = new long[(int) nWires];
-      for (int i = 0; i < nWires; i++) {
-        labels[i] = m.u64("label of wire " + i);
-        if (labels[i] >= nLabels) {
-          throw new ProofException("r1cs: label " + labels[i] + " of wire " + i + " is not below nLabels " + nLabels);
-        }
-      }
-    } else if (nLabels < nWires) {
-      throw new ProofException("r1cs: no wire2label section and nLabels " + nLabels + " < nWires " + nWires);
     }
     try {
       return new R1cs((int) nWires, (int) nPubOut, (int) nPubIn, (int) nPrvIn, nLabels, labels, constraints);

@@ -11,6 +11,10 @@ import java.util.List;
  * state {@code [0, x_1, ..., x_n]}, the permutation described in {@link PoseidonParameters}, output
  * lane 0. For more than 16 inputs use {@link PoseidonSponge}.
  *
+ * <p>Hashing uses the optimized, equivalent form of the permutation (circomlib's
+ * {@code poseidon.circom} and circomlibjs' {@code poseidon_opt.js}: sparse partial rounds) on
+ * Montgomery limbs, allocating only one scratch array per call.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Poseidon {
@@ -32,14 +36,15 @@ public final class Poseidon {
           "Poseidon inputs: expected 1 to " + MAX_INPUTS + " elements, got " + (inputs == null ? "null" : inputs.length));
     }
     int t = inputs.length + 1;
-    long[] state = new long[scratchLimbs(t)];
+    PoseidonOptimized opt = PoseidonOptimized.forWidth(t);
+    long[] state = new long[opt.scratchLimbs()];
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] == null) {
         throw new InvalidInputException("Poseidon inputs[" + i + "] is null");
       }
       inputs[i].copyLimbsTo(state, L * (i + 1));
     }
-    permuteLimbs(PoseidonParameters.forWidth(t), state);
+    opt.permute(state);
     return FrOps.toFr(state, 0);
   }
 
@@ -55,10 +60,30 @@ public final class Poseidon {
    * @param oo offset of out
    */
   public static void hash2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
-    long[] state = new long[scratchLimbs(3)];
+    hash2(a, ao, b, bo, out, oo, new long[HASH2_SCRATCH_LIMBS]);
+  }
+
+  /** Length of the scratch array {@link #hash2(long[], int, long[], int, long[], int, long[])} needs. */
+  public static final int HASH2_SCRATCH_LIMBS = (2 * 3 + 1) * FrOps.LIMBS;
+
+  /**
+   * Allocation-free Poseidon(2) on Montgomery limbs: {@code out = Poseidon(a, b)}.
+   *
+   * @param a limbs of the left input at {@code a[ao..ao+3]}
+   * @param ao offset of a
+   * @param b limbs of the right input
+   * @param bo offset of b
+   * @param out destination (may alias the inputs)
+   * @param oo offset of out
+   * @param scratch at least {@link #HASH2_SCRATCH_LIMBS} longs owned by the caller (one per thread)
+   */
+  public static void hash2(long[] a, int ao, long[] b, int bo, long[] out, int oo, long[] scratch) {
+    PoseidonOptimized opt = PoseidonOptimized.forWidth(3);
+    long[] state = scratch;
+    FrOps.setZero(state, 0);
     FrOps.copy(a, ao, state, L);
     FrOps.copy(b, bo, state, 2 * L);
-    permuteLimbs(PoseidonParameters.forWidth(3), state);
+    opt.permute(state);
     FrOps.copy(state, 0, out, oo);
   }
 
@@ -84,12 +109,12 @@ public final class Poseidon {
    */
   public static void permute(Fr[] state) {
     int t = state.length;
-    PoseidonParameters p = PoseidonParameters.forWidth(t);
-    long[] s = new long[scratchLimbs(t)];
+    PoseidonOptimized opt = PoseidonOptimized.forWidth(t);
+    long[] s = new long[opt.scratchLimbs()];
     for (int i = 0; i < t; i++) {
       state[i].copyLimbsTo(s, L * i);
     }
-    permuteLimbs(p, s);
+    opt.permute(s);
     for (int i = 0; i < t; i++) {
       state[i] = FrOps.toFr(s, L * i);
     }
@@ -98,10 +123,12 @@ public final class Poseidon {
   private static final int L = FrOps.LIMBS;
 
   /**
-   * The permutation on limbs. {@code s} ({@link #scratchLimbs} long) holds the state in its first
-   * {@code 4t} limbs and uses the rest as scratch; nothing is allocated.
+   * The permutation in its textbook form (round constants, S-boxes, full MDS product every round)
+   * on limbs, kept as an independent cross-check of the optimized form used by {@link #hash}.
+   * {@code s} ({@link #scratchLimbs} long) holds the state in its first {@code 4t} limbs and uses
+   * the rest as scratch; nothing is allocated.
    */
-  static void permuteLimbs(PoseidonParameters p, long[] s) {
+  static void permuteReference(PoseidonParameters p, long[] s) {
     final int t = p.width();
     final long[] c = p.constantLimbs;
     final long[] m = p.mdsLimbs;
@@ -141,7 +168,7 @@ public final class Poseidon {
     FrOps.mul(x, xo, scratch, so, x, xo);
   }
 
-  /** Limbs of scratch state needed by {@link #permuteLimbs} for width t. */
+  /** Limbs of scratch state needed by {@link #permuteReference} for width t. */
   static int scratchLimbs(int t) {
     return (2 * t + 1) * L;
   }

@@ -2,6 +2,7 @@ package io.vnft.zk.poseidon;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
  * {@code [a, b, c, 0]}: commit to the length separately when it matters.
  *
  * <p>Building computes every level; levels with many nodes are hashed in parallel on the common
- * {@link java.util.concurrent.ForkJoinPool}. Memory: about {@code 2 * 2^depth} field elements.
+ * {@link java.util.concurrent.ForkJoinPool}. Nodes are stored as Montgomery limbs: memory is about
+ * {@code 64 * 2^depth} bytes (two levels' worth of 32-byte elements).
  * Instances are immutable and thread-safe.
  */
 public final class PoseidonMerkleTree {
@@ -26,10 +28,14 @@ public final class PoseidonMerkleTree {
 
   private static final int PARALLEL_THRESHOLD = 512;
 
-  /** levels[0] = padded leaves, levels[depth] = {root}. */
-  private final Fr[][] levels;
+  private static final int L = FrOps.LIMBS;
+  /** Nodes hashed per parallel task. */
+  private static final int BLOCK = 256;
 
-  private PoseidonMerkleTree(Fr[][] levels) {
+  /** Montgomery limbs: levels[0] = padded leaves, levels[depth] = {root}; node i at [4i .. 4i+3]. */
+  private final long[][] levels;
+
+  private PoseidonMerkleTree(long[][] levels) {
     this.levels = levels;
   }
 
@@ -52,26 +58,31 @@ public final class PoseidonMerkleTree {
     while ((1 << depth) < leaves.length) {
       depth++;
     }
-    Fr[][] levels = new Fr[depth + 1][];
-    Fr[] level0 = new Fr[1 << depth];
+    long[][] levels = new long[depth + 1][];
+    long[] level0 = new long[L << depth]; // padding leaves stay zero (Montgomery zero is all-zero limbs)
     for (int i = 0; i < leaves.length; i++) {
       if (leaves[i] == null) {
         throw new InvalidInputException("PoseidonMerkleTree leaves[" + i + "] is null");
       }
-      level0[i] = leaves[i];
-    }
-    for (int i = leaves.length; i < level0.length; i++) {
-      level0[i] = Fr.ZERO;
+      leaves[i].copyLimbsTo(level0, L * i);
     }
     levels[0] = level0;
     for (int d = 1; d <= depth; d++) {
-      Fr[] below = levels[d - 1];
-      Fr[] level = new Fr[below.length / 2];
-      IntStream range = IntStream.range(0, level.length);
-      if (level.length >= PARALLEL_THRESHOLD) {
+      long[] below = levels[d - 1];
+      int nodes = below.length / L / 2;
+      long[] level = new long[L * nodes];
+      int blocks = (nodes + BLOCK - 1) / BLOCK;
+      IntStream range = IntStream.range(0, blocks);
+      if (nodes >= PARALLEL_THRESHOLD) {
         range = range.parallel();
       }
-      range.forEach(i -> level[i] = Poseidon.hash(below[2 * i], below[2 * i + 1]));
+      range.forEach(blk -> {
+        long[] scratch = new long[Poseidon.HASH2_SCRATCH_LIMBS];
+        int end = Math.min(nodes, (blk + 1) * BLOCK);
+        for (int i = blk * BLOCK; i < end; i++) {
+          Poseidon.hash2(below, 2 * L * i, below, 2 * L * i + L, level, L * i, scratch);
+        }
+      });
       levels[d] = level;
     }
     return new PoseidonMerkleTree(levels);
@@ -92,7 +103,7 @@ public final class PoseidonMerkleTree {
 
   /** @return the root */
   public Fr root() {
-    return levels[levels.length - 1][0];
+    return FrOps.toFr(levels[levels.length - 1], 0);
   }
 
   /** @return the depth (number of levels above the leaves) */
@@ -102,7 +113,7 @@ public final class PoseidonMerkleTree {
 
   /** @return the number of leaf positions, {@code 2^depth}, padding included */
   public int capacity() {
-    return levels[0].length;
+    return levels[0].length / L;
   }
 
   /**
@@ -112,7 +123,7 @@ public final class PoseidonMerkleTree {
    */
   public Fr leaf(int index) {
     checkIndex(index);
-    return levels[0][index];
+    return FrOps.toFr(levels[0], L * index);
   }
 
   /**
@@ -127,16 +138,16 @@ public final class PoseidonMerkleTree {
     List<Fr> siblings = new ArrayList<>(depth());
     int idx = leafIndex;
     for (int d = 0; d < depth(); d++) {
-      siblings.add(levels[d][idx ^ 1]);
+      siblings.add(FrOps.toFr(levels[d], L * (idx ^ 1)));
       idx >>>= 1;
     }
-    return new MerkleOpening(leafIndex, levels[0][leafIndex], siblings);
+    return new MerkleOpening(leafIndex, FrOps.toFr(levels[0], L * leafIndex), siblings);
   }
 
   private void checkIndex(int index) {
-    if (index < 0 || index >= levels[0].length) {
+    if (index < 0 || index >= capacity()) {
       throw new InvalidInputException(
-          "PoseidonMerkleTree leaf index " + index + " out of range [0, " + levels[0].length + ")");
+          "PoseidonMerkleTree leaf index " + index + " out of range [0, " + capacity() + ")");
     }
   }
 }

@@ -274,13 +274,10 @@ class CircuitGadgetsTest {
     assertEquals(depth + 1, scopes.get("toBits"));
     for (int idx = 0; idx < 8; idx++) {
       MerkleOpening o = tree.opening(idx);
-      Map<String, Fr> m = new HashMap<>();
-      m.put("root", tree.root());
-      m.put("leaf", o.leaf());
-      m.put("index", Fr.of(idx));
-      for (int i = 0; i < depth; i++) {
-        m.put("sibling[" + i + "]", o.siblings().get(i));
-      }
+      Assignment a = new Assignment().set("root", tree.root()).set("leaf", o.leaf()).set("index", idx)
+          .set("sibling", o.siblings());
+      assertTrue(c.r1cs().isSatisfied(c.solve(a)), "leaf " + idx + " (Assignment)");
+      Map<String, Fr> m = new HashMap<>(a.toMap());
       assertTrue(c.r1cs().isSatisfied(c.solve(m)), "leaf " + idx);
       Map<String, Fr> bad = new HashMap<>(m);
       bad.put("sibling[1]", o.siblings().get(1).add(Fr.ONE));
@@ -306,6 +303,20 @@ class CircuitGadgetsTest {
     }
     // The quotient is pinned: the honest quotient +- 1 with any remainder does not satisfy.
     assertThrows(ProofException.class, () -> c.solve(in(-9, 0, Fr.of(-1))));
+  }
+
+  @Test
+  void divModPow2GivesFloorQuotientAndNonNegativeRemainder() {
+    CompiledCircuit c = twoInputs((api, x) -> {
+      Var[] qm = api.divModPow2(x[0], 9, 16);
+      api.assertEqual(qm[1], x[1]);
+      return qm[0];
+    });
+    for (long v : new long[] {-32768, -513, -512, -511, -1, 0, 1, 511, 512, 1000, 32767}) {
+      assertComputes(c, v, Math.floorMod(v, 512), Fr.of(Math.floorDiv(v, 512)));
+      // the remainder is pinned too
+      assertThrows(ProofException.class, () -> c.solve(in(v, Math.floorMod(v, 512) + 1, Fr.of(Math.floorDiv(v, 512)))));
+    }
   }
 
   @Test
@@ -341,6 +352,23 @@ class CircuitGadgetsTest {
     assertThrows(InvalidInputException.class, () -> c.solve(Map.of("x0", Fr.ONE, "out", Fr.ONE)), "missing x1");
     assertThrows(InvalidInputException.class,
         () -> c.solve(Map.of("x0", Fr.ONE, "x1", Fr.ONE, "out", Fr.ONE, "y", Fr.ONE)), "unknown y");
+  }
+
+  @Test
+  void packageDocumentationExampleWorks() {
+    Circuit c = api -> {
+      Var y = api.publicInput("y");
+      Var x = api.secretInput("x");
+      api.assertRange(x, 16);
+      Var q = api.scope("layer", () -> api.shiftRightFloor(api.mulConst(x, 3), 2, 20));
+      api.assertEqual(api.clamp(q, 0, 255, 20), y);
+    };
+    CompiledCircuit cc = CircuitCompiler.compile(c);
+    assertTrue(cc.r1cs().isSatisfied(cc.solve(Map.of("x", Fr.of(100), "y", Fr.of(75)))));
+    assertTrue(cc.r1cs().isSatisfied(cc.solve(Map.of("x", Fr.of(1000), "y", Fr.of(255)))));
+    assertThrows(ProofException.class, () -> cc.solve(Map.of("x", Fr.of(100), "y", Fr.of(76))));
+    assertThrows(ProofException.class, () -> cc.solve(Map.of("x", Fr.of(1 << 16), "y", Fr.of(255))));
+    assertTrue(cc.constraintsByScope().containsKey("layer"), cc.constraintsByScope().toString());
   }
 
   @Test

@@ -72,6 +72,19 @@ class TowerTest {
   }
 
   @Test
+  void cyclotomicSquareMatchesSquareInTheCyclotomicSubgroup() {
+    Random rnd = new Random(13);
+    for (int i = 0; i < 5; i++) {
+      Fp12 f = fp12(rnd);
+      // easy part of the final exponentiation maps into the cyclotomic subgroup
+      Fp12 g = f.conjugate().mul(f.inverse());
+      g = g.frobenius(2).mul(g);
+      assertEquals(g.square(), g.cyclotomicSquare());
+      assertEquals(g.square().square(), g.cyclotomicSquare().cyclotomicSquare());
+    }
+  }
+
+  @Test
   void frobeniusIsThePowerP() {
     Random rnd = new Random(12);
     Fp12 x = fp12(rnd);

@@ -166,6 +166,9 @@ class Iden3DecoderBadInputTest {
     byte[] longer = java.util.Arrays.copyOf(r, r.length + 3);
     assertR1csRejected(longer, "trailing");
     assertR1csRejected(edit(r1csBytes(), b -> b.putInt(12, 7)), "missing section 1");
+    // the wire2label map (section 3) follows the constraints section
+    assertR1csRejected(edit(r1csBytes(), b -> b.putInt(100 + (int) b.getLong(R1CS_CS_SIZE), 9)),
+        "missing section 3");
   }
 
   @Test

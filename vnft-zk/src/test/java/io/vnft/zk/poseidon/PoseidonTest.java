@@ -62,6 +62,33 @@ class PoseidonTest {
   }
 
   @Test
+  void optimizedAndTextbookPermutationsAgreeOnTheWholeState() {
+    Random rnd = new Random(99);
+    for (int t = 2; t <= 17; t++) {
+      for (int rep = 0; rep < 3; rep++) {
+        Fr[] state = new Fr[t];
+        long[] ref = new long[Poseidon.scratchLimbs(t)];
+        for (int i = 0; i < t; i++) {
+          state[i] = randomFr(rnd, rep + i + 2);
+          state[i].copyLimbsTo(ref, 4 * i);
+        }
+        Poseidon.permute(state);
+        Poseidon.permuteReference(PoseidonParameters.forWidth(t), ref);
+        for (int i = 0; i < t; i++) {
+          assertEquals(io.vnft.zk.field.FrOps.toFr(ref, 4 * i), state[i], "t=" + t + " lane " + i);
+        }
+      }
+    }
+    long[] limbs = new long[12];
+    Fr a = Fr.of(1);
+    Fr b = Fr.of(2);
+    a.copyLimbsTo(limbs, 0);
+    b.copyLimbsTo(limbs, 4);
+    Poseidon.hash2(limbs, 0, limbs, 4, limbs, 8);
+    assertEquals(Poseidon.hash(a, b), io.vnft.zk.field.FrOps.toFr(limbs, 8));
+  }
+
+  @Test
   void rejectsZeroOrTooManyInputs() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Poseidon.hash());
     assertEquals(true, e.getMessage().contains("1 to 16"), e.getMessage());

@@ -1,0 +1,106 @@
+package io.vnft.benchmarks;
+
+import io.vnft.api.Bytes32;
+import io.vnft.api.GenerationRequest;
+import io.vnft.api.VideoFormat;
+import io.vnft.api.VideoFrames;
+import io.vnft.api.VideoGenerator;
+import io.vnft.gpu.djl.DevicePreference;
+import io.vnft.gpu.djl.DjlVideoGenerator;
+import io.vnft.gpu.energy.GpuEnergyMeter;
+import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.model.ReferenceVideoGenerator;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Frames per second of {@code vnft-cppn-1} at 256x256: the DJL face ({@code impl=djl}, device
+ * from {@code device}: cpu or cuda) against the pure-Java reference ({@code impl=reference}), for
+ * batches of 1, 8 or 32 videos of {@code frames} frames each. The score is frames per second
+ * (each invocation renders {@code batch * frames} frames; the result is divided by that through
+ * the secondary "frames" counter printed at tear-down). On CUDA the tear-down also prints joules
+ * per frame from {@code nvidia-smi} power samples; on the CPU it prints "energy: not measured".
+ *
+ * <p>Run from the repo root:
+ * <pre>
+ *   mvn -B -q -DskipTests -DskipNpm=true -pl benchmarks -am package
+ *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
+ *       org.openjdk.jmh.Main GenerationBenchmark -p impl=djl -p batch=1,8,32 -f 1 -wi 1 -i 3
+ *   java -cp ... org.openjdk.jmh.Main GenerationBenchmark -p impl=reference -p batch=1 -f 1 -wi 1 -i 3
+ * </pre>
+ * Unit: operations (batches) per second; frames/s = score * batch * frames.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true"})
+public class GenerationBenchmark {
+  @Param({"djl", "reference"})
+  public String impl;
+
+  @Param({"1", "8", "32"})
+  public int batch;
+
+  @Param({"8"})
+  public int frames;
+
+  @Param({"cpu"})
+  public String device;
+
+  VideoGenerator generator;
+  List<GenerationRequest> requests;
+  GpuEnergyMeter meter;
+  long framesRendered;
+
+  @Setup
+  public void setup() {
+    generator = impl.equals("djl") ? new DjlVideoGenerator(DevicePreference.parse(device))
+        : new ReferenceVideoGenerator();
+    requests = new ArrayList<>();
+    String[] prompts = {"calm ocean", "fast neon kaleidoscope", "golden desert mirror", "frantic fire"};
+    for (int i = 0; i < batch; i++) {
+      requests.add(new GenerationRequest(CppnSpec.MODEL_ID,
+          Bytes32.fromBigInteger(BigInteger.valueOf(1_000_003L * (i + 1))), prompts[i % prompts.length],
+          new VideoFormat(256, 256, frames, 24)));
+    }
+    boolean gpu = generator instanceof DjlVideoGenerator d && d.onGpu();
+    meter = gpu ? GpuEnergyMeter.start() : null;
+  }
+
+  @Benchmark
+  public List<VideoFrames> generate() {
+    List<VideoFrames> out = generator.generateBatch(requests);
+    framesRendered += (long) batch * frames;
+    return out;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown(BenchmarkParams params) {
+    if (meter != null) {
+      double joules = meter.stop();
+      System.out.printf("%nenergy: %.1f J over %d frames = %.4f J/frame (nvidia-smi power.draw)%n",
+          joules, framesRendered, joules / framesRendered);
+    } else {
+      System.out.printf("%nenergy: not measured (%s)%n", impl.equals("djl") ? "CPU" : "reference");
+    }
+    generator.close();
+  }
+}

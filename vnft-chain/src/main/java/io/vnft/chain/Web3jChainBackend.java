@@ -1,0 +1,789 @@
+package io.vnft.chain;
+
+import io.vnft.api.Address;
+import io.vnft.api.BackendUnavailableException;
+import io.vnft.api.BatchLeaf;
+import io.vnft.api.BatchReceipt;
+import io.vnft.api.BatchStatus;
+import io.vnft.api.CommittedBatch;
+import io.vnft.api.ChainBackend;
+import io.vnft.api.ChainException;
+import io.vnft.api.ContentId;
+import io.vnft.api.Direction;
+import io.vnft.api.InvalidInputException;
+import io.vnft.api.MintReceipt;
+import io.vnft.api.PixelChallenge;
+import io.vnft.api.PriceFeed;
+import io.vnft.api.ProofEnvelope;
+import io.vnft.api.Trigger;
+import io.vnft.chain.contracts.Rollup;
+import io.vnft.chain.contracts.TriggerBook;
+import io.vnft.chain.internal.Rpc;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.StaticArray6;
+import org.web3j.abi.datatypes.generated.StaticArray8;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.abi.datatypes.generated.Uint80;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.EthChainId;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/**
+ * The vnft chain backend on any EVM JSON-RPC node (anvil, a testnet, mainnet) through web3j:
+ * triggers, price feeds, batch commits, challenges, proofs and finalization against the deployed
+ * vnft contracts, plus the operator and user actions the SPI does not cover (creating and
+ * cancelling triggers, bonding, timeouts, withdrawals, model and feed registration).
+ *
+ * <p>Transactions are EIP-1559, fees from a {@link FeePolicy}; gas is estimated first, so a
+ * transaction that would revert fails with its decoded reason before it is signed; nonces come from
+ * one nonce manager per backend (safe under concurrent sends, re-read from the node after a failed
+ * send); receipts are awaited with {@link Builder#confirmations(int)} confirmations. Every failure
+ * is a {@link ChainException} (with {@link ChainException#revertReason()} for reverts: the custom
+ * error's name and arguments, or the {@code Error(string)} text), an {@link InvalidInputException}
+ * for bad arguments, or a {@link BackendUnavailableException} when the node cannot be reached at
+ * build time. Event scans ({@link #triggersCreated(long, long)}) read logs in block chunks and can
+ * resume from a saved block.
+ *
+ * <p>Thread-safe. Close it to release the HTTP client.
+ */
+public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
+  /** The BN254 scalar field order r (EIP-196/197). */
+  static final BigInteger R = new BigInteger(
+      "21888242871839275222246405745257275088548364400416034343698204186575808495617");
+
+  /** Record of one mined transaction, for listeners (gas accounting, logs). */
+  public record TxInfo(String what, String txHash, long blockNumber, long gasUsed) {}
+
+  /** A trigger's on-chain lifecycle state. */
+  public enum TriggerStatus { NONE, OPEN, TAKEN, CANCELLED }
+
+  /**
+   * One page of an event scan.
+   *
+   * @param items the decoded events in block order
+   * @param nextFromBlock the block to resume from (save it; pass it to the next scan)
+   */
+  public record EventPage<T>(List<T> items, long nextFromBlock) {}
+
+  private final Web3j web3j;
+  private final Rpc rpc;
+  private final VnftDeployment.Addresses contracts;
+  private final long logChunk;
+  private final Consumer<TxInfo> listener;
+  private final Map<io.vnft.api.Bytes32, String> modelNames = new ConcurrentHashMap<>();
+  private final Map<BigInteger, Trigger> knownTriggers = new ConcurrentHashMap<>();
+  private final Object scanLock = new Object();
+  private long triggerScanFrom;
+  private long challengeScanFrom;
+  private final Map<BigInteger, PixelChallenge> knownChallenges = new ConcurrentHashMap<>();
+
+  private Web3jChainBackend(Builder b, Web3j web3j, Rpc rpc) {
+    this.web3j = web3j;
+    this.rpc = rpc;
+    this.contracts = b.contracts;
+    this.logChunk = b.logChunk;
+    this.listener = b.listener;
+    this.triggerScanFrom = b.fromBlock >= 0 ? b.fromBlock : contracts == null ? 0 : contracts.deployBlock();
+    this.challengeScanFrom = triggerScanFrom;
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  Rpc rpc() {
+    return rpc;
+  }
+
+  /** @return the signer's address */
+  public Address address() {
+    return Address.of(rpc.from());
+  }
+
+  /** @return the contract addresses this backend talks to */
+  public VnftDeployment.Addresses contracts() {
+    return requireContracts();
+  }
+
+  /** @return a backend using {@code contracts} with the same node, key and policies */
+  public Web3jChainBackend withContracts(VnftDeployment.Addresses contracts) {
+    Builder b = new Builder();
+    b.contracts = contracts;
+    b.logChunk = logChunk;
+    b.listener = listener;
+    return new Web3jChainBackend(b, web3j, rpc);
+  }
+
+  private VnftDeployment.Addresses requireContracts() {
+    if (contracts == null) {
+      throw new InvalidInputException("contracts: this backend was built without contract addresses");
+    }
+    return contracts;
+  }
+
+  private String book() {
+    return requireContracts().triggerBook().hex();
+  }
+
+  private String rollupAddr() {
+    return requireContracts().rollup().hex();
+  }
+
+  private String nft() {
+    return requireContracts().videoNft().hex();
+  }
+
+  private TransactionReceipt send(String to, Function f, BigInteger value) {
+    TransactionReceipt r = rpc.send(to, f, value);
+    if (listener != null) {
+      listener.accept(new TxInfo(f.getName(), r.getTransactionHash(), r.getBlockNumber().longValueExact(),
+          r.getGasUsed().longValueExact()));
+    }
+    return r;
+  }
+
+  private static Function fn(String name, List<Type> in, List<TypeReference<?>> out) {
+    return new Function(name, in, out);
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private <T> T call1(String to, String name, List<Type> in, TypeReference<?> out) {
+    List<Type> r = rpc.call(to, fn(name, in, List.of(out)));
+    return (T) r.get(0).getValue();
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private <T> T callStruct(String to, String name, List<Type> in, TypeReference<?> out) {
+    List<Type> r = rpc.call(to, fn(name, in, List.of(out)));
+    return (T) r.get(0);
+  }
+
+  // ------------------------------------------------------------------ admin and user actions
+
+  /**
+   * Registers a model (owner of the registry only).
+   *
+   * @return the on-chain model id, keccak256(UTF-8 name)
+   */
+  public io.vnft.api.Bytes32 registerModel(String name, io.vnft.api.Bytes32 weightsHash, Address verifier, int width,
+      int height, int frames, String metadataUri) {
+    Objects.requireNonNull(name, "name");
+    send(requireContracts().registry().hex(), fn("registerModel", List.of(new Utf8String(name),
+        new Bytes32(weightsHash.bytes()), new org.web3j.abi.datatypes.Address(verifier.hex()), new Uint32(width),
+        new Uint32(height), new Uint32(frames), new Utf8String(metadataUri)), List.of()), BigInteger.ZERO);
+    io.vnft.api.Bytes32 id = io.vnft.api.Bytes32.keccak256(name.getBytes(StandardCharsets.UTF_8));
+    modelNames.put(id, name);
+    return id;
+  }
+
+  /** Accepts a price feed with its heartbeat (TriggerBook owner only). */
+  public void configureFeed(Address feed, long heartbeatSeconds) {
+    if (heartbeatSeconds < 1 || heartbeatSeconds > 0xffff_ffffL) {
+      throw new InvalidInputException("heartbeatSeconds: must be in [1, 2^32), got " + heartbeatSeconds);
+    }
+    send(book(), fn("configureFeed", List.of(new org.web3j.abi.datatypes.Address(feed.hex()),
+        new Uint32(heartbeatSeconds)), List.of()), BigInteger.ZERO);
+  }
+
+  /**
+   * Creates a trigger paying {@code feeWei} into escrow.
+   *
+   * @return the new trigger id
+   */
+  public BigInteger createTrigger(Address feed, Direction direction, BigInteger threshold, String prompt, long style,
+      String modelName, Address recipient, BigInteger feeWei) {
+    Objects.requireNonNull(prompt, "prompt");
+    if (style < 0 || style > 0xffff_ffffL) {
+      throw new InvalidInputException("style: must be a uint32, got " + style);
+    }
+    byte[] promptHash = io.vnft.api.Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)).bytes();
+    byte[] modelId = io.vnft.api.Bytes32.keccak256(modelName.getBytes(StandardCharsets.UTF_8)).bytes();
+    TransactionReceipt r = send(book(), fn("createTrigger", List.of(new org.web3j.abi.datatypes.Address(feed.hex()),
+        new Uint8(direction == Direction.ABOVE ? 0 : 1), new Int256(threshold), new Bytes32(promptHash),
+        new Uint32(style), new Bytes32(modelId), new org.web3j.abi.datatypes.Address(recipient.hex()),
+        new Utf8String(prompt)), List.of()), feeWei);
+    Log log = findLog(r, book(), TriggerBook.TRIGGERCREATED_EVENT);
+    return Numeric.toBigInt(log.getTopics().get(1));
+  }
+
+  /** Cancels an open trigger created by this backend's key; the fee becomes withdrawable. */
+  public void cancelTrigger(BigInteger triggerId) {
+    send(book(), fn("cancel", List.of(new Uint256(triggerId)), List.of()), BigInteger.ZERO);
+  }
+
+  /** Proves rounds up to {@code toRound} non-crossing for a trigger (see TriggerBook.advanceCheckpoint). */
+  public void advanceCheckpoint(BigInteger triggerId, BigInteger toRound) {
+    send(book(), fn("advanceCheckpoint", List.of(new Uint256(triggerId), new Uint80(toRound)), List.of()),
+        BigInteger.ZERO);
+  }
+
+  /** Withdraws what TriggerBook credits this key (refunds, operator fees). */
+  public void withdrawFromTriggerBook() {
+    send(book(), fn("withdraw", List.of(), List.of()), BigInteger.ZERO);
+  }
+
+  /** Withdraws what Rollup credits this key (challenge bonds, slash shares, released bonds). */
+  public void withdrawFromRollup() {
+    send(rollupAddr(), fn("withdraw", List.of(), List.of()), BigInteger.ZERO);
+  }
+
+  /** @return wei withdrawable from TriggerBook and Rollup by {@code account} */
+  public BigInteger pendingWithdrawal(Address account) {
+    BigInteger a = call1(book(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
+        new TypeReference<Uint256>() {});
+    BigInteger b = call1(rollupAddr(), "pendingWithdrawal",
+        List.of(new org.web3j.abi.datatypes.Address(account.hex())), new TypeReference<Uint256>() {});
+    return a.add(b);
+  }
+
+  /** Adds {@code wei} to this key's operator bond. */
+  public void bond(BigInteger wei) {
+    send(rollupAddr(), fn("bond", List.of(), List.of()), wei);
+  }
+
+  /** Settles a challenge left unanswered past its response window (anyone may call it). */
+  public void timeout(BigInteger challengeId) {
+    send(rollupAddr(), fn("timeout", List.of(new Uint256(challengeId)), List.of()), BigInteger.ZERO);
+  }
+
+  /** @return the ether balance of {@code account} in wei */
+  public BigInteger balance(Address account) {
+    return Rpc.request(() -> web3j.ethGetBalance(account.hex(),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send(), "eth_getBalance").getBalance();
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** @return the trigger's on-chain state */
+  public TriggerStatus triggerStatus(BigInteger triggerId) {
+    TriggerBook.Trigger t = rawTrigger(triggerId);
+    return TriggerStatus.values()[t.status.intValue()];
+  }
+
+  private TriggerBook.Trigger rawTrigger(BigInteger triggerId) {
+    return callStruct(book(), "getTrigger", List.of(new Uint256(triggerId)), new TypeReference<TriggerBook.Trigger>() {});
+  }
+
+  /**
+   * Reads a trigger (its prompt comes from its TriggerPrompt event).
+   *
+   * @throws ChainException with reason UnknownTrigger for an id never created
+   */
+  @Override
+  public Trigger trigger(BigInteger triggerId) {
+    Trigger known = knownTriggers.get(triggerId);
+    if (known != null) {
+      return known;
+    }
+    TriggerBook.Trigger t = rawTrigger(triggerId);
+    String prompt = promptOf(triggerId);
+    return toTrigger(triggerId, t, prompt);
+  }
+
+  private String promptOf(BigInteger triggerId) {
+    Event ev = TriggerBook.TRIGGERPROMPT_EVENT;
+    org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(requireContracts().deployBlock())),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, book());
+    filter.addSingleTopic(EventEncoder.encode(ev));
+    filter.addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(triggerId, 64));
+    var r = Rpc.request(() -> web3j.ethGetLogs(filter).send(), "eth_getLogs TriggerPrompt");
+    if (r.hasError() || r.getLogs().isEmpty()) {
+      throw new ChainException("no TriggerPrompt event for trigger " + triggerId);
+    }
+    Log log = (Log) r.getLogs().get(0).get();
+    return (String) FunctionReturnDecoder.decode(log.getData(), ev.getNonIndexedParameters()).get(0).getValue();
+  }
+
+  private Trigger toTrigger(BigInteger id, TriggerBook.Trigger t, String prompt) {
+    io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of(t.modelId);
+    return new Trigger(id, Address.of(t.feed), t.direction.intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
+        t.threshold, io.vnft.api.Bytes32.of(t.promptHash), prompt, t.style.longValue(), modelName(modelId),
+        Address.of(t.recipient), t.fee, t.startRound);
+  }
+
+  /** @return the model's registered name for its on-chain id */
+  public String modelName(io.vnft.api.Bytes32 modelId) {
+    return modelNames.computeIfAbsent(modelId, id -> {
+      List<Type> out = rpc.call(requireContracts().registry().hex(), fn("getModel",
+          List.of(new Bytes32(id.bytes())), List.of(new TypeReference<Utf8String>() {}, new TypeReference<Bytes32>() {},
+              new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint32>() {},
+              new TypeReference<Uint32>() {}, new TypeReference<Uint32>() {}, new TypeReference<Utf8String>() {})));
+      return (String) out.get(0).getValue();
+    });
+  }
+
+  /**
+   * Scans TriggerCreated/TriggerPrompt events in [fromBlock, toBlock] (in chunks); resume with
+   * {@link EventPage#nextFromBlock()}.
+   */
+  public EventPage<Trigger> triggersCreated(long fromBlock, long toBlock) {
+    if (fromBlock < 0 || toBlock < fromBlock - 1) {
+      throw new InvalidInputException("fromBlock/toBlock: need 0 <= fromBlock <= toBlock + 1, got " + fromBlock + ".." + toBlock);
+    }
+    List<Log> created = rpc.logs(book(), EventEncoder.encode(TriggerBook.TRIGGERCREATED_EVENT), fromBlock, toBlock, logChunk);
+    List<Log> prompts = rpc.logs(book(), EventEncoder.encode(TriggerBook.TRIGGERPROMPT_EVENT), fromBlock, toBlock, logChunk);
+    Map<BigInteger, String> promptById = new TreeMap<>();
+    for (Log l : prompts) {
+      promptById.put(Numeric.toBigInt(l.getTopics().get(1)), (String) FunctionReturnDecoder
+          .decode(l.getData(), TriggerBook.TRIGGERPROMPT_EVENT.getNonIndexedParameters()).get(0).getValue());
+    }
+    List<Trigger> out = new ArrayList<>();
+    for (Log l : created) {
+      BigInteger id = Numeric.toBigInt(l.getTopics().get(1));
+      List<Type> v = FunctionReturnDecoder.decode(l.getData(), TriggerBook.TRIGGERCREATED_EVENT.getNonIndexedParameters());
+      // direction, threshold, promptHash, style, modelId, recipient, fee, startRound
+      io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of((byte[]) v.get(4).getValue());
+      out.add(new Trigger(id, Address.of("0x" + l.getTopics().get(3).substring(26)),
+          ((BigInteger) v.get(0).getValue()).intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
+          (BigInteger) v.get(1).getValue(), io.vnft.api.Bytes32.of((byte[]) v.get(2).getValue()),
+          promptById.get(id), ((BigInteger) v.get(3).getValue()).longValue(), modelName(modelId),
+          Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue()));
+    }
+    return new EventPage<>(out, toBlock + 1);
+  }
+
+  @Override
+  public List<Trigger> openTriggers() {
+    synchronized (scanLock) {
+      long head = rpc.blockNumber();
+      EventPage<Trigger> page = triggersCreated(triggerScanFrom, head);
+      for (Trigger t : page.items()) {
+        knownTriggers.put(t.triggerId(), t);
+      }
+      triggerScanFrom = page.nextFromBlock();
+    }
+    List<Trigger> open = new ArrayList<>();
+    for (Trigger t : new TreeMap<>(knownTriggers).values()) {
+      if (triggerStatus(t.triggerId()) == TriggerStatus.OPEN) {
+        open.add(t);
+      }
+    }
+    return open;
+  }
+
+  @Override
+  public PriceFeed feed(Address feed) {
+    Objects.requireNonNull(feed, "feed");
+    BigInteger hb = call1(book(), "heartbeatOf", List.of(new org.web3j.abi.datatypes.Address(feed.hex())),
+        new TypeReference<Uint32>() {});
+    if (hb.signum() == 0) {
+      throw new ChainException("feed " + feed + " is not configured in TriggerBook (no heartbeat)");
+    }
+    return new ChainlinkPriceFeed(rpc, feed, hb.longValueExact());
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  @Override
+  public BatchReceipt commitBatch(List<BatchLeaf> leaves) {
+    if (leaves == null || leaves.isEmpty()) {
+      throw new InvalidInputException("leaves: must hold 1..160 leaves, got " + (leaves == null ? "null" : 0));
+    }
+    if (leaves.size() > 160) {
+      throw new InvalidInputException("leaves: at most 160 per batch, got " + leaves.size());
+    }
+    List<Rollup.Leaf> structs = new ArrayList<>();
+    for (int i = 0; i < leaves.size(); i++) {
+      BatchLeaf l = leaves.get(i);
+      if (l.framesRoot().toBigInteger().compareTo(R) >= 0) {
+        throw new InvalidInputException("leaves[" + i + "].framesRoot: must be < r (BN254 scalar field)");
+      }
+      CidParts c = cid("leaves[" + i + "].contentCid", l.contentCid());
+      CidParts m = cid("leaves[" + i + "].metadataCid", l.metadataCid());
+      structs.add(new Rollup.Leaf(l.triggerId(), l.roundId(), l.framesRoot().bytes(), BigInteger.valueOf(c.codec),
+          c.digest, BigInteger.valueOf(m.codec), m.digest));
+    }
+    TransactionReceipt r = send(rollupAddr(), fn("commitBatch",
+        List.of(new DynamicArray<>(Rollup.Leaf.class, structs)), List.of()), BigInteger.ZERO);
+    Log log = findLog(r, rollupAddr(), Rollup.BATCHCOMMITTED_EVENT);
+    List<Type> v = FunctionReturnDecoder.decode(log.getData(), Rollup.BATCHCOMMITTED_EVENT.getNonIndexedParameters());
+    return new BatchReceipt(Numeric.toBigInt(log.getTopics().get(1)), r.getTransactionHash(),
+        r.getBlockNumber().longValueExact(), ((BigInteger) v.get(1).getValue()).longValueExact());
+  }
+
+  private record CidParts(int codec, byte[] digest) {}
+
+  private static CidParts cid(String field, ContentId cid) {
+    byte[] b = cid.bytes();
+    int codec = cid.codec();
+    if (b.length < 36 || b[0] != 1 || (b[b.length - 34] & 0xff) != 0x12 || b[b.length - 33] != 32) {
+      throw new InvalidInputException(field + ": must be a CIDv1 with a sha2-256 multihash");
+    }
+    if (codec > 0xffff) {
+      throw new InvalidInputException(field + ": codec must be < 2^16, got " + codec);
+    }
+    return new CidParts(codec, Arrays.copyOfRange(b, b.length - 32, b.length));
+  }
+
+  @Override
+  public List<PixelChallenge> openChallenges() {
+    synchronized (scanLock) {
+      long head = rpc.blockNumber();
+      for (Log l : rpc.logs(rollupAddr(), EventEncoder.encode(Rollup.CHALLENGEOPENED_EVENT), challengeScanFrom, head, logChunk)) {
+        PixelChallenge c = challengeFromLog(l);
+        knownChallenges.put(c.challengeId(), c);
+      }
+      challengeScanFrom = head + 1;
+    }
+    List<PixelChallenge> open = new ArrayList<>();
+    for (PixelChallenge c : new TreeMap<>(knownChallenges).values()) {
+      List<Type> v = rpc.call(rollupAddr(), fn("getChallenge", List.of(new Uint256(c.challengeId())), List.of(
+          new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+          new TypeReference<Uint256>() {}, new TypeReference<Uint8>() {},
+          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {})));
+      if (((BigInteger) v.get(4).getValue()).intValue() == 1) {
+        open.add(c);
+      }
+    }
+    return open;
+  }
+
+  private static PixelChallenge challengeFromLog(Log l) {
+    List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.CHALLENGEOPENED_EVENT.getNonIndexedParameters());
+    return new PixelChallenge(Numeric.toBigInt(l.getTopics().get(1)), Numeric.toBigInt(l.getTopics().get(2)),
+        ((BigInteger) v.get(0).getValue()).intValueExact(), ((BigInteger) v.get(1).getValue()).longValueExact(),
+        Address.of((String) v.get(2).getValue()));
+  }
+
+  @Override
+  public PixelChallenge challenge(BigInteger batchId, int leafIndex, long pixelIndex) {
+    if (leafIndex < 0 || pixelIndex < 0) {
+      throw new InvalidInputException("leafIndex/pixelIndex: must be >= 0");
+    }
+    BigInteger bondWei = call1(rollupAddr(), "challengeBond", List.of(), new TypeReference<Uint256>() {});
+    TransactionReceipt r = send(rollupAddr(), fn("challenge", List.of(new Uint256(batchId), new Uint256(leafIndex),
+        new Uint256(pixelIndex)), List.of()), bondWei);
+    PixelChallenge c = challengeFromLog(findLog(r, rollupAddr(), Rollup.CHALLENGEOPENED_EVENT));
+    knownChallenges.put(c.challengeId(), c);
+    return c;
+  }
+
+  /** @return the six public inputs the Rollup builds for a challenge (what a proof must be made for) */
+  public List<BigInteger> publicInputs(BigInteger challengeId) {
+    List<Type> v = rpc.call(rollupAddr(), fn("publicInputs", List.of(new Uint256(challengeId)), List.of(
+        new TypeReference<StaticArray6<Uint256>>() {}, new TypeReference<org.web3j.abi.datatypes.Address>() {})));
+    @SuppressWarnings("unchecked")
+    List<Uint256> words = (List<Uint256>) v.get(0).getValue();
+    return words.stream().map(Uint256::getValue).toList();
+  }
+
+  @Override
+  public void respond(PixelChallenge challenge, ProofEnvelope proof) {
+    Objects.requireNonNull(challenge, "challenge");
+    Objects.requireNonNull(proof, "proof");
+    byte[] p = proof.proof();
+    if (p.length != 256) {
+      throw new InvalidInputException("proof.proof: must be 256 bytes (8 uint256 words, EVM order), got " + p.length);
+    }
+    List<BigInteger> expected = publicInputs(challenge.challengeId());
+    if (!proof.publicInputs().isEmpty() && !proof.publicInputs().equals(expected)) {
+      throw new InvalidInputException("proof.publicInputs: " + proof.publicInputs()
+          + " differ from the inputs the Rollup builds for challenge " + challenge.challengeId() + ": " + expected);
+    }
+    List<Uint256> words = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      words.add(new Uint256(new BigInteger(1, Arrays.copyOfRange(p, 32 * i, 32 * i + 32))));
+    }
+    send(rollupAddr(), fn("respond", List.of(new Uint256(challenge.challengeId()), new StaticArray8<>(Uint256.class, words)),
+        List.of()), BigInteger.ZERO);
+  }
+
+  @Override
+  public boolean isFinalizable(BigInteger batchId) {
+    Boolean b = call1(rollupAddr(), "isFinalizable", List.of(new Uint256(batchId)), new TypeReference<Bool>() {});
+    return b;
+  }
+
+  @Override
+  public List<MintReceipt> finalizeBatch(BigInteger batchId) {
+    TransactionReceipt r = send(rollupAddr(), fn("finalize", List.of(new Uint256(batchId)), List.of()), BigInteger.ZERO);
+    Log log = findLog(r, rollupAddr(), Rollup.BATCHFINALIZED_EVENT);
+    List<Type> v = FunctionReturnDecoder.decode(log.getData(), Rollup.BATCHFINALIZED_EVENT.getNonIndexedParameters());
+    BigInteger first = (BigInteger) v.get(0).getValue();
+    int count = ((BigInteger) v.get(1).getValue()).intValueExact();
+    List<MintReceipt> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
+          new TypeReference<Rollup.Record>() {});
+      out.add(new MintReceipt(first.add(BigInteger.valueOf(i)), Address.of(rec.recipient), rec.triggerId,
+          r.getTransactionHash()));
+    }
+    return out;
+  }
+
+  @Override
+  public Address account() {
+    return address();
+  }
+
+  @Override
+  public List<CommittedBatch> batches() {
+    BigInteger count = call1(rollupAddr(), "batchCount", List.of(), new TypeReference<Uint256>() {});
+    List<CommittedBatch> out = new ArrayList<>();
+    for (long id = 1; id <= count.longValueExact(); id++) {
+      BigInteger batchId = BigInteger.valueOf(id);
+      List<Type> v = rpc.call(rollupAddr(), fn("getBatch", List.of(new Uint256(batchId)), List.of(
+          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {},
+          new TypeReference<Uint8>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {})));
+      int status = ((BigInteger) v.get(2).getValue()).intValue();
+      int n = ((BigInteger) v.get(3).getValue()).intValueExact();
+      boolean challenged = ((BigInteger) v.get(4).getValue()).signum() > 0;
+      List<BatchLeaf> leaves = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
+            new TypeReference<Rollup.Record>() {});
+        leaves.add(new BatchLeaf(rec.triggerId, rec.roundId, io.vnft.api.Bytes32.of(rec.framesRoot),
+            ContentId.of(rec.contentCodec.intValueExact(), rec.contentDigest),
+            ContentId.of(rec.metadataCodec.intValueExact(), rec.metadataDigest)));
+      }
+      BatchStatus st = switch (status) {
+        case 2 -> BatchStatus.FINALIZED;
+        case 3 -> BatchStatus.REVERTED;
+        default -> challenged ? BatchStatus.CHALLENGED : BatchStatus.PENDING;
+      };
+      out.add(new CommittedBatch(batchId, Address.of((String) v.get(0).getValue()), leaves,
+          ((BigInteger) v.get(1).getValue()).longValueExact(), st));
+    }
+    return out;
+  }
+
+  @Override
+  public void timeoutChallenge(PixelChallenge challenge) {
+    Objects.requireNonNull(challenge, "challenge");
+    timeout(challenge.challengeId());
+  }
+
+  @Override
+  public BigInteger withdraw() {
+    String me = rpc.from();
+    BigInteger fromBook = call1(book(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(me)),
+        new TypeReference<Uint256>() {});
+    BigInteger fromRollup = call1(rollupAddr(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(me)),
+        new TypeReference<Uint256>() {});
+    if (fromBook.signum() > 0) {
+      withdrawFromTriggerBook();
+    }
+    if (fromRollup.signum() > 0) {
+      withdrawFromRollup();
+    }
+    return fromBook.add(fromRollup);
+  }
+
+  // ------------------------------------------------------------------ tokens
+
+  /** @return the owner of a minted token */
+  public Address ownerOf(BigInteger tokenId) {
+    String a = call1(nft(), "ownerOf", List.of(new Uint256(tokenId)), new TypeReference<org.web3j.abi.datatypes.Address>() {});
+    return Address.of(a);
+  }
+
+  /** @return the token's URI, {@code ipfs://<metadata CID>} */
+  public String tokenUri(BigInteger tokenId) {
+    return call1(nft(), "tokenURI", List.of(new Uint256(tokenId)), new TypeReference<Utf8String>() {});
+  }
+
+  /** @return ERC-7007 verify(prompt, framesRoot, abi.encode(tokenId)) as the contract answers it */
+  public boolean verifyAigc(String prompt, io.vnft.api.Bytes32 framesRoot, BigInteger tokenId) {
+    Boolean b = call1(nft(), "verify", List.of(new DynamicBytes(prompt.getBytes(StandardCharsets.UTF_8)),
+        new DynamicBytes(framesRoot.bytes()), new DynamicBytes(Numeric.toBytesPadded(tokenId, 32))),
+        new TypeReference<Bool>() {});
+    return b;
+  }
+
+  private static Log findLog(TransactionReceipt r, String address, Event event) {
+    String topic = EventEncoder.encode(event);
+    for (Log l : r.getLogs()) {
+      if (l.getAddress().equalsIgnoreCase(address) && !l.getTopics().isEmpty() && l.getTopics().get(0).equals(topic)) {
+        return l;
+      }
+    }
+    throw new ChainException("tx " + r.getTransactionHash() + " has no " + event.getName() + " event");
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+  }
+
+  /**
+   * Builds a {@link Web3jChainBackend}. Not thread-safe.
+   */
+  public static final class Builder {
+    private String rpcUrl;
+    private String privateKey;
+    private Long expectedChainId;
+    private VnftDeployment.Addresses contracts;
+    private FeePolicy feePolicy = FeePolicy.defaults();
+    private int confirmations = 1;
+    private Duration receiptTimeout = Duration.ofSeconds(60);
+    private long pollMillis = 100;
+    private long logChunk = 5_000;
+    private long fromBlock = -1;
+    private Consumer<TxInfo> listener;
+
+    private Builder() {}
+
+    /** @param rpcUrl the node's HTTP JSON-RPC URL */
+    public Builder rpcUrl(String rpcUrl) {
+      this.rpcUrl = rpcUrl;
+      return this;
+    }
+
+    /** @param privateKey the signer's key, 0x-prefixed 64 hex digits */
+    public Builder privateKey(String privateKey) {
+      this.privateKey = privateKey;
+      return this;
+    }
+
+    /** @param chainId the chain id the node must report; build() fails with ChainException otherwise */
+    public Builder chainId(long chainId) {
+      this.expectedChainId = chainId;
+      return this;
+    }
+
+    /** @param contracts the deployed contract addresses (null for deployment only) */
+    public Builder contracts(VnftDeployment.Addresses contracts) {
+      this.contracts = contracts;
+      return this;
+    }
+
+    /** @param feePolicy EIP-1559 fee policy; default {@link FeePolicy#defaults()} */
+    public Builder feePolicy(FeePolicy feePolicy) {
+      this.feePolicy = Objects.requireNonNull(feePolicy, "feePolicy");
+      return this;
+    }
+
+    /** @param confirmations blocks (including the transaction's own) a receipt needs, >= 1; default 1 */
+    public Builder confirmations(int confirmations) {
+      if (confirmations < 1) {
+        throw new InvalidInputException("confirmations: must be >= 1, got " + confirmations);
+      }
+      this.confirmations = confirmations;
+      return this;
+    }
+
+    /** @param timeout how long to wait for a receipt; default 60 s */
+    public Builder receiptTimeout(Duration timeout) {
+      this.receiptTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** @param millis receipt polling interval, >= 10 ms; default 100 ms */
+    public Builder pollInterval(long millis) {
+      if (millis < 10) {
+        throw new InvalidInputException("pollInterval: must be >= 10 ms, got " + millis);
+      }
+      this.pollMillis = millis;
+      return this;
+    }
+
+    /** @param blocks blocks per eth_getLogs request, >= 1; default 5 000 */
+    public Builder logChunkBlocks(long blocks) {
+      if (blocks < 1) {
+        throw new InvalidInputException("logChunkBlocks: must be >= 1, got " + blocks);
+      }
+      this.logChunk = blocks;
+      return this;
+    }
+
+    /** @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default the deploy block */
+    public Builder fromBlock(long block) {
+      if (block < 0) {
+        throw new InvalidInputException("fromBlock: must be >= 0, got " + block);
+      }
+      this.fromBlock = block;
+      return this;
+    }
+
+    /** @param listener called after each mined transaction (on the sending thread); must be thread-safe */
+    public Builder listener(Consumer<TxInfo> listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Connects, checks the chain id, and returns the backend.
+     *
+     * @throws InvalidInputException for a missing URL or a malformed key
+     * @throws BackendUnavailableException when the node cannot be reached
+     * @throws ChainException when the node's chain id differs from {@link #chainId(long)}
+     */
+    public Web3jChainBackend build() {
+      if (rpcUrl == null || !(rpcUrl.startsWith("http://") || rpcUrl.startsWith("https://"))) {
+        throw new InvalidInputException("rpcUrl: must be an http(s) URL, got " + rpcUrl);
+      }
+      if (privateKey == null || !privateKey.matches("(0x)?[0-9a-fA-F]{64}")) {
+        throw new InvalidInputException("privateKey: must be 64 hex digits (optionally 0x-prefixed)");
+      }
+      Credentials credentials = Credentials.create(privateKey);
+      Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+      long chainId;
+      try {
+        EthChainId id = web3j.ethChainId().send();
+        if (id.hasError()) {
+          throw new BackendUnavailableException("eth_chainId failed at " + rpcUrl + ": " + id.getError().getMessage());
+        }
+        chainId = id.getChainId().longValueExact();
+      } catch (IOException e) {
+        web3j.shutdown();
+        throw new BackendUnavailableException("node unreachable at " + rpcUrl + " (" + e.getMessage() + ")", e);
+      } catch (RuntimeException e) {
+        web3j.shutdown();
+        if (e instanceof BackendUnavailableException b) {
+          throw b;
+        }
+        throw new BackendUnavailableException("eth_chainId failed at " + rpcUrl + ": " + e.getMessage(), e);
+      }
+      if (expectedChainId != null && expectedChainId != chainId) {
+        web3j.shutdown();
+        throw new ChainException("chain id: expected " + expectedChainId + " but the node at " + rpcUrl
+            + " reports " + chainId);
+      }
+      Rpc rpc = new Rpc(web3j, credentials, chainId, feePolicy, confirmations, receiptTimeout, pollMillis);
+      return new Web3jChainBackend(this, web3j, rpc);
+    }
+  }
+
+  static boolean isConnectFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

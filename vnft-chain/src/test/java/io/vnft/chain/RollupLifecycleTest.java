@@ -1,0 +1,238 @@
+package io.vnft.chain;
+
+import static io.vnft.chain.ChainFixture.ETHER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vnft.api.Address;
+import io.vnft.api.BatchLeaf;
+import io.vnft.api.BatchReceipt;
+import io.vnft.api.ChainException;
+import io.vnft.api.Direction;
+import io.vnft.api.MintReceipt;
+import io.vnft.api.PixelChallenge;
+import io.vnft.api.PriceRound;
+import io.vnft.api.ProofEnvelope;
+import io.vnft.api.Trigger;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+/** The rollup on a real anvil: lifecycle, crossing rules, challenges, slashing, refunds, reentrancy. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollupLifecycleTest {
+  private static final long WINDOW = 600;
+  private ChainFixture f;
+
+  @BeforeAll
+  void start() {
+    f = new ChainFixture(new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), WINDOW, WINDOW));
+  }
+
+  @AfterAll
+  void stop() {
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  private static String reason(Executable e) {
+    ChainException ex = assertThrows(ChainException.class, e);
+    return ex.revertReason().orElseThrow(() -> new AssertionError("no revert reason in " + ex.getMessage()));
+  }
+
+  private static void assertReason(String errorName, Executable e) {
+    String r = reason(e);
+    assertTrue(r.startsWith(errorName + "("), "expected " + errorName + " but got " + r);
+  }
+
+  @Test
+  void triggerCrossingCommitFinalizeMintsToRecipientWithTokenUriAndErc7007Verify() {
+    Address feed = f.newFeed(3000, 3600);
+    String prompt = "a red fox running through snow";
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, prompt);
+    Trigger t = f.user.trigger(id);
+    assertEquals(prompt, t.prompt());
+    assertEquals(ChainFixture.MODEL, t.modelId());
+    assertTrue(f.owner.openTriggers().stream().anyMatch(o -> o.triggerId().equals(id)));
+
+    f.report(feed, 3400); // round 2: below
+    f.report(feed, 3600); // round 3: first crossing
+    PriceRound round = f.owner.feed(feed).latestRound();
+    assertEquals(BigInteger.valueOf(3), round.roundId());
+    BatchLeaf leaf = f.leaf(id, round.roundId());
+    BatchReceipt receipt = f.owner.commitBatch(List.of(leaf));
+    assertEquals(Web3jChainBackend.TriggerStatus.TAKEN, f.owner.triggerStatus(id));
+    assertFalse(f.owner.openTriggers().stream().anyMatch(o -> o.triggerId().equals(id)));
+    assertFalse(f.owner.isFinalizable(receipt.batchId()));
+    assertReason("ChallengeWindowOpen", () -> f.owner.finalizeBatch(receipt.batchId()));
+
+    f.increaseTime(WINDOW + 1);
+    assertTrue(f.owner.isFinalizable(receipt.batchId()));
+    BigInteger pendingBefore = f.owner.pendingWithdrawal(f.owner.address());
+    List<MintReceipt> minted = f.owner.finalizeBatch(receipt.batchId());
+    assertEquals(1, minted.size());
+    MintReceipt m = minted.get(0);
+    assertEquals(id, m.triggerId());
+    assertEquals(f.recipient, m.owner());
+    assertEquals(f.recipient, f.owner.ownerOf(m.tokenId()));
+    assertEquals("ipfs://" + leaf.metadataCid().value(), f.owner.tokenUri(m.tokenId()));
+    assertTrue(f.owner.verifyAigc(prompt, leaf.framesRoot(), m.tokenId()));
+    assertFalse(f.owner.verifyAigc(prompt + "!", leaf.framesRoot(), m.tokenId()));
+    assertFalse(f.owner.verifyAigc(prompt, f.leaf(id, round.roundId()).framesRoot(), m.tokenId()));
+    assertEquals(pendingBefore.add(t.feeWei()), f.owner.pendingWithdrawal(f.owner.address()));
+    assertReason("BatchNotPending", () -> f.owner.finalizeBatch(receipt.batchId()));
+    // double fire: the trigger was taken
+    assertReason("TriggerNotOpen", () -> f.owner.commitBatch(List.of(f.leaf(id, round.roundId()))));
+  }
+
+  @Test
+  void nonCrossingRoundIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 5000, "prompt nc");
+    f.report(feed, 4000);
+    assertReason("NotCrossing", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertEquals(Web3jChainBackend.TriggerStatus.OPEN, f.owner.triggerStatus(id));
+  }
+
+  @Test
+  void roundAtOrBeforeCreationIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    f.report(feed, 3600); // round 2 already crosses before the trigger exists
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt early");
+    assertReason("RoundNotAfterCreation", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    f.report(feed, 3700); // round 3: the first round after creation, crossing (round 2 predates the trigger)
+    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3))));
+  }
+
+  @Test
+  void laterCrossingThanTheFirstIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.BELOW, 2500, "prompt below");
+    f.report(feed, 2400); // round 2: first crossing
+    f.report(feed, 2300); // round 3: also below, but not the first
+    assertReason("EarlierCrossing", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3)))));
+    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
+  }
+
+  @Test
+  void staleRoundIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt stale");
+    long now = f.rpc().latestTimestamp();
+    f.reportAt(feed, BigInteger.TWO, 3600, now - 7200); // crossing, but reported two heartbeats ago
+    assertReason("StaleRound", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    ChainlinkPriceFeed pf = (ChainlinkPriceFeed) f.owner.feed(feed);
+    assertEquals(3600, pf.heartbeatSeconds());
+    assertThrows(ChainException.class, () -> pf.requireFresh(pf.round(BigInteger.TWO)));
+  }
+
+  @Test
+  void nonPositiveAnswerIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.BELOW, 2500, "prompt negative");
+    f.report(feed, -5);
+    assertReason("NonPositiveAnswer", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    ChainlinkPriceFeed pf = (ChainlinkPriceFeed) f.owner.feed(feed);
+    assertThrows(ChainException.class, () -> pf.requireFresh(pf.latestRound()));
+    // a missing round is a typed error, not a web3j exception
+    assertThrows(ChainException.class, () -> pf.round(BigInteger.valueOf(99)));
+  }
+
+  @Test
+  void unansweredChallengeRevertsBatchSlashesOperatorAndReopensTrigger() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt slashed");
+    f.report(feed, 3600);
+    Web3jChainBackend operator = f.backend(4, f.addresses);
+    operator.bond(ETHER);
+    BatchReceipt batch = operator.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
+    assertReason("PixelIndexOutOfRange", () -> f.challenger.challenge(batch.batchId(), 0, 4 * 4 * 2));
+    PixelChallenge c = f.challenger.challenge(batch.batchId(), 0, 5);
+    List<PixelChallenge> seen = operator.openChallenges();
+    assertTrue(seen.stream().anyMatch(o -> o.challengeId().equals(c.challengeId())), seen + " vs " + c);
+    assertReason("ResponseWindowOpen", () -> f.challenger.timeout(c.challengeId()));
+    f.increaseTime(WINDOW + 1);
+    assertReason("ChallengesOpen", () -> operator.finalizeBatch(batch.batchId()));
+    BigInteger before = f.challenger.pendingWithdrawal(f.challenger.address());
+    f.challenger.timeout(c.challengeId());
+    // challenger: its 0.1 ether bond back + half of the 1 ether operator bond
+    assertEquals(before.add(ETHER.divide(BigInteger.TEN)).add(ETHER.divide(BigInteger.TWO)),
+        f.challenger.pendingWithdrawal(f.challenger.address()));
+    assertEquals(Web3jChainBackend.TriggerStatus.OPEN, f.owner.triggerStatus(id));
+    assertReason("BatchNotPending", () -> operator.finalizeBatch(batch.batchId()));
+    assertReason("NotOperator", () -> operator.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertTrue(operator.openChallenges().stream().noneMatch(o -> o.challengeId().equals(c.challengeId())));
+    BigInteger bal = f.challenger.balance(f.challenger.address());
+    f.challenger.withdrawFromRollup();
+    assertTrue(f.challenger.balance(f.challenger.address()).compareTo(bal.add(ETHER.divide(BigInteger.TWO))) > 0);
+    // the reopened trigger fires again at the same (first) crossing round, from an honest operator
+    f.report(feed, 3600); // keep the feed alive; round 2 stays the first crossing
+    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
+    operator.close();
+  }
+
+  @Test
+  void answeredChallengePaysTheBondToTheOperatorAndAWrongProofIsRefused() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger ok = f.trigger(feed, Direction.ABOVE, 3500, "prompt answered");
+    BigInteger bad = f.trigger(feed, Direction.ABOVE, 3500, "prompt refused", ChainFixture.MODEL_REJECTING, f.recipient);
+    f.report(feed, 3600);
+    BatchReceipt batch = f.owner.commitBatch(List.of(f.leaf(ok, BigInteger.TWO), f.leaf(bad, BigInteger.TWO)));
+    PixelChallenge c0 = f.challenger.challenge(batch.batchId(), 0, 3);
+    PixelChallenge c1 = f.challenger.challenge(batch.batchId(), 1, 3);
+    List<BigInteger> inputs = f.owner.publicInputs(c0.challengeId());
+    assertEquals(6, inputs.size());
+    assertEquals(ok, inputs.get(1));
+    assertEquals(BigInteger.TWO, inputs.get(2));
+    assertEquals(BigInteger.valueOf(7), inputs.get(4));
+    assertEquals(BigInteger.valueOf(3), inputs.get(5));
+    ProofEnvelope proof = new ProofEnvelope("groth16-bn254", ChainFixture.MODEL, inputs, new byte[256]);
+    BigInteger before = f.owner.pendingWithdrawal(f.owner.address());
+    f.owner.respond(c0, proof);
+    assertEquals(before.add(ETHER.divide(BigInteger.TEN)), f.owner.pendingWithdrawal(f.owner.address()));
+    assertReason("ChallengeNotOpen", () -> f.owner.respond(c0, proof));
+    ProofEnvelope proof1 = new ProofEnvelope("groth16-bn254", ChainFixture.MODEL_REJECTING,
+        f.owner.publicInputs(c1.challengeId()), new byte[256]);
+    assertReason("InvalidProof", () -> f.owner.respond(c1, proof1));
+  }
+
+  @Test
+  void cancelRefundsTheFeeAndAReentrantReceiverGainsNothing() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt cancel");
+    assertReason("NotCreator", () -> f.owner.cancelTrigger(id));
+    f.user.cancelTrigger(id);
+    assertEquals(Web3jChainBackend.TriggerStatus.CANCELLED, f.user.triggerStatus(id));
+    assertEquals(ETHER.divide(BigInteger.valueOf(100)), f.user.pendingWithdrawal(f.user.address()));
+    assertReason("TriggerNotOpen", () -> f.user.cancelTrigger(id));
+    f.report(feed, 3600);
+    assertReason("TriggerNotOpen", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    f.user.withdrawFromTriggerBook();
+    assertEquals(BigInteger.ZERO, f.user.pendingWithdrawal(f.user.address()));
+    assertReason("NothingToWithdraw", f.user::withdrawFromTriggerBook);
+
+    Address attacker = f.deployTestContract("ReentrantCanceller",
+        List.of(new org.web3j.abi.datatypes.Address(f.addresses.triggerBook().hex())));
+    BigInteger bookBefore = f.owner.balance(f.addresses.triggerBook());
+    f.rpc().send(attacker.hex(), new org.web3j.abi.datatypes.Function("open", List.of(
+        new org.web3j.abi.datatypes.Address(feed.hex()), new org.web3j.abi.datatypes.generated.Int256(BigInteger.ONE),
+        new org.web3j.abi.datatypes.generated.Bytes32(io.vnft.api.Bytes32.keccak256(
+            ChainFixture.MODEL.getBytes(java.nio.charset.StandardCharsets.UTF_8)).bytes()),
+        new org.web3j.abi.datatypes.Utf8String("attack")), List.of()), ETHER);
+    assertEquals(bookBefore.add(ETHER), f.owner.balance(f.addresses.triggerBook()));
+    f.rpc().send(attacker.hex(), new org.web3j.abi.datatypes.Function("cancelAndWithdraw", List.of(), List.of()),
+        BigInteger.ZERO);
+    assertEquals(ETHER, f.owner.balance(attacker)); // paid once, exactly the fee
+    assertEquals(bookBefore, f.owner.balance(f.addresses.triggerBook()));
+    List<org.web3j.abi.datatypes.Type> refused = f.rpc().call(attacker.hex(), new org.web3j.abi.datatypes.Function(
+        "reentryRefused", List.of(), List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Bool>() {})));
+    assertEquals(Boolean.TRUE, refused.get(0).getValue());
+  }
+}

@@ -1,0 +1,182 @@
+package io.vnft.gpu.circuit;
+
+import io.vnft.api.InvalidInputException;
+import io.vnft.api.PixelProofSystem;
+import io.vnft.api.PixelStatement;
+import io.vnft.api.ProofEnvelope;
+import io.vnft.api.ProofException;
+import io.vnft.api.VideoFormat;
+import io.vnft.api.VideoFrames;
+import io.vnft.gpu.commit.FramesRoot;
+import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.model.CppnWeights;
+import io.vnft.zk.circuit.CircuitCompiler;
+import io.vnft.zk.circuit.CompiledCircuit;
+import io.vnft.zk.circuit.Witness;
+import io.vnft.zk.curve.G1Point;
+import io.vnft.zk.curve.G2Point;
+import io.vnft.zk.field.Fr;
+import io.vnft.zk.groth16.Groth16;
+import io.vnft.zk.groth16.Proof;
+import io.vnft.zk.groth16.ProvingKey;
+import io.vnft.zk.groth16.VerifyingKey;
+import io.vnft.zk.poseidon.PoseidonMerkleTree;
+import io.vnft.zk.solidity.SolidityVerifierExporter;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Groth16 (BN254) pixel proofs for {@code vnft-cppn-1} videos of one shape: the
+ * {@link PixelCircuit} compiled once, proved with vnft-zk's Groth16 (snarkjs-compatible), proofs
+ * in the EVM calldata order ({@link ProofEnvelope}, system {@value #PROOF_SYSTEM}).
+ *
+ * <p><b>Security.</b> {@link #developmentSetup} runs a single-party trusted setup: whoever learns
+ * its randomness can forge pixel proofs, so it is for tests and local demos only; production keys
+ * come from a multi-party ceremony and are passed to {@link #Groth16PixelProofSystem(VideoFormat,
+ * ProvingKey)}. BN254 gives about 100 bits of security. Proofs are malleable: never use one as an
+ * identifier.
+ *
+ * <p>Thread-safe: proving and verifying hold no mutable state.
+ */
+public final class Groth16PixelProofSystem implements PixelProofSystem {
+  /** The {@link ProofEnvelope#proofSystem()} name. */
+  public static final String PROOF_SYSTEM = "groth16-bn254";
+
+  private final VideoFormat format;
+  private final PixelCircuit circuit;
+  private final CompiledCircuit compiled;
+  private final ProvingKey pk;
+
+  /**
+   * @param format the video shape the circuit is built for
+   * @param pk a proving key for {@link #circuitFor(VideoFormat)}'s constraint system
+   * @throws InvalidInputException if the key does not fit the circuit
+   */
+  public Groth16PixelProofSystem(VideoFormat format, ProvingKey pk) {
+    this.format = format;
+    this.circuit = new PixelCircuit(CppnWeights.builtIn(), format);
+    this.compiled = CircuitCompiler.compile(circuit);
+    if (pk.nVars() != compiled.r1cs().nWires() || pk.nPublic() != PixelCircuit.PUBLIC_INPUTS.length) {
+      throw new InvalidInputException("pk: has " + pk.nVars() + " wires / " + pk.nPublic()
+          + " public inputs, the pixel circuit for " + format + " has " + compiled.r1cs().nWires()
+          + " / " + PixelCircuit.PUBLIC_INPUTS.length);
+    }
+    this.pk = pk;
+  }
+
+  /**
+   * <b>Insecure single-party setup, for tests and local demos only</b> (see the class comment).
+   *
+   * @param format the video shape
+   * @param rnd the toxic randomness; discard it after the call
+   * @return a proof system with fresh keys
+   */
+  public static Groth16PixelProofSystem developmentSetup(VideoFormat format, SecureRandom rnd) {
+    CompiledCircuit c = circuitFor(format);
+    return new Groth16PixelProofSystem(format, Groth16.setup(c.r1cs(), rnd));
+  }
+
+  /** @return the compiled pixel circuit for a shape (for setups and ceremonies) */
+  public static CompiledCircuit circuitFor(VideoFormat format) {
+    return CircuitCompiler.compile(new PixelCircuit(CppnWeights.builtIn(), format));
+  }
+
+  /** @return the verifying key (for the on-chain verifier) */
+  public VerifyingKey verifyingKey() {
+    return pk.verifyingKey();
+  }
+
+  /**
+   * @param contractName the Solidity contract name
+   * @return the generated Solidity verifier for this key
+   */
+  public String solidityVerifier(String contractName) {
+    return SolidityVerifierExporter.export(pk.verifyingKey(), contractName);
+  }
+
+  /** @return the number of constraints of the circuit */
+  public int constraints() {
+    return compiled.nConstraints();
+  }
+
+  /**
+   * @throws InvalidInputException if the statement names another model, or the frames have
+   *     another shape, or the pixel is outside them
+   * @throws ProofException if the frames do not open to the model's output at the pixel (the
+   *     statement is false), naming the failing part of the circuit
+   */
+  @Override
+  public ProofEnvelope provePixel(PixelStatement statement, VideoFrames frames) {
+    return provePixel(statement, frames, FramesRoot.tree(frames), new SecureRandom());
+  }
+
+  /**
+   * As {@link #provePixel(PixelStatement, VideoFrames)} with a prebuilt tree (proving several
+   * pixels of one video) and explicit blinding randomness.
+   */
+  public ProofEnvelope provePixel(PixelStatement statement, VideoFrames frames,
+      PoseidonMerkleTree tree, SecureRandom rnd) {
+    requireModel(statement.modelId());
+    Witness w = compiled.solve(circuit.inputs(statement, frames, tree));
+    Proof proof = Groth16.prove(pk, w, rnd);
+    List<BigInteger> pub = statement.publicInputs(Fr.MODULUS);
+    List<BigInteger> words = SolidityVerifierExporter.calldata(proof, pub);
+    byte[] out = new byte[256];
+    for (int i = 0; i < 8; i++) {
+      byte[] b = words.get(i).toByteArray();
+      int n = Math.min(b.length, 32);
+      System.arraycopy(b, b.length - n, out, 32 * i + 32 - n, n);
+    }
+    return new ProofEnvelope(PROOF_SYSTEM, CppnSpec.MODEL_ID, pub, out);
+  }
+
+  /**
+   * @return true iff the proof verifies for its public inputs under this system's key
+   * @throws InvalidInputException if the envelope is malformed: another proof system or model, a
+   *     proof that is not 256 bytes, a point off the curve, a coordinate or input not below its
+   *     modulus, not 6 public inputs
+   */
+  @Override
+  public boolean verify(ProofEnvelope envelope) {
+    if (!PROOF_SYSTEM.equals(envelope.proofSystem())) {
+      throw new InvalidInputException("proofSystem: expected " + PROOF_SYSTEM + ", got " + envelope.proofSystem());
+    }
+    requireModel(envelope.modelId());
+    List<BigInteger> pub = envelope.publicInputs();
+    if (pub.size() != PixelCircuit.PUBLIC_INPUTS.length) {
+      throw new InvalidInputException("publicInputs: expected " + PixelCircuit.PUBLIC_INPUTS.length
+          + " values, got " + pub.size());
+    }
+    for (int i = 0; i < pub.size(); i++) {
+      if (pub.get(i).compareTo(Fr.MODULUS) >= 0) {
+        throw new InvalidInputException("publicInputs[" + i + "] (" + PixelCircuit.PUBLIC_INPUTS[i]
+            + "): must be below r");
+      }
+    }
+    byte[] p = envelope.proof();
+    if (p.length != 256) {
+      throw new InvalidInputException("proof: expected 256 bytes (8 words), got " + p.length);
+    }
+    List<BigInteger> w = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      w.add(new BigInteger(1, java.util.Arrays.copyOfRange(p, 32 * i, 32 * i + 32)));
+    }
+    Proof proof = new Proof(G1Point.of(w.get(0), w.get(1)),
+        G2Point.fromEip197(w.get(2), w.get(3), w.get(4), w.get(5)), G1Point.of(w.get(6), w.get(7)));
+    return Groth16.verify(pk.verifyingKey(), proof, pub);
+  }
+
+  private static void requireModel(String modelId) {
+    if (!CppnSpec.MODEL_ID.equals(modelId)) {
+      throw new InvalidInputException("modelId: this proof system proves " + CppnSpec.MODEL_ID
+          + ", not '" + modelId + "'");
+    }
+  }
+
+  /** @return the video shape this system proves */
+  public VideoFormat format() {
+    return format;
+  }
+}

@@ -1,0 +1,2 @@
+/** The protocol commitments: seed and framesRoot (Poseidon over BN254, from vnft-zk). */
+package io.vnft.gpu.commit;

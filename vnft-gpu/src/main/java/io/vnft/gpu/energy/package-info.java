@@ -1,0 +1,2 @@
+/** Energy metering of GPU runs (NVML through nvidia-smi). */
+package io.vnft.gpu.energy;

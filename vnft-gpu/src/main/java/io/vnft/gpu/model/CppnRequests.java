@@ -1,0 +1,47 @@
+package io.vnft.gpu.model;
+
+import io.vnft.api.GenerationRequest;
+import io.vnft.api.InvalidInputException;
+import io.vnft.api.ModelInfo;
+
+/**
+ * Checks a {@link GenerationRequest} for {@value CppnSpec#MODEL_ID} and derives what the model
+ * needs from it. Stateless and thread-safe.
+ */
+public final class CppnRequests {
+  private CppnRequests() {}
+
+  /** @return the model's description record, with the SHA-256 of the built-in weights */
+  public static ModelInfo modelInfo() {
+    return new ModelInfo(CppnSpec.MODEL_ID, CppnWeights.builtIn().sha256(), true,
+        "integer-exact generative-art CPPN (16x3 hidden, triangle activations, 8 palettes); "
+            + "the prompt picks palette, speed and symmetry by keyword - not a text-understanding model");
+  }
+
+  /**
+   * @param request a request
+   * @throws InvalidInputException if the request names another model
+   */
+  public static void requireModel(GenerationRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("request: must not be null");
+    }
+    if (!CppnSpec.MODEL_ID.equals(request.modelId())) {
+      throw new InvalidInputException("modelId: unknown model '" + request.modelId()
+          + "'; this generator runs " + CppnSpec.MODEL_ID);
+    }
+  }
+
+  /**
+   * @return the latent of the request's seed
+   * @throws InvalidInputException if the seed is not a field element below r
+   */
+  public static int[] latent(GenerationRequest request) {
+    return Latent.of(request.seed());
+  }
+
+  /** @return the style code of the request's prompt */
+  public static long style(GenerationRequest request) {
+    return PromptStyle.of(request.prompt());
+  }
+}

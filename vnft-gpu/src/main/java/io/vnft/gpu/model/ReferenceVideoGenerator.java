@@ -1,0 +1,34 @@
+package io.vnft.gpu.model;
+
+import io.vnft.api.GenerationRequest;
+import io.vnft.api.ModelInfo;
+import io.vnft.api.VideoFrames;
+import io.vnft.api.VideoGenerator;
+
+/**
+ * {@value CppnSpec#MODEL_ID} run by the pure-Java {@link ReferenceCppn}: no native code, slow,
+ * the ground truth. Thread-safe.
+ */
+public final class ReferenceVideoGenerator implements VideoGenerator {
+  private final ReferenceCppn model = new ReferenceCppn(CppnWeights.builtIn());
+
+  @Override
+  public ModelInfo model() {
+    return CppnRequests.modelInfo();
+  }
+
+  /**
+   * @throws io.vnft.api.InvalidInputException if the model id is not {@value CppnSpec#MODEL_ID}
+   *     or the seed is not below r
+   */
+  @Override
+  public VideoFrames generate(GenerationRequest request) {
+    CppnRequests.requireModel(request);
+    byte[] rgb = model.render(CppnRequests.latent(request), CppnRequests.style(request),
+        request.format());
+    return new VideoFrames(request.format(), rgb);
+  }
+
+  @Override
+  public void close() {}
+}

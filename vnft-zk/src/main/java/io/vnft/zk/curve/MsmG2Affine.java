@@ -1,0 +1,196 @@
+package io.vnft.zk.curve;
+
+
+import static io.vnft.zk.curve.internal.G2LimbOps.add2;
+import static io.vnft.zk.curve.internal.G2LimbOps.copy2;
+import static io.vnft.zk.curve.internal.G2LimbOps.eq2;
+import static io.vnft.zk.curve.internal.G2LimbOps.neg2;
+import static io.vnft.zk.curve.internal.G2LimbOps.setOne2;
+import static io.vnft.zk.curve.internal.G2LimbOps.sub2;
+
+import io.vnft.zk.curve.internal.G2LimbOps;
+
+/**
+ * One Pippenger window in G2 with affine buckets and batched additions: pending bucket += point
+ * additions are collected (at most one per bucket per batch), their denominators inverted together
+ * with Montgomery's trick, then applied (about 6 multiplications per addition instead of ~15 for
+ * a Jacobian mixed addition). A point whose bucket already has a pending addition goes into a
+ * Jacobian side bucket instead (mixed addition), which keeps degenerate windows (the top window,
+ * where all digits are 0 or 1) linear. Not thread-safe: one instance per window task.
+ */
+final class MsmG2Affine {
+  private static final int ADD = 0, DBL = 1, CANCEL = 2;
+
+  private final long[] bx;
+  private final long[] by;
+  private final int nb;
+  private final int batch;
+  private final long[] kx;   // bucket x
+  private final long[] ky;   // bucket y
+  private final boolean[] set;
+  private final int[] mark;  // batch id of the pending addition on each bucket
+  private int batchId = 1;
+  // pending additions
+  private final int[] pb;    // bucket
+  private final int[] pi;    // point index
+  private final boolean[] pn; // negate point
+  private final int[] ptype;
+  private final long[] den;
+  private final long[] prefix;
+  private int pending;
+  private final long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity)
+  private G2LimbOps ops;
+  private final long[] t = new long[8 * 6];
+
+  MsmG2Affine(long[] bx, long[] by, int nb) {
+    this.bx = bx;
+    this.by = by;
+    this.nb = nb;
+    this.batch = Math.max(16, Math.min(1024, nb / 8));
+    kx = new long[8 * nb];
+    ky = new long[8 * nb];
+    set = new boolean[nb];
+    mark = new int[nb];
+    pb = new int[batch];
+    pi = new int[batch];
+    pn = new boolean[batch];
+    ptype = new int[batch];
+    den = new long[8 * batch];
+    prefix = new long[8 * batch];
+    side = new long[24 * nb];
+  }
+
+  /** The window sum as a Jacobian point written to out[oo..oo+11]. */
+  void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G2LimbOps ops) {
+    this.ops = ops;
+    for (int i = 0; i < n; i++) {
+      int d = digits[i * windows + w];
+      if (d == 0 || skip[i]) {
+        continue;
+      }
+      boolean negate = d < 0;
+      offer(i, negate, (negate ? -d : d) - 1);
+    }
+    flush();
+    // running-sum reduction: sum_k (k+1) B_k
+    long[] running = new long[24];
+    long[] sum = new long[24];
+    for (int k = nb - 1; k >= 0; k--) {
+      if (set[k]) {
+        ops.addAffine(running, 0, kx, ky, 8 * k, false);
+      }
+      ops.addJac(running, 0, side, 24 * k);
+      ops.addJac(sum, 0, running, 0);
+    }
+    System.arraycopy(sum, 0, out, oo, 24);
+  }
+
+  private void offer(int i, boolean negate, int k) {
+    if (!set[k]) {
+      copy2(bx, 8 * i, kx, 8 * k);
+      if (negate) {
+        neg2(by, 8 * i, ky, 8 * k);
+      } else {
+        copy2(by, 8 * i, ky, 8 * k);
+      }
+      set[k] = true;
+      return;
+    }
+    if (mark[k] == batchId) {
+      ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
+      return;
+    }
+    mark[k] = batchId;
+    pb[pending] = k;
+    pi[pending] = i;
+    pn[pending] = negate;
+    pending++;
+    if (pending == batch) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    int np = pending;
+    if (np == 0) {
+      return;
+    }
+    long[] s = t;
+    final int PY = 0, L = 8, X3 = 16, T1 = 24, ACC = 32;
+    // denominators
+    for (int j = 0; j < np; j++) {
+      int k = pb[j];
+      int i = pi[j];
+      if (!eq2(bx, 8 * i, kx, 8 * k)) {
+        sub2(bx, 8 * i, kx, 8 * k, den, 8 * j);
+        ptype[j] = ADD;
+      } else {
+        pointY(i, pn[j], s, PY);
+        if (eq2(s, PY, ky, 8 * k)) {
+          add2(ky, 8 * k, ky, 8 * k, den, 8 * j); // 2y (never 0: no 2-torsion in G2)
+          ptype[j] = DBL;
+        } else {
+          setOne2(den, 8 * j);
+          ptype[j] = CANCEL;
+        }
+      }
+    }
+    // Montgomery's trick (no zero denominators here)
+    setOne2(s, ACC);
+    for (int j = 0; j < np; j++) {
+      copy2(s, ACC, prefix, 8 * j);
+      ops.m2(s, ACC, den, 8 * j, s, ACC);
+    }
+    ops.inv2(s, ACC, s, ACC);
+    for (int j = np - 1; j >= 0; j--) {
+      ops.m2(s, ACC, prefix, 8 * j, s, T1);   // 1/den_j
+      ops.m2(s, ACC, den, 8 * j, s, ACC);
+      copy2(s, T1, den, 8 * j);
+    }
+    for (int j = 0; j < np; j++) {
+      int k = pb[j];
+      int i = pi[j];
+      int ko = 8 * k;
+      switch (ptype[j]) {
+        case ADD:
+          pointY(i, pn[j], s, PY);
+          sub2(s, PY, ky, ko, s, L);
+          ops.m2(s, L, den, 8 * j, s, L);          // lambda
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(s, X3, bx, 8 * i, s, X3);           // x3 = l^2 - xB - xP
+          sub2(kx, ko, s, X3, s, T1);
+          ops.m2(s, L, s, T1, s, T1);
+          sub2(s, T1, ky, ko, ky, ko);             // y3 = l (xB - x3) - yB
+          copy2(s, X3, kx, ko);
+          break;
+        case DBL:
+          ops.sq2(kx, ko, s, L);
+          add2(s, L, s, L, s, T1);
+          add2(s, T1, s, L, s, L);
+          ops.m2(s, L, den, 8 * j, s, L);          // lambda = 3x^2 / 2y
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(kx, ko, s, X3, s, T1);
+          ops.m2(s, L, s, T1, s, T1);
+          sub2(s, T1, ky, ko, ky, ko);
+          copy2(s, X3, kx, ko);
+          break;
+        default:
+          set[k] = false;
+          break;
+      }
+    }
+    pending = 0;
+    batchId++;
+  }
+
+  private void pointY(int i, boolean negate, long[] out, int oo) {
+    if (negate) {
+      neg2(by, 8 * i, out, oo);
+    } else {
+      copy2(by, 8 * i, out, oo);
+    }
+  }
+}
