@@ -9,7 +9,8 @@
 #    JVM reads the key once, proves RUNS times and reports each run and the best);
 # 4. verifies each proof with both snarkjs and vnft-zk; prints both times and the ratio.
 #
-# Usage: benchmarks/compare-snarkjs.sh [N_HASHES] [RUNS]     (from anywhere; needs node, java, mvn)
+# Usage: benchmarks/compare-snarkjs.sh [N_HASHES] [RUNS]     (from anywhere; needs node, java, mvn, bc)
+#        REUSE_ZKEY=1 keeps a .zkey from an earlier run (skips the Java setup).
 # Work files go to vnft-zk/target/compare-snarkjs/ (nothing in the source tree). Not part of
 # `mvn verify`. Timings are of this machine at this moment: other load makes them noisy.
 set -euo pipefail
@@ -47,8 +48,12 @@ fi
 echo '{"in": "1234567"}' > "$WORK/input.json"
 "${SNARKJS[@]}" wtns calculate "$WORK/chain${N}_js/chain$N.wasm" "$WORK/input.json" "$WORK/chain$N.wtns"
 
-echo "== vnft-zk setup (single-party, dev only) -> .zkey in snarkjs format"
-"${JAVA[@]}" setup "$WORK/chain$N.r1cs" "$WORK/chain$N.zkey" "$WORK/vk.json"
+if [ -n "${REUSE_ZKEY:-}" ] && [ -f "$WORK/chain$N.zkey" ] && [ -f "$WORK/vk.json" ]; then
+  echo "== reusing $WORK/chain$N.zkey (REUSE_ZKEY set)"
+else
+  echo "== vnft-zk setup (single-party, dev only) -> .zkey in snarkjs format"
+  "${JAVA[@]}" setup "$WORK/chain$N.r1cs" "$WORK/chain$N.zkey" "$WORK/vk.json"
+fi
 
 echo "== snarkjs groth16 prove"
 S0=$(date +%s.%N)
