@@ -84,7 +84,7 @@ public final class VnftCli {
         case "--triggers" -> triggers = intValue(args, ++i, "--triggers");
         case "--device" -> device = DevicePreference.parse(value(args, ++i, "--device"));
         case "--keep-running" -> keep = true;
-        default -> throw new io.vnft.api.InvalidInputException("demo: unknown option '" + args[i]
+        default -> throw new io.vnft.api.InvalidInputException("unknown option '" + args[i]
             + "' (options: --out DIR, --triggers N, --device auto|cpu|cuda, --keep-running)");
       }
     }

@@ -44,11 +44,11 @@ public final class Commands {
           values.put(a, "true");
         } else if (valued.contains(a)) {
           if (i + 1 >= args.length) {
-            throw new InvalidInputException(command + ": " + a + " needs a value");
+            throw new InvalidInputException(a + " needs a value");
           }
           values.put(a, args[++i]);
         } else {
-          throw new InvalidInputException(command + ": unknown option '" + a + "' (options: " + valued + " "
+          throw new InvalidInputException("unknown option '" + a + "' (options: " + valued + " "
               + switches + ")");
         }
       }
@@ -91,7 +91,7 @@ public final class Commands {
   public static int verify(String[] args, PrintStream out) {
     Flags f = new Flags("verify", args, union(COMMON, Set.of("--token")), Set.of());
     if (!f.has("--token")) {
-      throw new InvalidInputException("verify: --token N is required");
+      throw new InvalidInputException("--token N is required");
     }
     BigInteger token = BigInteger.valueOf(f.number("--token", 0, 1, Long.MAX_VALUE));
     Path depFile = Path.of(f.get("--deployment", "vnft-out/deployment.properties"));
@@ -178,7 +178,7 @@ public final class Commands {
   private static String key(Flags f, String command) {
     String key = f.get("--key", System.getenv("VNFT_KEY"));
     if (key == null || key.isBlank()) {
-      throw new InvalidInputException(command + ": --key HEX (or the environment variable VNFT_KEY) is required");
+      throw new InvalidInputException("--key HEX (or the environment variable VNFT_KEY) is required");
     }
     return key;
   }

@@ -341,8 +341,9 @@ public final class Demo {
       }
       if (o.keepRunning()) {
         log.println("chain left running at " + anvil.rpcUrl() + " (deployment in " + deploymentFile + "); try:");
-        log.println("  ./vnft verify --token 1");
-        log.println("  ./vnft challenger --key " + anvil.privateKey(3) + " --once");
+        String where = " --deployment " + deploymentFile + " --store " + out.resolve("ipfs");
+        log.println("  ./vnft verify --token 1" + where);
+        log.println("  ./vnft challenger --key " + anvil.privateKey(3) + " --once" + where);
         log.println("Ctrl-C stops it.");
         waitForever();
       }
