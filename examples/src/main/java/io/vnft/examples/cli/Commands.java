@@ -137,15 +137,39 @@ public final class Commands {
           .journal(OperatorJournal.open(journal)).maxBatch((int) f.number("--max-batch", 16, 1, 100))
           .maxWaitSeconds(f.number("--max-wait", 30, 0, 86_400)).log(out).build();
       out.println("operator " + chain.account() + " on " + dep.rpcUrl() + ", journal " + journal);
-      while (true) {
-        node.tick();
-        if (f.has("--once")) {
-          return 0;
-        }
-        sleep(interval);
-      }
+      return loop(node::tick, f.has("--once"), interval, out);
     }
   }
+
+  /**
+   * Runs {@code tick} every {@code interval} seconds. A failed pass (node unreachable, a reverted
+   * transaction) is reported in one line and retried; after {@value #MAX_FAILURES} failures in a
+   * row the command stops with status 1 — the journal keeps what was done, so a restart resumes.
+   */
+  private static int loop(Runnable tick, boolean once, long interval, PrintStream out) {
+    int failures = 0;
+    while (true) {
+      try {
+        tick.run();
+        failures = 0;
+      } catch (RuntimeException e) {
+        failures++;
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        out.println("pass failed (" + failures + "/" + MAX_FAILURES + "): " + c.getMessage());
+        if (once || failures >= MAX_FAILURES) {
+          out.println("stopping; state is in the journal and on chain, a restart resumes from there");
+          return 1;
+        }
+      }
+      if (once) {
+        return 0;
+      }
+      sleep(interval);
+    }
+  }
+
+  /** Consecutive failed passes after which a long-running command stops. */
+  static final int MAX_FAILURES = 5;
 
   /**
    * {@code vnft challenger --key HEX [--rpc URL] [--deployment FILE] [--store DIR] [--interval S] [--once]}.
@@ -165,13 +189,7 @@ public final class Commands {
           new PoseidonCommitmentScheme(), new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs"))),
           dep.format(), out);
       out.println("challenger " + chain.account() + " watching " + dep.rpcUrl());
-      while (true) {
-        node.tick();
-        if (f.has("--once")) {
-          return 0;
-        }
-        sleep(interval);
-      }
+      return loop(node::tick, f.has("--once"), interval, out);
     }
   }
 
