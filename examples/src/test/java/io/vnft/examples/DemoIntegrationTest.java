@@ -30,7 +30,7 @@ class DemoIntegrationTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Demo.Result r;
     try (PrintStream log = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      r = Demo.run(new Demo.Options(dir, 7, new VideoFormat(32, 32, 8, 8), DevicePreference.CPU, log));
+      r = Demo.run(new Demo.Options(dir, 7, new VideoFormat(32, 32, 8, 8), DevicePreference.CPU, log, false));
     } finally {
       Files.writeString(dir.resolve("demo.log"), buf.toString(StandardCharsets.UTF_8));
     }
