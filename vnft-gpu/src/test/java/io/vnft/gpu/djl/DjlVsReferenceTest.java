@@ -131,6 +131,23 @@ class DjlVsReferenceTest {
   }
 
   @Test
+  void largeFramesSpanningSeveralPixelRangesMatchOnSampledPixels() {
+    // 1200 x 900 = 1.08 M pixels per frame: more than one 2^18-pixel range
+    GenerationRequest r = request(31, 5, new VideoFormat(1200, 900, 2, 24));
+    VideoFrames v = djl.generate(r);
+    ReferenceCppn ref = new ReferenceCppn(CppnWeights.builtIn());
+    int[] z = io.vnft.gpu.model.Latent.of(r.seed());
+    long style = io.vnft.gpu.model.PromptStyle.of(r.prompt());
+    Random rnd = new Random(2);
+    for (int i = 0; i < 2000; i++) {
+      int t = rnd.nextInt(2);
+      int x = rnd.nextInt(1200);
+      int y = rnd.nextInt(900);
+      assertEquals(ref.pixel(z, style, 1200, 900, t, x, y), v.pixel((long) t * 1200 * 900 + (long) y * 1200 + x));
+    }
+  }
+
+  @Test
   void longVideosKeepFrameTimingExact() {
     // frame * step grows past several triangle periods
     GenerationRequest r = request(9, 1, new VideoFormat(2, 2, 300, 24));
