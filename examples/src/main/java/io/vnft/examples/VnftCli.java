@@ -1,5 +1,6 @@
 package io.vnft.examples;
 
+import io.vnft.examples.cli.Commands;
 import io.vnft.examples.demo.Demo;
 import io.vnft.gpu.djl.DevicePreference;
 import java.io.PrintStream;
@@ -42,10 +43,14 @@ public final class VnftCli {
         case "demo" -> {
           return demo(rest, out);
         }
-        case "operator", "challenger", "verify", "generate" -> {
-          err.println("vnft " + command + ": not available as a standalone command yet in this build; "
-              + "the demo runs the operator, challenger and verify in-process — see README.md, 'Status'.");
-          return 2;
+        case "verify" -> {
+          return Commands.verify(rest, out);
+        }
+        case "operator" -> {
+          return Commands.operator(rest, out);
+        }
+        case "challenger" -> {
+          return Commands.challenger(rest, out);
         }
         default -> {
           err.println("vnft: unknown command '" + command + "'");
@@ -72,16 +77,18 @@ public final class VnftCli {
     Path dir = d.outDir();
     int triggers = d.triggers();
     DevicePreference device = d.device();
+    boolean keep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> dir = Path.of(value(args, ++i, "--out"));
         case "--triggers" -> triggers = intValue(args, ++i, "--triggers");
         case "--device" -> device = DevicePreference.parse(value(args, ++i, "--device"));
-        default -> throw new io.vnft.api.InvalidInputException("demo: unknown option '" + args[i]
-            + "' (options: --out DIR, --triggers N, --device auto|cpu|cuda)");
+        case "--keep-running" -> keep = true;
+        default -> throw new io.vnft.api.InvalidInputException("unknown option '" + args[i]
+            + "' (options: --out DIR, --triggers N, --device auto|cpu|cuda, --keep-running)");
       }
     }
-    Demo.Result r = Demo.run(new Demo.Options(dir, triggers, d.format(), device, out));
+    Demo.Result r = Demo.run(new Demo.Options(dir, triggers, d.format(), device, out, keep));
     boolean ok = !r.tokens().isEmpty() && r.tokens().stream().allMatch(Demo.TokenRow::verified)
         && !r.revertedBatches().isEmpty() && !r.answeredChallenges().isEmpty() && r.forgedRejected();
     out.println(ok ? "demo: all outcomes as expected" : "demo: SOME OUTCOMES WERE NOT AS EXPECTED (see above)");
@@ -108,10 +115,13 @@ public final class VnftCli {
     out.println();
     out.println("commands:");
     out.println("  demo        start a local chain, run triggers, operators and a challenger end to end");
-    out.println("  operator    run an operator node against --rpc URL with --key");
-    out.println("  challenger  watch batches, regenerate tokens and challenge wrong pixels");
-    out.println("  verify      check one token end to end: --token N [--rpc URL]");
-    out.println("  generate    render a video for a seed and prompt to files");
+    out.println("  operator    run an operator node: --key HEX [--rpc URL] [--deployment FILE] [--once]");
+    out.println("  challenger  watch batches, regenerate tokens, challenge wrong pixels: --key HEX [--once]");
+    out.println();
+    out.println("demo options: --out DIR (vnft-out), --triggers N (3..24, default 9), --device auto|cpu|cuda,");
+    out.println("              --keep-running (leave the chain up for verify/operator/challenger; Ctrl-C stops)");
+    out.println("the other commands read vnft-out/deployment.properties (written by the demo) unless --deployment");
+    out.println("  verify      check one token end to end: --token N [--rpc URL] [--deployment FILE]");
     out.println("  help        this text");
   }
 }

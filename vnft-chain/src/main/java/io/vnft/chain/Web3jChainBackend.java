@@ -21,7 +21,6 @@ import io.vnft.chain.contracts.TriggerBook;
 import io.vnft.chain.internal.Rpc;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,7 +136,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return requireContracts();
   }
 
-  /** @return a backend using {@code contracts} with the same node, key and policies */
+  /**
+   * @param contracts other contract addresses
+   * @return a backend using {@code contracts} with the same node connection, key, nonce manager and
+   *     policies; it shares the connection, so close only one of the two
+   */
   public Web3jChainBackend withContracts(VnftDeployment.Addresses contracts) {
     Builder b = new Builder();
     b.contracts = contracts;
@@ -387,8 +390,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     }
     List<Trigger> open = new ArrayList<>();
     for (Trigger t : new TreeMap<>(knownTriggers).values()) {
-      if (triggerStatus(t.triggerId()) == TriggerStatus.OPEN) {
+      TriggerStatus st = triggerStatus(t.triggerId());
+      if (st == TriggerStatus.OPEN) {
         open.add(t);
+      } else if (st == TriggerStatus.CANCELLED) {
+        knownTriggers.remove(t.triggerId()); // final: never open again
       }
     }
     return open;
@@ -776,14 +782,5 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       Rpc rpc = new Rpc(web3j, credentials, chainId, feePolicy, confirmations, receiptTimeout, pollMillis);
       return new Web3jChainBackend(this, web3j, rpc);
     }
-  }
-
-  static boolean isConnectFailure(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

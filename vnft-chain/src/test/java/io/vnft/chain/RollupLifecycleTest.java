@@ -235,4 +235,47 @@ class RollupLifecycleTest {
         "reentryRefused", List.of(), List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Bool>() {})));
     assertEquals(Boolean.TRUE, refused.get(0).getValue());
   }
+
+  @Test
+  void eventScansResumeFromASavedBlockAndBatchesReportTheirStatus() {
+    Address feed = f.newFeed(3000, 3600);
+    long start = f.rpc().blockNumber() + 1;
+    BigInteger a = f.trigger(feed, Direction.ABOVE, 3500, "scan a");
+    long mid = f.rpc().blockNumber();
+    BigInteger b = f.trigger(feed, Direction.BELOW, 2500, "scan b");
+    Web3jChainBackend.EventPage<Trigger> first = f.owner.triggersCreated(start, mid);
+    assertEquals(List.of(a), first.items().stream().map(Trigger::triggerId).toList());
+    assertEquals("scan a", first.items().get(0).prompt());
+    Web3jChainBackend.EventPage<Trigger> second = f.owner.triggersCreated(first.nextFromBlock(), f.rpc().blockNumber());
+    assertEquals(List.of(b), second.items().stream().map(Trigger::triggerId).toList());
+    assertEquals(Direction.BELOW, second.items().get(0).direction());
+    // a backend started from a saved block sees only what came after it
+    try (Web3jChainBackend resumed = Web3jChainBackend.builder().rpcUrl(f.anvil.rpcUrl())
+        .privateKey(f.anvil.privateKey(5)).contracts(f.addresses).fromBlock(first.nextFromBlock()).build()) {
+      List<BigInteger> open = resumed.openTriggers().stream().map(Trigger::triggerId).toList();
+      assertTrue(open.contains(b) && !open.contains(a), open.toString());
+    }
+
+    f.report(feed, 3600);
+    BatchLeaf leaf = f.leaf(a, BigInteger.TWO);
+    Web3jChainBackend operator = f.backend(6, f.addresses);
+    operator.bond(ETHER);
+    BatchReceipt batch = operator.commitBatch(List.of(leaf));
+    PixelChallenge c = f.challenger.challenge(batch.batchId(), 0, 1);
+    io.vnft.api.CommittedBatch cb = f.owner.batches().stream().filter(x -> x.batchId().equals(batch.batchId()))
+        .findFirst().orElseThrow();
+    assertEquals(io.vnft.api.BatchStatus.CHALLENGED, cb.status());
+    assertEquals(List.of(leaf), cb.leaves());
+    assertEquals(operator.account(), cb.operator());
+    assertEquals(batch.challengeDeadline(), cb.challengeDeadline());
+    f.increaseTime(WINDOW + 1);
+    f.challenger.timeoutChallenge(c);
+    assertEquals(io.vnft.api.BatchStatus.REVERTED, f.owner.batches().stream()
+        .filter(x -> x.batchId().equals(batch.batchId())).findFirst().orElseThrow().status());
+    BigInteger owed = f.challenger.pendingWithdrawal(f.challenger.address());
+    assertTrue(owed.signum() > 0);
+    assertEquals(owed, f.challenger.withdraw());
+    assertEquals(BigInteger.ZERO, f.challenger.withdraw());
+    operator.close();
+  }
 }

@@ -20,6 +20,7 @@ import io.vnft.chain.VnftDeployment;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.examples.challenger.ChallengerNode;
+import io.vnft.examples.cli.DeploymentFile;
 import io.vnft.examples.operator.OperatorJournal;
 import io.vnft.examples.operator.OperatorNode;
 import io.vnft.examples.verify.TokenVerifier;
@@ -33,6 +34,9 @@ import io.vnft.gpu.encode.Mp4Encoder;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.CppnWeights;
 import io.vnft.gpu.model.PromptStyle;
+import io.vnft.zk.groth16.Groth16;
+import io.vnft.zk.groth16.ProvingKey;
+import io.vnft.zk.iden3.ZkeyFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -71,8 +75,11 @@ public final class Demo {
    * @param format the video shape
    * @param device where DJL runs the model
    * @param log progress lines
+   * @param keepRunning leave the chain running at the end (until the process is killed) so the
+   *     standalone commands can be tried against it
    */
-  public record Options(Path outDir, int triggers, VideoFormat format, DevicePreference device, PrintStream log) {
+  public record Options(Path outDir, int triggers, VideoFormat format, DevicePreference device, PrintStream log,
+      boolean keepRunning) {
     /** @throws InvalidInputException for out-of-range settings */
     public Options {
       Objects.requireNonNull(outDir, "outDir");
@@ -87,7 +94,7 @@ public final class Demo {
     /** @return the full demo: 9 triggers, 64x64, 24 frames at 12 fps, writing to vnft-out/ */
     public static Options defaults() {
       return new Options(Path.of("vnft-out"), 9, new VideoFormat(64, 64, 24, 12), DevicePreference.AUTO,
-          System.out);
+          System.out, false);
     }
   }
 
@@ -189,7 +196,9 @@ public final class Demo {
       log.println("ETH/USD mock feed " + feed + " at 3800.00 (heartbeat 3600 s)");
 
       long t0 = System.nanoTime();
-      Groth16PixelProofSystem proofs = Groth16PixelProofSystem.developmentSetup(o.format(), new SecureRandom());
+      ProvingKey pk = Groth16.setup(Groth16PixelProofSystem.circuitFor(o.format()).r1cs(), new SecureRandom());
+      ZkeyFile.write(pk, out.resolve("pixel.zkey"));
+      Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(o.format(), pk);
       stageNanos.get(Stage.PROVE).addAndGet(System.nanoTime() - t0);
       log.printf("pixel circuit: %d constraints; development Groth16 setup in %.1f s (insecure single-party "
           + "setup, demo only)%n", proofs.constraints(), (System.nanoTime() - t0) / 1e9);
@@ -198,6 +207,8 @@ public final class Demo {
       owner.registerModel(CppnSpec.MODEL_ID, CppnWeights.builtIn().sha256(), verifier, o.format().width(),
           o.format().height(), o.format().frames(), "ipfs://vnft-cppn-1");
       log.println("model " + CppnSpec.MODEL_ID + " registered with its verifier " + verifier);
+      Path deploymentFile = out.resolve("deployment.properties");
+      new DeploymentFile(anvil.rpcUrl(), anvil.chainId(), contracts, o.format(), "pixel.zkey").write(deploymentFile);
 
       // ---- users and triggers
       Map<BigInteger, Address> recipients = new ConcurrentHashMap<>();
@@ -328,7 +339,23 @@ public final class Demo {
       for (Web3jChainBackend b : List.of(owner, honestChain, evilChain, challengerChain, auditorChain)) {
         b.close();
       }
+      if (o.keepRunning()) {
+        log.println("chain left running at " + anvil.rpcUrl() + " (deployment in " + deploymentFile + "); try:");
+        String where = " --deployment " + deploymentFile + " --store " + out.resolve("ipfs");
+        log.println("  ./vnft verify --token 1" + where);
+        log.println("  ./vnft challenger --key " + anvil.privateKey(3) + " --once" + where);
+        log.println("Ctrl-C stops it.");
+        waitForever();
+      }
       return new Result(rows, Map.copyOf(recipients), unfired, reverted, answered, forgedRejected, seconds, wall);
+    }
+  }
+
+  private static void waitForever() {
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -35,9 +35,10 @@ import java.util.List;
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
 public final class DjlCppn implements AutoCloseable {
-  /** Rows (token x frame x pixel) evaluated in one chunk; bounds memory to ~ 1 GiB of temporaries. */
-  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 20);
+  /** Pixels (token x frame x pixel) evaluated in one chunk: 2^18 keeps the [16, chunk] temporaries (16 MiB) near the caches. */
+  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 18);
 
+  private final int chunkRows;
   private final NDManager manager;
   private final NDArray w2;
   private final NDArray c2;
@@ -52,6 +53,12 @@ public final class DjlCppn implements AutoCloseable {
    * @param device the DJL device (CPU or a GPU)
    */
   public DjlCppn(CppnWeights weights, Device device) {
+    this(weights, device, CHUNK_ROWS);
+  }
+
+  /** As {@link #DjlCppn(CppnWeights, Device)} with another chunk size (tests use tiny ones). */
+  DjlCppn(CppnWeights weights, Device device, int chunkRows) {
+    this.chunkRows = Math.max(1, chunkRows);
     this.manager = NDManager.newBaseManager(device, "PyTorch");
     NDArray[] l2 = folded(weights.w2(), weights.b2(), CppnSpec.SHIFT_HIDDEN);
     NDArray[] l3 = folded(weights.w3(), weights.b3(), CppnSpec.SHIFT_HIDDEN);
@@ -117,14 +124,11 @@ public final class DjlCppn implements AutoCloseable {
     int hid = CppnSpec.HIDDEN;
     byte[][] out = new byte[n][format.rgbBytes()];
     try (NDManager batch = manager.newSubManager()) {
-      // Static part, once per video: layers 1, 2 and the floored pre-activation of layer 3.
-      NDArray[] q3 = new NDArray[n];
       float[] time = new float[n * frames * hid];
       float[] paletteBase = new float[n];
       for (int k = 0; k < n; k++) {
         int[] z = latents.get(k);
         long style = styles.get(k);
-        q3[k] = staticPart(batch, z, style, w, h);
         int step = CppnSpec.speedStepOf(style);
         for (int t = 0; t < frames; t++) {
           int t1 = CppnSpec.t1(t, step);
@@ -137,41 +141,47 @@ public final class DjlCppn implements AutoCloseable {
         }
         paletteBase[k] = CppnSpec.paletteOf(style) << 16;
       }
-      NDArray statics = n == 1 ? q3[0].expandDims(0) : NDArrays.stack(new NDList(q3)); // [n, 16, p]
       NDArray timeTerm = batch.create(time, new Shape(n, frames, hid, 1));
       NDArray base = batch.create(paletteBase, new Shape(n, 1, 1, 1));
       NDArray toIndex = batch.create(new float[] {-256f, -1f}, new Shape(1, 2));
 
-      int pixelsPerChunk = (int) Math.min(p, Math.max(1, CHUNK_ROWS / n));
-      int framesPerChunk = pixelsPerChunk < p ? 1 : Math.max(1, CHUNK_ROWS / (n * p));
-      for (int t0 = 0; t0 < frames; t0 += framesPerChunk) {
-        int t1 = Math.min(frames, t0 + framesPerChunk);
-        for (int p0 = 0; p0 < p; p0 += pixelsPerChunk) {
-          int p1 = Math.min(p, p0 + pixelsPerChunk);
-          try (NDManager chunk = batch.newSubManager()) {
-            NDArray sp = statics.get(new NDIndex(":, :, {}:{}", p0, p1)).expandDims(1);
-            NDArray tp = timeTerm.get(new NDIndex(":, {}:{}", t0, t1));
-            sp.attach(chunk);
-            tp.attach(chunk);
-            // s = (q3 mod 512) + (ct mod 512) in [0, 1022]; tri's g = |s mod 512 - 255.5|
-            // = ||s - 511.5| - 256| without a modulo
-            NDArray g3 = sp.add(tp).abs().subi(256f).abs(); // [n, ft, 16, pt]
-            NDArray g4 = activation(w4.matMul(g3).addi(c4)); // [n, ft, 2, pt]
-            // o = 255.5 - g; index = palette << 16 | o0 << 8 | o1 = base + 255.5*257 - 256 g0 - g1
-            NDArray idx = toIndex.matMul(g4).addi(255.5f * 257).addi(base); // [n, ft, 1, pt]
-            int[] rgb = table.take(chunk, idx.toType(DataType.INT64, false)).toIntArray();
-            int ft = t1 - t0;
-            int pt = p1 - p0;
-            for (int k = 0; k < n; k++) {
-              byte[] dst = out[k];
-              for (int t = 0; t < ft; t++) {
-                int src = (k * ft + t) * pt;
-                int d = ((t0 + t) * p + p0) * 3;
-                for (int i = 0; i < pt; i++) {
-                  int v = rgb[src + i];
-                  dst[d++] = (byte) (v >>> 16);
-                  dst[d++] = (byte) (v >>> 8);
-                  dst[d++] = (byte) v;
+      // Outer loop over pixel ranges: the static part (layers 1, 2 and floor(a3/256) mod 512,
+      // frame-independent) is computed once per range, then reused for every frame.
+      int pixelsPerChunk = (int) Math.min(p, Math.max(1, chunkRows / n));
+      int framesPerChunk = Math.max(1, chunkRows / (n * pixelsPerChunk));
+      for (int p0 = 0; p0 < p; p0 += pixelsPerChunk) {
+        int p1 = Math.min(p, p0 + pixelsPerChunk);
+        int pt = p1 - p0;
+        try (NDManager range = batch.newSubManager()) {
+          NDArray[] q3 = new NDArray[n];
+          for (int k = 0; k < n; k++) {
+            q3[k] = staticPart(range, latents.get(k), styles.get(k), w, h, p0, p1);
+          }
+          NDArray sp = (n == 1 ? q3[0].expandDims(0) : NDArrays.stack(new NDList(q3))).expandDims(1);
+          for (int t0 = 0; t0 < frames; t0 += framesPerChunk) {
+            int t1 = Math.min(frames, t0 + framesPerChunk);
+            try (NDManager chunk = range.newSubManager()) {
+              NDArray tp = timeTerm.get(new NDIndex(":, {}:{}", t0, t1));
+              tp.attach(chunk);
+              // s = (q3 mod 512) + (ct mod 512) in [0, 1022]; tri's g = |s mod 512 - 255.5|
+              // = ||s - 511.5| - 256| without a modulo
+              NDArray g3 = sp.add(tp).abs().subi(256f).abs(); // [n, ft, 16, pt]
+              NDArray g4 = activation(w4.matMul(g3).addi(c4)); // [n, ft, 2, pt]
+              // o = 255.5 - g; index = palette << 16 | o0 << 8 | o1 = base + 255.5*257 - 256 g0 - g1
+              NDArray idx = toIndex.matMul(g4).addi(255.5f * 257).addi(base); // [n, ft, 1, pt]
+              int[] rgb = table.take(chunk, idx.toType(DataType.INT64, false)).toIntArray();
+              int ft = t1 - t0;
+              for (int k = 0; k < n; k++) {
+                byte[] dst = out[k];
+                for (int t = 0; t < ft; t++) {
+                  int src = (k * ft + t) * pt;
+                  int d = ((t0 + t) * p + p0) * 3;
+                  for (int i = 0; i < pt; i++) {
+                    int v = rgb[src + i];
+                    dst[d++] = (byte) (v >>> 16);
+                    dst[d++] = (byte) (v >>> 8);
+                    dst[d++] = (byte) v;
+                  }
                 }
               }
             }
@@ -187,12 +197,12 @@ public final class DjlCppn implements AutoCloseable {
     return out;
   }
 
-  /** Layers 1, 2 and {@code floor(a3 / 256) mod 512} for every pixel of one video: [16, p]. */
-  private NDArray staticPart(NDManager batch, int[] z, long style, int w, int h) {
-    int p = w * h;
+  /** Layers 1, 2 and {@code floor(a3 / 256) mod 512} for pixels [p0, p1) of one video: [16, p1-p0]. */
+  private NDArray staticPart(NDManager m, int[] z, long style, int w, int h, int p0, int p1) {
+    int p = p1 - p0;
     int hid = CppnSpec.HIDDEN;
     float[] spatial = new float[p * CppnSpec.INPUTS];
-    fillSpatial(spatial, style, w, h);
+    fillSpatial(spatial, style, w, h, p0, p1);
     float s1 = (float) Math.scalb(1.0, -CppnSpec.SHIFT1);
     float[] a1 = new float[hid * CppnSpec.INPUTS];
     float[] b1 = new float[hid];
@@ -202,9 +212,9 @@ public final class DjlCppn implements AutoCloseable {
       }
       b1[i] = (z[CppnSpec.LATENT_BIAS + i] << CppnSpec.BIAS1_SHIFT) * s1;
     }
-    NDArray u = batch.create(spatial, new Shape(CppnSpec.INPUTS, p));
-    NDArray g1 = activation(batch.create(a1, new Shape(hid, CppnSpec.INPUTS)).matMul(u)
-        .addi(batch.create(b1, new Shape(hid, 1))));
+    NDArray u = m.create(spatial, new Shape(CppnSpec.INPUTS, p));
+    NDArray g1 = activation(m.create(a1, new Shape(hid, CppnSpec.INPUTS)).matMul(u)
+        .addi(m.create(b1, new Shape(hid, 1))));
     NDArray g2 = activation(w2.matMul(g1).addi(c2));
     return w3.matMul(g2).addi(c3).floor().modi(CppnSpec.PERIOD);
   }
@@ -235,22 +245,20 @@ public final class DjlCppn implements AutoCloseable {
     return z;
   }
 
-  /** Rows X', Y', R of every pixel: [3, w*h] (channels first). */
-  private static void fillSpatial(float[] dst, long style, int w, int h) {
+  /** Rows X', Y', R of pixels [p0, p1): [3, p1-p0] (channels first). */
+  private static void fillSpatial(float[] dst, long style, int w, int h, int p0, int p1) {
     int m = Math.max(w, h);
-    int p = w * h;
+    int p = p1 - p0;
     boolean mx = CppnSpec.mirrorXOf(style);
     boolean my = CppnSpec.mirrorYOf(style);
-    int i = 0;
-    for (int y = 0; y < h; y++) {
+    for (int i = 0; i < p; i++) {
+      int y = (p0 + i) / w;
+      int x = (p0 + i) % w;
       int cy = CppnSpec.coord(my ? CppnSpec.mirror(y, h) : y, h, m);
-      for (int x = 0; x < w; x++) {
-        int cx = CppnSpec.coord(mx ? CppnSpec.mirror(x, w) : x, w, m);
-        dst[i] = cx;
-        dst[p + i] = cy;
-        dst[2 * p + i] = CppnSpec.radius(cx, cy);
-        i++;
-      }
+      int cx = CppnSpec.coord(mx ? CppnSpec.mirror(x, w) : x, w, m);
+      dst[i] = cx;
+      dst[p + i] = cy;
+      dst[2 * p + i] = CppnSpec.radius(cx, cy);
     }
   }
 

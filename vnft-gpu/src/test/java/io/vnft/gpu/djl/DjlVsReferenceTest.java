@@ -106,6 +106,31 @@ class DjlVsReferenceTest {
   }
 
   @Test
+  void tinyChunksSplitPixelsAndFramesWithoutChangingBytes() {
+    ReferenceCppn ref = new ReferenceCppn(CppnWeights.builtIn());
+    Random rnd = new Random(5);
+    List<int[]> z = new ArrayList<>();
+    List<Long> styles = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      int[] l = new int[CppnSpec.LATENT];
+      for (int i = 0; i < l.length; i++) {
+        l[i] = rnd.nextInt(256) - 128;
+      }
+      z.add(l);
+      styles.add((long) (s * 37 % 128));
+    }
+    VideoFormat f = new VideoFormat(11, 5, 3, 24);
+    for (int rows : new int[] {1, 7, 3 * 55 * 2}) {
+      try (DjlCppn m = new DjlCppn(CppnWeights.builtIn(), ai.djl.Device.cpu(), rows)) {
+        byte[][] got = m.render(z, styles, f);
+        for (int s = 0; s < 3; s++) {
+          assertArrayEquals(ref.render(z.get(s), styles.get(s), f), got[s], "chunk rows " + rows);
+        }
+      }
+    }
+  }
+
+  @Test
   void longVideosKeepFrameTimingExact() {
     // frame * step grows past several triangle periods
     GenerationRequest r = request(9, 1, new VideoFormat(2, 2, 300, 24));

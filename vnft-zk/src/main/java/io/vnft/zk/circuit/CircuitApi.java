@@ -262,7 +262,8 @@ public interface CircuitApi {
   /**
    * The root reached from {@code leaf} along a {@link io.vnft.zk.poseidon.PoseidonMerkleTree}
    * opening: at level {@code i}, bit 0 puts the running node on the left. Costs one Poseidon(2)
-   * and 2 constraints per level (the bits are asserted boolean unless known).
+   * (240 constraints) plus 1 per level, plus 1 per index bit not already known boolean (bits from
+   * {@link #toBits} are).
    *
    * @param leaf the leaf value
    * @param indexBits the leaf index bits, least significant (leaf level) first
@@ -298,9 +299,9 @@ public interface CircuitApi {
   Var[] divModPow2(Var x, int k, int xBits);
 
   /**
-   * {@code min(max(x, lo), hi)} for a signed {@code x} in {@code [-2^(bits-1), 2^(bits-1))}, which
-   * is range-checked ({@code 3 * bits + 7} constraints at most). Solving fails if {@code x} is out
-   * of range.
+   * {@code min(max(x, lo), hi)} for a signed {@code x} with {@code lo - 2^bits <= x < lo + 2^bits}
+   * (checked; this contains {@code [-2^(bits-1), 2^(bits-1))}). Costs {@code 2 * bits + 6}
+   * constraints. Solving fails if {@code x} is out of that range.
    *
    * @param lo lower bound, {@code -2^(bits-1) <= lo <= hi}
    * @param hi upper bound, {@code hi < 2^(bits-1)}

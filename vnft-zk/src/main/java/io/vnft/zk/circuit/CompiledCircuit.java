@@ -39,8 +39,13 @@ public final class CompiledCircuit {
   private record Step(LimbRow a, LimbRow b, int out, String hintName, Hint hint, LimbRow[] inputs,
       int[] outs, int label) {}
 
-  /** The constraints as limb rows, {@code 3i .. 3i+2} = A, B, C of constraint i. */
+  /**
+   * The constraints that {@link #solve} must check, as limb rows ({@code 3k .. 3k+2} = A, B, C of
+   * constraint {@code checkIndex[k]}). A product's own constraint {@code a * b = out} is left out:
+   * the solver sets {@code out} to exactly {@code a * b} and never writes a wire twice.
+   */
   private final LimbRow[] checkRows;
+  private final int[] checkIndex;
 
   CompiledCircuit(ConstraintSystem cs) {
     int n = cs.wireCount();
@@ -90,12 +95,29 @@ public final class CompiledCircuit {
         steps[i] = new Step(null, null, -1, h.name(), h.hint(), ins, outs, h.label());
       }
     }
-    this.checkRows = new LimbRow[3 * constraints.size()];
+    boolean[] byConstruction = new boolean[constraints.size()];
+    for (ConstraintSystem.Step st : cs.steps) {
+      if (st instanceof ConstraintSystem.MulStep m) {
+        byConstruction[m.constraint()] = true;
+      }
+    }
+    int nCheck = 0;
+    for (boolean b : byConstruction) {
+      nCheck += b ? 0 : 1;
+    }
+    this.checkRows = new LimbRow[3 * nCheck];
+    this.checkIndex = new int[nCheck];
+    int k = 0;
     for (int i = 0; i < constraints.size(); i++) {
+      if (byConstruction[i]) {
+        continue;
+      }
       Constraint c = constraints.get(i);
-      checkRows[3 * i] = new LimbRow(c.a());
-      checkRows[3 * i + 1] = new LimbRow(c.b());
-      checkRows[3 * i + 2] = new LimbRow(c.c());
+      checkIndex[k] = i;
+      checkRows[3 * k] = new LimbRow(c.a());
+      checkRows[3 * k + 1] = new LimbRow(c.b());
+      checkRows[3 * k + 2] = new LimbRow(c.c());
+      k++;
     }
     this.constraintLabel = cs.constraintLabels.stream().mapToInt(Integer::intValue).toArray();
     this.labels = cs.labels.toArray(new String[0]);
@@ -222,12 +244,13 @@ public final class CompiledCircuit {
       }
     }
     long[] abc = new long[4 * L];
-    for (int i = 0; i < checkRows.length / 3; i++) {
-      checkRows[3 * i].evaluate(w, abc, 0, scratch, 2 * L);
-      checkRows[3 * i + 1].evaluate(w, abc, L, scratch, 2 * L);
-      checkRows[3 * i + 2].evaluate(w, abc, 2 * L, scratch, 2 * L);
+    for (int k = 0; k < checkIndex.length; k++) {
+      checkRows[3 * k].evaluate(w, abc, 0, scratch, 2 * L);
+      checkRows[3 * k + 1].evaluate(w, abc, L, scratch, 2 * L);
+      checkRows[3 * k + 2].evaluate(w, abc, 2 * L, scratch, 2 * L);
       FrOps.mul(abc, 0, abc, L, abc, 3 * L);
       if (!FrOps.eq(abc, 3 * L, abc, 2 * L)) {
+        int i = checkIndex[k];
         throw new ProofException("inputs do not satisfy the circuit: constraint #" + i + " ("
             + describeConstraint(i) + ") is not satisfied");
       }

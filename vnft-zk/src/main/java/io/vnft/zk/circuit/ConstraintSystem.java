@@ -27,7 +27,8 @@ final class ConstraintSystem implements CircuitApi {
   /** A witness-solving step: a product wire or hint outputs. */
   sealed interface Step permits MulStep, HintStep {}
 
-  record MulStep(Var a, Var b, int out, int label) implements Step {}
+  /** {@code constraint} is the index of the product's own constraint, satisfied by construction. */
+  record MulStep(Var a, Var b, int out, int label, int constraint) implements Step {}
 
   record HintStep(String name, Hint hint, Var[] inputs, int[] outs, int label) implements Step {}
 
@@ -337,7 +338,7 @@ final class ConstraintSystem implements CircuitApi {
     Var o = wire(out, false);
     int before = constraints.size();
     addConstraint(a, b, o, "mul");
-    steps.add(new MulStep(a, b, out, constraintLabels.get(before)));
+    steps.add(new MulStep(a, b, out, constraintLabels.get(before), before));
     return o;
   }
 
@@ -708,12 +709,13 @@ final class ConstraintSystem implements CircuitApi {
           + " bits=" + bits);
     }
     return scope("clamp", () -> {
-      Fr off = Fr.of(half);
-      Var xs = addConst(x, off);
-      assertRange(xs, bits);
-      Var below = lessThan(xs, constant(Fr.of(blo.add(half))), bits);
+      // lessThan(a, b, bits) decomposes a - b + 2^bits into bits + 1 bits, which both proves
+      // |a - b| < 2^bits and makes the comparison exact under that condition. First x vs lo: this
+      // pins lo - 2^bits <= x < lo + 2^bits. Then y in {lo, x} with y >= lo vs hi: |hi - y| < 2^bits
+      // follows from hi - lo < 2^bits, so the second comparison is exact too.
+      Var below = lessThan(x, constant(lo), bits);
       Var y = select(below, constant(lo), x);
-      Var above = lessThan(constant(Fr.of(bhi.add(half))), addConst(y, off), bits);
+      Var above = lessThan(constant(hi), y, bits);
       return select(above, constant(hi), y);
     });
   }

@@ -2,6 +2,7 @@ package io.vnft.zk.circuit;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.field.Fr;
+import io.vnft.zk.field.FrOps;
 import java.util.List;
 
 /**
@@ -156,12 +157,35 @@ public final class R1cs {
     if (!witness[0].equals(Fr.ONE)) {
       return -2;
     }
+    // On Montgomery limbs: no allocation per term.
+    long[] w = new long[L * witness.length];
+    for (int i = 0; i < witness.length; i++) {
+      witness[i].copyLimbsTo(w, L * i);
+    }
+    long[] t = new long[6 * L];
     for (int i = 0; i < constraints.size(); i++) {
-      if (!constraints.get(i).isSatisfied(witness)) {
+      Constraint c = constraints.get(i);
+      evaluate(c.a(), w, t, 0);
+      evaluate(c.b(), w, t, L);
+      evaluate(c.c(), w, t, 2 * L);
+      FrOps.mul(t, 0, t, L, t, 3 * L);
+      if (!FrOps.eq(t, 3 * L, t, 2 * L)) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static final int L = FrOps.LIMBS;
+
+  /** t[o..o+3] = row . w, using t[4L..6L) as scratch. */
+  private static void evaluate(SparseRow row, long[] w, long[] t, int o) {
+    FrOps.setZero(t, o);
+    for (int k = 0; k < row.size(); k++) {
+      row.coeff(k).copyLimbsTo(t, 4 * L);
+      FrOps.mul(t, 4 * L, w, L * row.wire(k), t, 5 * L);
+      FrOps.add(t, o, t, 5 * L, t, o);
+    }
   }
 
   /**

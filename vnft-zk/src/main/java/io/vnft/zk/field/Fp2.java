@@ -7,7 +7,8 @@ import java.math.BigInteger;
  * An element c0 + c1*u of Fp2 = Fp[u]/(u^2 + 1), the field of BN254's G2 coordinates; immutable.
  *
  * <p>Layout of the tower (EIP-197, arkworks ark-bn254, snarkjs/ffjavascript): u^2 = -1; the cubic
- * and sextic non-residue used above it is {@link #XI} = 9 + u.
+ * and sextic non-residue used above it is {@link #XI} = 9 + u. Both parts are held inline as
+ * Montgomery limbs in one array (no Fp objects inside), worked on by {@link FpOps}.
  *
  * <p>Thread-safety: immutable. Exceptions: {@link ArithmeticException} on the inverse of zero;
  * {@link InvalidInputException} from {@link #of(BigInteger, BigInteger)} for non-canonical parts.
@@ -20,13 +21,18 @@ public final class Fp2 {
   /** The non-residue xi = 9 + u (v^3 = xi in Fp6, w^6 = xi in Fp12). */
   public static final Fp2 XI = new Fp2(Fp.of(9), Fp.ONE);
 
-  private final Fp c0;
-  private final Fp c1;
+  // c0 limbs at v[0..3], c1 limbs at v[4..7] (Montgomery form, reduced); never mutated
+  private final long[] v;
+
+  private Fp2(long[] v) {
+    this.v = v;
+  }
 
   /** The element c0 + c1*u. */
   public Fp2(Fp c0, Fp c1) {
-    this.c0 = c0;
-    this.c1 = c1;
+    v = new long[8];
+    c0.copyLimbsTo(v, 0);
+    c1.copyLimbsTo(v, 4);
   }
 
   /**
@@ -40,71 +46,128 @@ public final class Fp2 {
 
   /** The real part. */
   public Fp c0() {
-    return c0;
+    return Fp.ofLimbsUnchecked(v[0], v[1], v[2], v[3]);
   }
 
   /** The imaginary part (coefficient of u). */
   public Fp c1() {
-    return c1;
+    return Fp.ofLimbsUnchecked(v[4], v[5], v[6], v[7]);
   }
 
+  /** Writes the 8 Montgomery limbs (c0 then c1) to out[oo..oo+7]. */
+  public void copyLimbsTo(long[] out, int oo) {
+    System.arraycopy(v, 0, out, oo, 8);
+  }
+
+  /** this + o. */
   public Fp2 add(Fp2 o) {
-    return new Fp2(c0.add(o.c0), c1.add(o.c1));
+    long[] r = new long[8];
+    FpOps.add(v, 0, o.v, 0, r, 0);
+    FpOps.add(v, 4, o.v, 4, r, 4);
+    return new Fp2(r);
   }
 
+  /** this - o. */
   public Fp2 sub(Fp2 o) {
-    return new Fp2(c0.sub(o.c0), c1.sub(o.c1));
+    long[] r = new long[8];
+    FpOps.sub(v, 0, o.v, 0, r, 0);
+    FpOps.sub(v, 4, o.v, 4, r, 4);
+    return new Fp2(r);
   }
 
+  /** 2 * this. */
   public Fp2 dbl() {
-    return new Fp2(c0.dbl(), c1.dbl());
+    return add(this);
   }
 
+  /** -this. */
   public Fp2 neg() {
-    return new Fp2(c0.neg(), c1.neg());
+    long[] r = new long[8];
+    FpOps.neg(v, 0, r, 0);
+    FpOps.neg(v, 4, r, 4);
+    return new Fp2(r);
   }
 
   /** The conjugate c0 - c1*u (equals the p-power Frobenius). */
   public Fp2 conjugate() {
-    return new Fp2(c0, c1.neg());
+    long[] r = new long[8];
+    System.arraycopy(v, 0, r, 0, 4);
+    FpOps.neg(v, 4, r, 4);
+    return new Fp2(r);
   }
 
+  /** this * o (Karatsuba: 3 Fp multiplications). */
   public Fp2 mul(Fp2 o) {
-    // Karatsuba: (a0 + a1 u)(b0 + b1 u) = a0b0 - a1b1 + ((a0+a1)(b0+b1) - a0b0 - a1b1) u
-    Fp v0 = c0.mul(o.c0);
-    Fp v1 = c1.mul(o.c1);
-    Fp m = c0.add(c1).mul(o.c0.add(o.c1));
-    return new Fp2(v0.sub(v1), m.sub(v0).sub(v1));
+    long[] r = new long[8];
+    long[] t = new long[12];
+    long[] w = o.v;
+    FpOps.mul(v, 0, w, 0, t, 0);        // v0 = a0 b0
+    FpOps.mul(v, 4, w, 4, t, 4);        // v1 = a1 b1
+    FpOps.add(v, 0, v, 4, t, 8);
+    FpOps.add(w, 0, w, 4, r, 4);
+    FpOps.mul(t, 8, r, 4, t, 8);        // (a0 + a1)(b0 + b1)
+    FpOps.sub(t, 0, t, 4, r, 0);
+    FpOps.sub(t, 8, t, 0, t, 8);
+    FpOps.sub(t, 8, t, 4, r, 4);
+    return new Fp2(r);
   }
 
+  /** this^2 (2 Fp multiplications). */
   public Fp2 square() {
-    // (a + bu)^2 = (a+b)(a-b) + 2ab u
-    Fp ab = c0.mul(c1);
-    return new Fp2(c0.add(c1).mul(c0.sub(c1)), ab.dbl());
+    long[] r = new long[8];
+    long[] t = new long[8];
+    FpOps.add(v, 0, v, 4, t, 0);
+    FpOps.sub(v, 0, v, 4, t, 4);
+    FpOps.mul(v, 0, v, 4, r, 4);
+    FpOps.add(r, 4, r, 4, r, 4);
+    FpOps.mul(t, 0, t, 4, r, 0);
+    return new Fp2(r);
   }
 
-  /** this * s for s in Fp. */
-  public Fp2 mul(Fp s) {
-    return new Fp2(c0.mul(s), c1.mul(s));
+  /** this * f for f in Fp. */
+  public Fp2 mul(Fp f) {
+    long[] r = new long[8];
+    f.copyLimbsTo(r, 0);
+    FpOps.mul(v, 4, r, 0, r, 4);
+    FpOps.mul(v, 0, r, 0, r, 0);
+    return new Fp2(r);
   }
 
-  /** this * xi = this * (9 + u). */
+  /** this * xi = this * (9 + u) = (9 c0 - c1) + (c0 + 9 c1) u. */
   public Fp2 mulByXi() {
-    // (a + bu)(9 + u) = 9a - b + (a + 9b) u
-    Fp a8 = c0.dbl().dbl().dbl();
-    Fp b8 = c1.dbl().dbl().dbl();
-    return new Fp2(a8.add(c0).sub(c1), b8.add(c1).add(c0));
+    long[] r = new long[8];
+    long[] t = new long[8];
+    FpOps.add(v, 0, v, 0, t, 0);
+    FpOps.add(t, 0, t, 0, t, 0);
+    FpOps.add(t, 0, t, 0, t, 0);
+    FpOps.add(t, 0, v, 0, t, 0);        // 9 c0
+    FpOps.add(v, 4, v, 4, t, 4);
+    FpOps.add(t, 4, t, 4, t, 4);
+    FpOps.add(t, 4, t, 4, t, 4);
+    FpOps.add(t, 4, v, 4, t, 4);        // 9 c1
+    FpOps.sub(t, 0, v, 4, r, 0);
+    FpOps.add(t, 4, v, 0, r, 4);
+    return new Fp2(r);
+  }
+
+  // c0^2 + c1^2 (the norm, an Fp element) as Montgomery limbs
+  private long[] norm() {
+    long[] n = new long[8];
+    FpOps.square(v, 0, n, 0);
+    FpOps.square(v, 4, n, 4);
+    FpOps.add(n, 0, n, 4, n, 0);
+    return n;
   }
 
   /**
-   * this^-1.
+   * this^-1 = conj(this) / (c0^2 + c1^2).
    *
    * @throws ArithmeticException if this is zero
    */
   public Fp2 inverse() {
-    Fp norm = c0.square().add(c1.square());
-    Fp inv = norm.inverse();
-    return new Fp2(c0.mul(inv), c1.mul(inv).neg());
+    long[] n = norm();
+    FpOps.inverse(n, 0, n, 0);
+    return mul(Fp.ofLimbsUnchecked(n[0], n[1], n[2], n[3])).conjugate();
   }
 
   /** this^e, e >= 0. */
@@ -120,26 +183,29 @@ public final class Fp2 {
   }
 
   public boolean isZero() {
-    return c0.isZero() && c1.isZero();
+    return FpOps.isZero(v, 0) && FpOps.isZero(v, 4);
   }
 
   public boolean isOne() {
-    return c0.isOne() && c1.isZero();
+    return FpOps.isOne(v, 0) && FpOps.isZero(v, 4);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Fp2 && ((Fp2) o).c0.equals(c0) && ((Fp2) o).c1.equals(c1);
+    if (!(o instanceof Fp2)) {
+      return false;
+    }
+    return java.util.Arrays.equals(v, ((Fp2) o).v);
   }
 
   @Override
   public int hashCode() {
-    return c0.hashCode() * 31 + c1.hashCode();
+    return java.util.Arrays.hashCode(v);
   }
 
   /** "c0 + c1*u" in decimal. */
   @Override
   public String toString() {
-    return c0 + " + " + c1 + "*u";
+    return c0() + " + " + c1() + "*u";
   }
 }

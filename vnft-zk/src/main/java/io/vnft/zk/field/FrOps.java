@@ -46,8 +46,62 @@ public final class FrOps {
   /** out = a * b (Montgomery). */
   public static void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    final long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
-    mulInto(a0, a1, a2, a3, b0, b1, b2, b3, out, oo);
+
+    long t0, t1, t2, t3, A, C, m, lo, hi, s, x;
+    final long bl0 = b[bo];
+    t0 = a0 * bl0; A = mulHi(a0, bl0);
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * bl0; hi = mulHi(a1, bl0); s = lo + A; A = hi + carry(lo, A, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * bl0; hi = mulHi(a2, bl0); s = lo + A; A = hi + carry(lo, A, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * bl0; hi = mulHi(a3, bl0); s = lo + A; A = hi + carry(lo, A, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    final long bl1 = b[bo + 1];
+    lo = a0 * bl1; hi = mulHi(a0, bl1); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * bl1; hi = mulHi(a1, bl1); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * bl1; hi = mulHi(a2, bl1); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * bl1; hi = mulHi(a3, bl1); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    final long bl2 = b[bo + 2];
+    lo = a0 * bl2; hi = mulHi(a0, bl2); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * bl2; hi = mulHi(a1, bl2); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * bl2; hi = mulHi(a2, bl2); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * bl2; hi = mulHi(a3, bl2); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    final long bl3 = b[bo + 3];
+    lo = a0 * bl3; hi = mulHi(a0, bl3); s = lo + t0; A = hi + carry(lo, t0, s); t0 = s;
+    m = t0 * INV;
+    lo = m * Q0; hi = mulHi(m, Q0); s = lo + t0; C = hi + carry(lo, t0, s);
+    lo = a1 * bl3; hi = mulHi(a1, bl3); x = t1 + A; hi += carry(t1, A, x); s = lo + x; A = hi + carry(lo, x, s); t1 = s;
+    lo = m * Q1; hi = mulHi(m, Q1); x = t1 + C; hi += carry(t1, C, x); s = lo + x; C = hi + carry(lo, x, s); t0 = s;
+    lo = a2 * bl3; hi = mulHi(a2, bl3); x = t2 + A; hi += carry(t2, A, x); s = lo + x; A = hi + carry(lo, x, s); t2 = s;
+    lo = m * Q2; hi = mulHi(m, Q2); x = t2 + C; hi += carry(t2, C, x); s = lo + x; C = hi + carry(lo, x, s); t1 = s;
+    lo = a3 * bl3; hi = mulHi(a3, bl3); x = t3 + A; hi += carry(t3, A, x); s = lo + x; A = hi + carry(lo, x, s); t3 = s;
+    lo = m * Q3; hi = mulHi(m, Q3); x = t3 + C; hi += carry(t3, C, x); s = lo + x; C = hi + carry(lo, x, s); t2 = s;
+    t3 = C + A;
+    long d0 = t0 - Q0; long br = borrow(t0, Q0, d0);
+    long d1 = t1 - Q1 - br; br = borrow(t1, Q1, d1);
+    long d2 = t2 - Q2 - br; br = borrow(t2, Q2, d2);
+    long d3 = t3 - Q3 - br; br = borrow(t3, Q3, d3);
+    long keep = -br; // all ones if t < q
+    long r0 = (d0 & ~keep) | (t0 & keep);
+    long r1 = (d1 & ~keep) | (t1 & keep);
+    long r2 = (d2 & ~keep) | (t2 & keep);
+    long r3 = (d3 & ~keep) | (t3 & keep);
+    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
   /** out = a * b (Montgomery) on limbs given as values. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.ProofException;
@@ -236,6 +237,22 @@ class CircuitGadgetsTest {
   }
 
   @Test
+  void gadgetsOnConstantsFoldToConstantsWithoutConstraints() {
+    Fr[] folded = new Fr[4];
+    CompiledCircuit c = CircuitCompiler.compile(api -> {
+      folded[0] = api.poseidon(api.constant(1), api.constant(2)).constantValue();
+      folded[1] = api.shiftRightFloor(api.constant(-9), 2, 8).constantValue();
+      folded[2] = api.lessThan(api.constant(3), api.constant(7), 4).constantValue();
+      folded[3] = api.select(api.constant(0), api.constant(5), api.constant(6)).constantValue();
+    });
+    assertEquals(0, c.nConstraints());
+    assertEquals(Poseidon.hash(Fr.of(1), Fr.of(2)), folded[0]);
+    assertEquals(Fr.of(-3), folded[1]);
+    assertEquals(Fr.ONE, folded[2]);
+    assertEquals(Fr.of(6), folded[3]);
+  }
+
+  @Test
   void spongeGadgetEqualsNativeSponge() {
     int n = 20;
     CompiledCircuit c = CircuitCompiler.compile(api -> {
@@ -323,12 +340,66 @@ class CircuitGadgetsTest {
   void clampBoundsSignedValues() {
     CompiledCircuit c = twoInputs((api, x) -> api.clamp(x[0], 0, 255, 16));
     System.out.println("clamp(16 bits): " + c.constraintsByScope());
-    assertTrue(c.nConstraints() <= 3 * 16 + 7 + 1, "clamp cost " + c.nConstraints());
-    for (long v : new long[] {-32768, -300, -1, 0, 1, 128, 255, 256, 1000, 32767}) {
+    assertEquals(2 * 16 + 6, c.constraintsByScope().get("clamp"));
+    for (long v : new long[] {-65536, -32768, -300, -1, 0, 1, 128, 254, 255, 256, 1000, 32767, 65535}) {
       assertComputes(c, v, 0, Fr.of(Math.max(0, Math.min(255, v))));
     }
-    assertThrows(ProofException.class, () -> c.solve(in(32768, 0, Fr.of(255))), "x out of the 16-bit range");
-    assertThrows(ProofException.class, () -> c.solve(in(-32769, 0, Fr.ZERO)));
+    // outside lo - 2^bits <= x < lo + 2^bits
+    assertThrows(ProofException.class, () -> c.solve(in(65536, 0, Fr.of(255))));
+    assertThrows(ProofException.class, () -> c.solve(in(-65537, 0, Fr.ZERO)));
+    assertThrows(ProofException.class, () -> c.solve(in(Long.MAX_VALUE, 0, Fr.of(255))));
+    CompiledCircuit neg = twoInputs((api, x) -> api.clamp(x[0], -100, -20, 8));
+    for (long v : new long[] {-356, -228, -101, -100, -60, -20, -19, 27, 155}) {
+      assertComputes(neg, v, 0, Fr.of(Math.max(-100, Math.min(-20, v))));
+    }
+    assertThrows(ProofException.class, () -> neg.solve(in(156, 0, Fr.of(-20))));
+  }
+
+  /**
+   * Under-constraint check: with the inputs fixed, changing any single internal wire of an honest
+   * witness must break a constraint (a hint output left unconstrained would survive this).
+   */
+  @Test
+  void everyInternalWireIsPinnedDown() {
+    Map<String, CompiledCircuit> circuits = new java.util.LinkedHashMap<>();
+    circuits.put("toBits", twoInputs((api, x) -> api.fromBits(api.toBits(x[0], 12))));
+    circuits.put("divModPow2", twoInputs((api, x) -> api.sum(api.divModPow2(x[0], 4, 12))));
+    circuits.put("clamp", twoInputs((api, x) -> api.clamp(x[0], -10, 10, 12)));
+    circuits.put("lessThan", twoInputs((api, x) -> api.lessThan(x[0], x[1], 12)));
+    circuits.put("div", twoInputs((api, x) -> api.div(x[0], x[1])));
+    circuits.put("isEqual(non-zero difference)", twoInputs((api, x) -> api.isEqual(x[0], x[1])));
+    circuits.put("select+logic", twoInputs((api, x) -> {
+      Var b = api.toBits(x[0], 2)[0];
+      return api.select(api.xor(b, api.toBits(x[1], 3)[1]), x[0], x[1]);
+    }));
+    circuits.put("poseidon", twoInputs((api, x) -> api.poseidon(x[0], x[1])));
+    for (Map.Entry<String, CompiledCircuit> e : circuits.entrySet()) {
+      CompiledCircuit c = e.getValue();
+      Witness w = c.solve(in(3, 5, findOutput(c)));
+      R1cs r = c.r1cs();
+      int firstInternal = 1 + r.nPubIn() + r.nPrvIn();
+      assertTrue(firstInternal < r.nWires(), e.getKey() + " has internal wires");
+      for (int i = firstInternal; i < r.nWires(); i++) {
+        Fr[] t = w.toArray();
+        t[i] = t[i].add(Fr.ONE);
+        assertFalse(r.isSatisfied(t), e.getKey() + ": internal wire " + i + " can change freely");
+      }
+    }
+  }
+
+  /** The value of the "out" input that satisfies c for x0 = 3, x1 = 5, read off the witness wires. */
+  private static Fr findOutput(CompiledCircuit c) {
+    // the outputs the gadgets above can have for these inputs
+    Fr[] candidates = {Fr.ZERO, Fr.ONE, Fr.of(3), Fr.of(3).div(Fr.of(5)), Poseidon.hash(Fr.of(3), Fr.of(5))};
+    for (Fr cand : candidates) {
+      try {
+        c.solve(in(3, 5, cand));
+        return cand;
+      } catch (ProofException ignored) {
+        // not this one
+      }
+    }
+    return fail("no candidate output satisfies " + c);
   }
 
   @Test

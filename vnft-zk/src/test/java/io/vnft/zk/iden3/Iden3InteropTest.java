@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,18 @@ class Iden3InteropTest {
     Path target = NodeTools.moduleDir().resolve("target");
     Files.createDirectories(target);
     work = Files.createTempDirectory(target, "iden3-interop-");
+  }
+
+  @AfterAll
+  static void cleanUp() throws IOException {
+    if (work == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(work)) {
+      for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -89,6 +89,26 @@ class PoseidonTest {
   }
 
   @Test
+  void constantResourcesAreExactlyWhatTheExtractionScriptProduces() throws Exception {
+    NodeTools.requireNodeModules("circomlibjs");
+    java.nio.file.Path script = NodeTools.moduleDir().resolve("scripts/extract-poseidon-constants.js");
+    for (String[] v : new String[][] {{"poseidon-constants.txt"}, {"poseidon-constants-opt.txt", "--opt"}}) {
+      List<String> cmd = new ArrayList<>(List.of("node", script.toString()));
+      if (v.length > 1) {
+        cmd.add(v[1]);
+      }
+      String generated = NodeTools.run(cmd, null, NodeTools.moduleDir(), 120);
+      String committed;
+      try (java.io.InputStream in = PoseidonParameters.class.getResourceAsStream(v[0])) {
+        committed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      }
+      // compare without printing megabytes on failure
+      org.junit.jupiter.api.Assertions.assertTrue(committed.equals(generated),
+          v[0] + " differs from the script output: regenerate it with the script, never edit it");
+    }
+  }
+
+  @Test
   void rejectsZeroOrTooManyInputs() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Poseidon.hash());
     assertEquals(true, e.getMessage().contains("1 to 16"), e.getMessage());

@@ -165,6 +165,22 @@ public final class %(CLS)s {
     out[oo + 3] = l3;
   }
 
+  /** Montgomery limb i (0..3, little-endian) of this element. */
+  public long limb(int i) {
+    switch (i) {
+      case 0: return l0;
+      case 1: return l1;
+      case 2: return l2;
+      case 3: return l3;
+      default: throw new IndexOutOfBoundsException("limb index " + i + " not in [0, 3]");
+    }
+  }
+
+  // trusted limbs (already reduced), for the tower classes of this package
+  static %(CLS)s ofLimbsUnchecked(long l0, long l1, long l2, long l3) {
+    return new %(CLS)s(l0, l1, l2, l3);
+  }
+
   /**
    * The element whose Montgomery limbs are a[ao..ao+3].
    *

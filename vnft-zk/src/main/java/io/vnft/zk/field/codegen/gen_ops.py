@@ -66,9 +66,11 @@ public final class {cls} {{
   /** out = a * b (Montgomery). */
   public static void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {{
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    final long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
-    mulInto(a0, a1, a2, a3, b0, b1, b2, b3, out, oo);
-  }}
+""")
+    for line in snip.cios(['a0','a1','a2','a3'], ['@b[bo]','@b[bo + 1]','@b[bo + 2]','@b[bo + 3]'], ['r0','r1','r2','r3']):
+        w("    " + line)
+    w("    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;")
+    w(f"""  }}
 
   /** out = a * b (Montgomery) on limbs given as values. */
   static void mulInto(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int oo) {{

@@ -15,6 +15,9 @@ def cios(a, b, out):
     w("long t0, t1, t2, t3, A, C, m, lo, hi, s, x;")
     for i in range(4):
         bi = b[i]
+        if bi.startswith("@"):  # load the row's limb lazily (fewer live registers)
+            w(f"final long bl{i} = {bi[1:]};")
+            bi = f"bl{i}"
         if i == 0:
             w(f"t0 = {a[0]} * {bi}; A = mulHi({a[0]}, {bi});")
         else:

@@ -1,0 +1,232 @@
+package io.vnft.examples.cli;
+
+import io.vnft.api.InvalidInputException;
+import io.vnft.api.VideoGenerator;
+import io.vnft.api.Vnft;
+import io.vnft.chain.Web3jChainBackend;
+import io.vnft.chain.store.LocalContentStore;
+import io.vnft.examples.challenger.ChallengerNode;
+import io.vnft.examples.operator.OperatorJournal;
+import io.vnft.examples.operator.OperatorNode;
+import io.vnft.examples.verify.TokenVerifier;
+import io.vnft.gpu.circuit.Groth16PixelProofSystem;
+import io.vnft.gpu.commit.PoseidonCommitmentScheme;
+import io.vnft.gpu.djl.DevicePreference;
+import io.vnft.gpu.djl.DjlVideoGenerator;
+import io.vnft.gpu.encode.Mp4Encoder;
+import io.vnft.zk.iden3.ZkeyFile;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The standalone commands {@code operator}, {@code challenger} and {@code verify}. They read a
+ * {@link DeploymentFile} (written by {@code ./vnft demo}; any deployment can be described by one)
+ * and talk to the node at its RPC URL, or at {@code --rpc}.
+ */
+public final class Commands {
+  private Commands() {}
+
+  /** Parsed {@code --flag value} options; every flag must be known. */
+  static final class Flags {
+    private final Map<String, String> values = new HashMap<>();
+
+    Flags(String command, String[] args, Set<String> valued, Set<String> switches) {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (switches.contains(a)) {
+          values.put(a, "true");
+        } else if (valued.contains(a)) {
+          if (i + 1 >= args.length) {
+            throw new InvalidInputException(a + " needs a value");
+          }
+          values.put(a, args[++i]);
+        } else {
+          throw new InvalidInputException("unknown option '" + a + "' (options: " + valued + " "
+              + switches + ")");
+        }
+      }
+    }
+
+    String get(String flag, String dflt) {
+      return values.getOrDefault(flag, dflt);
+    }
+
+    boolean has(String flag) {
+      return values.containsKey(flag);
+    }
+
+    long number(String flag, long dflt, long min, long max) {
+      String v = values.get(flag);
+      if (v == null) {
+        return dflt;
+      }
+      try {
+        long n = Long.parseLong(v);
+        if (n < min || n > max) {
+          throw new InvalidInputException(flag + ": must be in [" + min + ", " + max + "], got " + n);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(flag + ": not a number: '" + v + "'");
+      }
+    }
+  }
+
+  private static final Set<String> COMMON = Set.of("--rpc", "--deployment", "--store", "--device");
+
+  /**
+   * {@code vnft verify --token N [--rpc URL] [--deployment FILE] [--store DIR]}.
+   *
+   * @param args the options
+   * @param out where the check lines go
+   * @return 0 if every check passed, 1 otherwise
+   */
+  public static int verify(String[] args, PrintStream out) {
+    Flags f = new Flags("verify", args, union(COMMON, Set.of("--token")), Set.of());
+    if (!f.has("--token")) {
+      throw new InvalidInputException("--token N is required");
+    }
+    BigInteger token = BigInteger.valueOf(f.number("--token", 0, 1, Long.MAX_VALUE));
+    Path depFile = Path.of(f.get("--deployment", "vnft-out/deployment.properties"));
+    DeploymentFile dep = DeploymentFile.read(depFile);
+    try (Web3jChainBackend chain = backend(f, dep, randomKey());
+        VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
+      TokenVerifier v = new TokenVerifier(chain, model, new PoseidonCommitmentScheme(),
+          new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs"))), dep.format());
+      List<TokenVerifier.Check> checks = v.verify(token);
+      checks.forEach(c -> out.println(c.line()));
+      boolean ok = checks.stream().allMatch(TokenVerifier.Check::passed);
+      out.println(ok ? "token " + token + ": VERIFIED" : "token " + token + ": NOT VERIFIED");
+      return ok ? 0 : 1;
+    }
+  }
+
+  /**
+   * {@code vnft operator --key HEX [--rpc URL] [--deployment FILE] [--store DIR] [--journal FILE]
+   * [--interval S] [--max-batch N] [--max-wait S] [--once]}.
+   *
+   * @param args the options
+   * @param out progress lines
+   * @return 0 when stopped after {@code --once}; otherwise runs until killed
+   */
+  public static int operator(String[] args, PrintStream out) {
+    Flags f = new Flags("operator", args, union(COMMON, Set.of("--key", "--journal", "--interval", "--max-batch",
+        "--max-wait")), Set.of("--once"));
+    DeploymentFile dep = DeploymentFile.read(Path.of(f.get("--deployment", "vnft-out/deployment.properties")));
+    String key = key(f, "operator");
+    long interval = f.number("--interval", 5, 1, 3600);
+    Path zkey = Path.of(f.get("--deployment", "vnft-out/deployment.properties")).toAbsolutePath().getParent()
+        .resolve(dep.zkey());
+    out.println("operator: loading the pixel proving key " + zkey + " ...");
+    Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(dep.format(), ZkeyFile.read(zkey));
+    try (Web3jChainBackend chain = backend(f, dep, key);
+        VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
+      LocalContentStore store = new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs")));
+      Vnft vnft = Vnft.builder().discover(false).generator(model).contentStore(store)
+          .commitments(new PoseidonCommitmentScheme()).encoder(new Mp4Encoder()).proofSystem(proofs)
+          .chain(chain).format(dep.format()).build();
+      Path journal = Path.of(f.get("--journal", "vnft-out/journal-" + chain.account().hex() + ".txt"));
+      OperatorNode node = OperatorNode.builder().name("operator " + chain.account()).vnft(vnft).chain(chain)
+          .journal(OperatorJournal.open(journal)).maxBatch((int) f.number("--max-batch", 16, 1, 100))
+          .maxWaitSeconds(f.number("--max-wait", 30, 0, 86_400)).log(out).build();
+      out.println("operator " + chain.account() + " on " + dep.rpcUrl() + ", journal " + journal);
+      return loop(node::tick, f.has("--once"), interval, out);
+    }
+  }
+
+  /**
+   * Runs {@code tick} every {@code interval} seconds. A failed pass (node unreachable, a reverted
+   * transaction) is reported in one line and retried; after {@value #MAX_FAILURES} failures in a
+   * row the command stops with status 1 — the journal keeps what was done, so a restart resumes.
+   */
+  private static int loop(Runnable tick, boolean once, long interval, PrintStream out) {
+    int failures = 0;
+    while (true) {
+      try {
+        tick.run();
+        failures = 0;
+      } catch (RuntimeException e) {
+        failures++;
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        out.println("pass failed (" + failures + "/" + MAX_FAILURES + "): " + c.getMessage());
+        if (once || failures >= MAX_FAILURES) {
+          out.println("stopping; state is in the journal and on chain, a restart resumes from there");
+          return 1;
+        }
+      }
+      if (once) {
+        return 0;
+      }
+      sleep(interval);
+    }
+  }
+
+  /** Consecutive failed passes after which a long-running command stops. */
+  static final int MAX_FAILURES = 5;
+
+  /**
+   * {@code vnft challenger --key HEX [--rpc URL] [--deployment FILE] [--store DIR] [--interval S] [--once]}.
+   *
+   * @param args the options
+   * @param out progress lines
+   * @return 0 when stopped after {@code --once}; otherwise runs until killed
+   */
+  public static int challenger(String[] args, PrintStream out) {
+    Flags f = new Flags("challenger", args, union(COMMON, Set.of("--key", "--interval")), Set.of("--once"));
+    DeploymentFile dep = DeploymentFile.read(Path.of(f.get("--deployment", "vnft-out/deployment.properties")));
+    String key = key(f, "challenger");
+    long interval = f.number("--interval", 5, 1, 3600);
+    try (Web3jChainBackend chain = backend(f, dep, key);
+        VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
+      ChallengerNode node = new ChallengerNode("challenger " + chain.account(), chain, model,
+          new PoseidonCommitmentScheme(), new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs"))),
+          dep.format(), out);
+      out.println("challenger " + chain.account() + " watching " + dep.rpcUrl());
+      return loop(node::tick, f.has("--once"), interval, out);
+    }
+  }
+
+  private static String key(Flags f, String command) {
+    String key = f.get("--key", System.getenv("VNFT_KEY"));
+    if (key == null || key.isBlank()) {
+      throw new InvalidInputException("--key HEX (or the environment variable VNFT_KEY) is required");
+    }
+    return key;
+  }
+
+  private static Web3jChainBackend backend(Flags f, DeploymentFile dep, String key) {
+    return Web3jChainBackend.builder().rpcUrl(f.get("--rpc", dep.rpcUrl())).privateKey(key).chainId(dep.chainId())
+        .contracts(dep.contracts()).build();
+  }
+
+  /** A throwaway key for read-only use; it never signs a transaction. */
+  private static String randomKey() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    k[0] &= 0x7f;
+    k[31] |= 1;
+    return "0x" + HexFormat.of().formatHex(k);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.HashSet<String> s = new java.util.HashSet<>(a);
+    s.addAll(b);
+    return s;
+  }
+
+  private static void sleep(long seconds) {
+    try {
+      Thread.sleep(seconds * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.vnft.api.VnftException("interrupted");
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.vnft.examples.cli;
+
+import io.vnft.api.Address;
+import io.vnft.api.InvalidInputException;
+import io.vnft.api.VideoFormat;
+import io.vnft.chain.VnftDeployment;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * Where a vnft deployment lives, so that the standalone commands ({@code operator},
+ * {@code challenger}, {@code verify}) can find it: the RPC URL, chain id, contract addresses, the
+ * video shape tokens are generated at, and the pixel proving key file. A Java properties file,
+ * written to a temporary name and renamed. Immutable.
+ *
+ * @param rpcUrl the node's JSON-RPC URL
+ * @param chainId the chain id
+ * @param contracts the contract addresses
+ * @param format the video shape of the registered model
+ * @param zkey the pixel circuit's proving key (.zkey), relative to the file's directory
+ */
+public record DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Addresses contracts, VideoFormat format,
+    String zkey) {
+
+  /**
+   * @param file the properties file
+   * @return the deployment
+   * @throws InvalidInputException if the file is missing or a key is absent or malformed
+   */
+  public static DeploymentFile read(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new InvalidInputException("deployment file " + file + " cannot be read (run ./vnft demo --keep-running, "
+          + "or pass --deployment FILE): " + e.getMessage(), e);
+    }
+    try {
+      VnftDeployment.Addresses a = new VnftDeployment.Addresses(addr(p, "registry", file),
+          addr(p, "triggerBook", file), addr(p, "videoNft", file), addr(p, "rollup", file),
+          Long.parseLong(req(p, "deployBlock", file)));
+      VideoFormat f = new VideoFormat(Integer.parseInt(req(p, "width", file)), Integer.parseInt(req(p, "height", file)),
+          Integer.parseInt(req(p, "frames", file)), Integer.parseInt(req(p, "fps", file)));
+      return new DeploymentFile(req(p, "rpcUrl", file), Long.parseLong(req(p, "chainId", file)), a, f,
+          req(p, "zkey", file));
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(file + ": malformed number: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the file atomically.
+   *
+   * @param file where
+   */
+  public void write(Path file) {
+    Properties p = new Properties();
+    p.setProperty("rpcUrl", rpcUrl);
+    p.setProperty("chainId", Long.toString(chainId));
+    p.setProperty("registry", contracts.registry().hex());
+    p.setProperty("triggerBook", contracts.triggerBook().hex());
+    p.setProperty("videoNft", contracts.videoNft().hex());
+    p.setProperty("rollup", contracts.rollup().hex());
+    p.setProperty("deployBlock", Long.toString(contracts.deployBlock()));
+    p.setProperty("width", Integer.toString(format.width()));
+    p.setProperty("height", Integer.toString(format.height()));
+    p.setProperty("frames", Integer.toString(format.frames()));
+    p.setProperty("fps", Integer.toString(format.fps()));
+    p.setProperty("zkey", zkey);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(w, "vnft deployment");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + tmp, e);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rename " + tmp + " to " + file, e);
+    }
+  }
+
+  private static String req(Properties p, String key, Path file) {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      throw new InvalidInputException(file + ": missing key '" + key + "'");
+    }
+    return v.strip();
+  }
+
+  private static Address addr(Properties p, String key, Path file) {
+    try {
+      return Address.of(req(p, key, file));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(file + ": " + key + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Any TorchScript model as a {@link io.vnft.api.VideoGenerator} (optimistic verification only). */
+package io.vnft.gpu.torchscript;
