@@ -2,7 +2,9 @@ package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.internal.G1LimbOps;
+import io.vnft.zk.curve.internal.Glv;
 import io.vnft.zk.curve.internal.G2LimbOps;
+import io.vnft.zk.field.FpOps;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.util.ArrayList;
@@ -16,7 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Multi-scalar multiplication sum_i k_i * B_i in G1 and G2 (Pippenger's bucket method).
  *
- * <p>Scalars are cut into signed c-bit digits (c about log2(n) - 3), so each window needs only
+ * <p>Each scalar k is first split with the GLV endomorphism of BN254 ({@link Glv}): k B = k1 B +
+ * k2 phi(B) with phi(x, y) = (beta x, y) and |k1|, |k2| about 128 bits (signs go into the point's
+ * y), so the sum has 2n points and half as many bits; the number of windows follows the largest
+ * half actually present, so sums of small scalars (including small negative ones, r - k) need
+ * few windows. Scalars are cut into signed c-bit digits (c about log2(2n) - 3), so each window needs only
  * 2^(c-1) buckets; buckets are Jacobian points filled by mixed (Jacobian + affine) additions on
  * Montgomery limbs without allocation (G1), then summed with the running-sum trick and combined
  * by Horner's rule. Windows are spread over {@code threads} worker threads that exist only for
@@ -63,27 +69,72 @@ public final class Msm {
     if (threads < 1) {
       throw new InvalidInputException("MSM threads must be >= 1, got " + threads);
     }
-    long[] bx = new long[4 * n];
-    long[] by = new long[4 * n];
     for (int i = 0; i < n; i++) {
-      G1Point b = bases[i];
-      if (b == null) {
+      if (bases[i] == null) {
         throw new InvalidInputException("MSM base " + i + " is null");
       }
       if (!FrOps.isCanonical(scalarsStandardLimbs, 4 * i)) {
         throw new InvalidInputException("MSM scalar " + i + " is not below r");
       }
-      // infinity bases are skipped through a zero digit (see digits); their limbs stay zero
-      if (!b.isInfinity()) {
-        b.xFp().copyLimbsTo(bx, 4 * i);
-        b.yFp().copyLimbsTo(by, 4 * i);
-      }
     }
-    boolean[] skip = new boolean[n];
+    // GLV: k_i B_i = |k1| (+-B_i) + |k2| (+-phi(B_i)), phi(x, y) = (beta x, y); 2n points with
+    // ~128-bit scalars. Infinity bases and zero halves are skipped (zero limbs, skip flag).
+    int m = 2 * n;
+    long[] bx = new long[4 * m];
+    long[] by = new long[4 * m];
+    long[] k = new long[4 * m];
+    boolean[] skip = new boolean[m];
+    long[] scratch = new long[Glv.SCRATCH];
     for (int i = 0; i < n; i++) {
-      skip[i] = bases[i].isInfinity();
+      G1Point b = bases[i];
+      if (b.isInfinity()) {
+        skip[i] = true;
+        skip[n + i] = true;
+        continue;
+      }
+      int f = Glv.decompose(scalarsStandardLimbs, 4 * i, k, 4 * i, k, 4 * (n + i), scratch);
+      int o1 = 4 * i;
+      int o2 = 4 * (n + i);
+      b.xFp().copyLimbsTo(bx, o1);
+      b.yFp().copyLimbsTo(by, o1);
+      FpOps.mul(bx, o1, Glv.BETA_MONT, 0, bx, o2);
+      if ((f & 2) != 0) {
+        FpOps.neg(by, o1, by, o2);
+      } else {
+        FpOps.copy(by, o1, by, o2);
+      }
+      if ((f & 1) != 0) {
+        FpOps.neg(by, o1, by, o1);
+      }
+      skip[i] = isZero4(k, o1);
+      skip[n + i] = isZero4(k, o2);
     }
-    return new G1Run(bx, by, skip, scalarsStandardLimbs, n, threads).run();
+    return new G1Run(bx, by, skip, k, m, bitsOf(k, m), threads).run();
+  }
+
+  private static boolean isZero4(long[] k, int o) {
+    return (k[o] | k[o + 1] | k[o + 2] | k[o + 3]) == 0;
+  }
+
+  /** Bit length of the largest of the m four-limb scalars in k. */
+  static int bitsOf(long[] k, int m) {
+    long o0 = 0, o1 = 0, o2 = 0, o3 = 0;
+    for (int i = 0; i < m; i++) {
+      o0 |= k[4 * i];
+      o1 |= k[4 * i + 1];
+      o2 |= k[4 * i + 2];
+      o3 |= k[4 * i + 3];
+    }
+    if (o3 != 0) {
+      return 256 - Long.numberOfLeadingZeros(o3);
+    }
+    if (o2 != 0) {
+      return 192 - Long.numberOfLeadingZeros(o2);
+    }
+    if (o1 != 0) {
+      return 128 - Long.numberOfLeadingZeros(o1);
+    }
+    return 64 - Long.numberOfLeadingZeros(o0);
   }
 
   /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
@@ -126,28 +177,53 @@ public final class Msm {
     if (n == 0) {
       return G2Point.INFINITY;
     }
-    long[] bx = new long[8 * n];
-    long[] by = new long[8 * n];
-    boolean[] skip = new boolean[n];
+    // GLV as for G1, with (beta^2 x, y) = lambda (x, y) on the twist
+    int m = 2 * n;
+    long[] bx = new long[8 * m];
+    long[] by = new long[8 * m];
+    long[] k = new long[4 * m];
+    boolean[] skip = new boolean[m];
+    long[] scratch = new long[Glv.SCRATCH];
     for (int i = 0; i < n; i++) {
-      skip[i] = bases[i].isInfinity();
-      if (!skip[i]) {
-        G2LimbOps.fromFp2(bases[i].xFp2(), bx, 8 * i);
-        G2LimbOps.fromFp2(bases[i].yFp2(), by, 8 * i);
+      if (bases[i].isInfinity()) {
+        skip[i] = true;
+        skip[n + i] = true;
+        continue;
       }
+      int f = Glv.decompose(scalarsStandardLimbs, 4 * i, k, 4 * i, k, 4 * (n + i), scratch);
+      int o1 = 8 * i;
+      int o2 = 8 * (n + i);
+      G2LimbOps.fromFp2(bases[i].xFp2(), bx, o1);
+      G2LimbOps.fromFp2(bases[i].yFp2(), by, o1);
+      FpOps.mul(bx, o1, Glv.BETA_G2_MONT, 0, bx, o2);
+      FpOps.mul(bx, o1 + 4, Glv.BETA_G2_MONT, 0, bx, o2 + 4);
+      if ((f & 2) != 0) {
+        G2LimbOps.neg2(by, o1, by, o2);
+      } else {
+        G2LimbOps.copy2(by, o1, by, o2);
+      }
+      if ((f & 1) != 0) {
+        G2LimbOps.neg2(by, o1, by, o1);
+      }
+      skip[i] = isZero4(k, 4 * i);
+      skip[n + i] = isZero4(k, 4 * (n + i));
     }
-    int c = windowBits(n);
-    int windows = 254 / c + 1;
-    int[] digits = signedDigits(scalarsStandardLimbs, n, c, windows);
+    int bits = bitsOf(k, m);
+    if (bits == 0) {
+      return G2Point.INFINITY;
+    }
+    int c = windowBits(m);
+    int windows = bits / c + 1;
+    int[] digits = signedDigits(k, m, c, windows);
     long[] sums = new long[24 * windows];
-    if (n >= BATCH_AFFINE_MIN) {
+    if (m >= BATCH_AFFINE_MIN) {
       forEachWindow(windows, threads, w -> new MsmG2Affine(bx, by, 1 << (c - 1))
-          .windowSum(digits, windows, w, skip, n, sums, 24 * w, new G2LimbOps()));
+          .windowSum(digits, windows, w, skip, m, sums, 24 * w, new G2LimbOps()));
     } else forEachWindow(windows, threads, w -> {
       G2LimbOps e = new G2LimbOps();
       int nb = 1 << (c - 1);
       long[] buckets = new long[24 * nb]; // all zero = infinity
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         int d = digits[i * windows + w];
         if (d == 0 || skip[i]) {
           continue;
@@ -160,8 +236,8 @@ public final class Msm {
       }
       long[] running = new long[24];
       long[] sum = new long[24];
-      for (int k = nb - 1; k >= 0; k--) {
-        e.addJac(running, 0, buckets, 24 * k);
+      for (int q = nb - 1; q >= 0; q--) {
+        e.addJac(running, 0, buckets, 24 * q);
         e.addJac(sum, 0, running, 0);
       }
       System.arraycopy(sum, 0, sums, 24 * w, 24);
@@ -210,8 +286,8 @@ public final class Msm {
 
   /**
    * Signed base-2^c digits of each scalar, digits[i * windows + w] in [-(2^(c-1) - 1), 2^(c-1)]
-   * with scalar = sum_w digits[w] 2^(wc). windows = floor(254 / c) + 1 leaves room for the final
-   * carry because scalars are below 2^254.
+   * with scalar = sum_w digits[w] 2^(wc). windows = floor(bits / c) + 1, with every scalar below
+   * 2^bits, leaves room for the final carry.
    */
   static int[] signedDigits(long[] k, int n, int c, int windows) {
     int[] out = new int[n * windows];
@@ -301,9 +377,11 @@ public final class Msm {
     final boolean[] skip;
     final long[] k;
     final int n;
+    final int bits;
     final int threads;
 
-    G1Run(long[] bx, long[] by, boolean[] skip, long[] k, int n, int threads) {
+    G1Run(long[] bx, long[] by, boolean[] skip, long[] k, int n, int bits, int threads) {
+      this.bits = bits;
       this.bx = bx;
       this.by = by;
       this.skip = skip;
@@ -313,11 +391,11 @@ public final class Msm {
     }
 
     G1Point run() {
-      if (n == 0) {
+      if (n == 0 || bits == 0) {
         return G1Point.INFINITY;
       }
       int c = windowBits(n);
-      int windows = 254 / c + 1;
+      int windows = bits / c + 1;
       int[] digits = signedDigits(k, n, c, windows);
       long[] sums = new long[12 * windows];
       if (n >= BATCH_AFFINE_MIN) {

@@ -147,6 +147,47 @@ class MsmTest {
   }
 
   @Test
+  void glvHalvesMeetEndomorphismImagesAndSmallNegativeScalars() {
+    // bases that are endomorphism images of other bases (phi(B) = lambda B) make a GLV half land
+    // on the same x as another point: doubling and cancellation across halves; scalars near r
+    // (small negative) and small ones use few windows
+    Random rnd = new Random(33);
+    BigInteger lambda = io.vnft.zk.curve.internal.Glv.LAMBDA;
+    for (int n : new int[] {20, 700}) {
+      G1Point[] b = g1Bases(rnd, n);
+      Fr[] k = new Fr[n];
+      for (int i = 0; i < n; i++) {
+        int v = rnd.nextInt(1000) - 500;
+        k[i] = i % 3 == 0 ? Fr.random(rnd) : Fr.of(v);
+      }
+      for (int i = 0; i + 1 < n; i += 5) {
+        b[i + 1] = b[i].mul(lambda); // phi(b[i])
+      }
+      k[1] = Fr.ONE; // 1 * phi(B0) ...
+      k[0] = Fr.of(5);
+      G1Point expect = naive(b, k);
+      assertEquals(expect, Msm.g1(b, k, 1), "n=" + n);
+      assertEquals(expect, Msm.g1(b, k, 2), "n=" + n);
+      Fr[] small = new Fr[n];
+      for (int i = 0; i < n; i++) {
+        small[i] = Fr.of(rnd.nextInt(7) - 3); // only -3..3: a single window
+      }
+      assertEquals(naive(b, small), Msm.g1(b, small, 2), "n=" + n + " small");
+    }
+    G2Point[] b2 = new G2Point[30];
+    Fr[] k2 = new Fr[30];
+    for (int i = 0; i < 30; i++) {
+      b2[i] = i % 2 == 1 ? b2[i - 1].mul(lambda) : G2Point.GENERATOR.mul(Fr.random(rnd));
+      k2[i] = i % 4 == 0 ? Fr.random(rnd) : Fr.of(rnd.nextInt(100) - 50);
+    }
+    G2Point expect2 = G2Point.INFINITY;
+    for (int i = 0; i < 30; i++) {
+      expect2 = expect2.add(b2[i].mul(k2[i]));
+    }
+    assertEquals(expect2, Msm.g2(b2, k2, 2));
+  }
+
+  @Test
   void signedDigitsRecomposeTheScalar() {
     Random rnd = new Random(33);
     for (int c : new int[] {3, 4, 7, 13, 16}) {
