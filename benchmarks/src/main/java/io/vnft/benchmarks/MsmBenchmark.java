@@ -99,6 +99,46 @@ public class MsmBenchmark {
     }
   }
 
+  /**
+   * Rough probe without JMH: minimum per-thread CPU time (ThreadMXBean, robust on a loaded machine)
+   * of single-threaded MSMs with random full-size scalars. Args: logN (default 16), G1 rounds
+   * (default 5), G2 rounds (default 3).
+   * <pre>
+   *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
+   *       io.vnft.benchmarks.MsmBenchmark 16
+   * </pre>
+   */
+  public static void main(String[] args) {
+    int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    int r1 = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int r2 = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Scalars s = new Scalars();
+    s.logN = logN;
+    s.threads = 1;
+    s.setup();
+    G1Bases g1 = new G1Bases();
+    g1.setup(s);
+    System.out.printf("MSM G1 2^%d, 1 thread %8.1f ms (CPU)%n", logN,
+        minCpuMs(r1, () -> Msm.g1(g1.points, s.limbs, s.n, 1)));
+    if (r2 > 0) {
+      G2Bases g2 = new G2Bases();
+      g2.setup(s);
+      System.out.printf("MSM G2 2^%d, 1 thread %8.1f ms (CPU)%n", logN,
+          minCpuMs(r2, () -> Msm.g2(g2.points, s.limbs, s.n, 1)));
+    }
+  }
+
+  private static double minCpuMs(int rounds, Runnable op) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      long t = mx.getCurrentThreadCpuTime();
+      op.run();
+      best = Math.min(best, (mx.getCurrentThreadCpuTime() - t) / 1e6);
+    }
+    return best;
+  }
+
   @Benchmark
   public G1Point g1(Scalars s, G1Bases b) {
     return Msm.g1(b.points, s.limbs, s.n, s.threads);
