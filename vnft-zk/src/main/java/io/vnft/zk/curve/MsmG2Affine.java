@@ -14,9 +14,12 @@ import io.vnft.zk.curve.internal.G2LimbOps;
  * One Pippenger window in G2 with affine buckets and batched additions: pending bucket += point
  * additions are collected (at most one per bucket per batch), their denominators inverted together
  * with Montgomery's trick, then applied (about 6 multiplications per addition instead of ~15 for
- * a Jacobian mixed addition). A point whose bucket already has a pending addition goes into a
- * Jacobian side bucket instead (mixed addition), which keeps degenerate windows (the top window,
- * where all digits are 0 or 1) linear. Not thread-safe: one instance per window task.
+ * a Jacobian mixed addition). A point whose bucket already has a pending addition is queued
+ * and retried after the next batch (so batches can be large: nb / 4 additions, which spreads the
+ * cost of one inversion); when the queue is full, and for what still collides at the end of the
+ * window, the point goes into a Jacobian side bucket instead (mixed addition), which keeps
+ * degenerate windows (the top window, where all digits are 0 or 1) linear.
+ * Not thread-safe: one instance per window task.
  */
 final class MsmG2Affine {
   private static final int ADD = 0, DBL = 1, CANCEL = 2;
@@ -38,6 +41,11 @@ final class MsmG2Affine {
   private final long[] den;
   private final long[] prefix;
   private int pending;
+  // points whose bucket already had a pending addition: retried after the next flush
+  private final int[] qi;
+  private final int[] qk;
+  private final boolean[] qn;
+  private int qlen;
   private final long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity)
   private G2LimbOps ops;
   private final long[] t = new long[8 * 6];
@@ -46,7 +54,10 @@ final class MsmG2Affine {
     this.bx = bx;
     this.by = by;
     this.nb = nb;
-    this.batch = Math.max(16, Math.min(1024, nb / 8));
+    this.batch = Math.max(16, Math.min(2048, nb / 4));
+    qi = new int[batch];
+    qk = new int[batch];
+    qn = new boolean[batch];
     kx = new long[8 * nb];
     ky = new long[8 * nb];
     set = new boolean[nb];
@@ -72,6 +83,14 @@ final class MsmG2Affine {
       offer(i, negate, (negate ? -d : d) - 1);
     }
     flush();
+    // one more round for the queue, then whatever still collides goes to the side buckets
+    // (keeps degenerate windows, where most points share a bucket, linear)
+    requeue();
+    flush();
+    for (int j = 0; j < qlen; j++) {
+      ops.addAffine(side, 24 * qk[j], bx, by, 8 * qi[j], qn[j]);
+    }
+    qlen = 0;
     // running-sum reduction: sum_k (k+1) B_k
     long[] running = new long[24];
     long[] sum = new long[24];
@@ -86,6 +105,26 @@ final class MsmG2Affine {
   }
 
   private void offer(int i, boolean negate, int k) {
+    place(i, negate, k);
+    if (pending == batch) {
+      flush();
+      requeue();
+    }
+  }
+
+  private void requeue() {
+    int m = qlen;
+    qlen = 0; // re-queued items are written at indices <= j: safe in place
+    for (int j = 0; j < m; j++) {
+      place(qi[j], qn[j], qk[j]);
+      if (pending == batch) {
+        flush();
+      }
+    }
+  }
+
+  // sets an empty bucket, adds a pending addition, or queues the point when its bucket is busy
+  private void place(int i, boolean negate, int k) {
     if (!set[k]) {
       copy2(bx, 8 * i, kx, 8 * k);
       if (negate) {
@@ -97,7 +136,14 @@ final class MsmG2Affine {
       return;
     }
     if (mark[k] == batchId) {
-      ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
+      if (qlen < qi.length) {
+        qi[qlen] = i;
+        qk[qlen] = k;
+        qn[qlen] = negate;
+        qlen++;
+      } else {
+        ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
+      }
       return;
     }
     mark[k] = batchId;
@@ -105,9 +151,6 @@ final class MsmG2Affine {
     pi[pending] = i;
     pn[pending] = negate;
     pending++;
-    if (pending == batch) {
-      flush();
-    }
   }
 
   private void flush() {
