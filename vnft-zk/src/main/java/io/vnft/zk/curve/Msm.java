@@ -22,12 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * k2 phi(B) with phi(x, y) = (beta x, y) and |k1|, |k2| about 128 bits (signs go into the point's
  * y), so the sum has 2n points and half as many bits; the number of windows follows the largest
  * half actually present, so sums of small scalars (including small negative ones, r - k) need
- * few windows. Scalars are cut into signed c-bit digits (c about log2(2n) - 3), so each window needs only
- * 2^(c-1) buckets; buckets are Jacobian points filled by mixed (Jacobian + affine) additions on
- * Montgomery limbs without allocation (G1), then summed with the running-sum trick and combined
+ * few windows. Scalars are cut into signed c-bit digits, c chosen by a cost model (13 for 2^16
+ * random scalars, i.e. 2^17 GLV points), so each window needs only 2^(c-1) buckets. From {@link
+ * #BATCH_AFFINE_MIN} points on, buckets are affine points filled by batched affine additions
+ * (one inversion per batch, {@code MsmG1Affine} / {@code MsmG2Affine}); below that, Jacobian
+ * buckets with mixed additions. Buckets are summed with the running-sum trick and windows combined
  * by Horner's rule. Windows are spread over {@code threads} worker threads that exist only for
  * the duration of the call (a private executor, shut down before returning); with one thread
- * everything runs on the caller's thread.
+ * everything runs on the caller's thread. Memory: the GLV copy of the bases and scalars takes
+ * about 2n x (64 bytes in G1, 128 in G2, plus 32 for the scalar) and the digits 2n x windows ints.
  *
  * <p>Thread-safety: stateless; concurrent calls are independent. Exceptions: {@link
  * InvalidInputException} when arrays are null, hold null, differ in length, or {@code n} /
@@ -36,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Msm {
   private Msm() {}
 
-  /** From this many points on, G1 buckets are affine with batched inversions. */
+  /** From this many (GLV) points on, buckets are affine with batched inversions. */
   static final int BATCH_AFFINE_MIN = 512;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
@@ -305,15 +308,6 @@ public final class Msm {
       }
     }
     return best;
-  }
-
-  /** Window width in bits for n points (the former rule, log2(n) - 3). */
-  static int windowBits(int n) {
-    if (n < 32) {
-      return 3;
-    }
-    int log = 31 - Integer.numberOfLeadingZeros(n);
-    return Math.min(16, Math.max(4, log - 3));
   }
 
   /**
