@@ -122,7 +122,8 @@ public final class Vnft {
     List<CompletableFuture<Object>> futures = new ArrayList<>();
     for (Firing f : items) {
       futures.add(prepare(f).handle((ok, err) -> {
-        listener().progress(Stage.STORE, done.incrementAndGet(), items.size());
+        int n = done.incrementAndGet();
+        notify(l -> l.progress(Stage.STORE, n, items.size()));
         return ok != null ? ok : unwrap(err);
       }));
     }

@@ -154,6 +154,10 @@ public final class LocalContentStore implements ContentStore {
 
   private void atomicWrite(Path target, byte[] bytes) throws IOException {
     Path tmp = Files.createTempFile(dir, ".put-", ".part");
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // createTempFile makes 0600 files; stored content is public by nature (served by the gateway).
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
     try {
       Files.write(tmp, bytes);
       try {

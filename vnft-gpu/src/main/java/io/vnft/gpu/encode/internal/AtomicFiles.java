@@ -38,6 +38,7 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+      readableByAll(tmp);
       writer.write(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -81,5 +82,12 @@ public final class AtomicFiles {
       throw new InvalidInputException("target: directory does not exist: " + dir);
     }
     return dir;
+  }
+
+  /** createTempFile makes 0600 files; the outputs are meant to be shared, so give them 0644 where POSIX. */
+  private static void readableByAll(Path tmp) throws IOException {
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 }

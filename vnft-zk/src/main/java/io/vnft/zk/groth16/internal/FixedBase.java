@@ -9,16 +9,18 @@ import io.vnft.zk.field.FrOps;
 
 /**
  * Many scalar multiplications of the fixed generators, for the setup: a table of
- * {@code d * 2^(8w) * G} (32 windows of 8 bits, 255 entries each, affine), so each product costs at
- * most 32 mixed Jacobian additions on Montgomery limbs; results are normalised to affine with one
+ * {@code d * 2^(11w) * G} (24 windows of 11 bits, 2047 entries each, affine), so each product costs
+ * at most 24 mixed Jacobian additions on Montgomery limbs; results are normalised to affine with one
  * batched inversion. The same code serves G1 (over Fp) and G2 (over Fp2 = Fp[u]/(u^2 + 1)).
  * Internal: not part of the public API. Stateless and thread-safe.
  */
 public final class FixedBase {
   private FixedBase() {}
 
-  private static final int WINDOWS = 32;
-  private static final int ENTRIES = 256;
+  /** Window width in bits; 24 windows of 11 bits cover r < 2^254. */
+  private static final int BITS = 11;
+  private static final int WINDOWS = (254 + BITS - 1) / BITS;
+  private static final int ENTRIES = 1 << BITS;
 
   /** Limb arithmetic of the coordinate field; elements are {@code k()} longs. */
   abstract static class F {
@@ -250,7 +252,7 @@ public final class FixedBase {
     });
   }
 
-  /** table[(w * 256 + d) * 2k ..] = d * 2^(8w) * G affine, for generator g given as affine limbs. */
+  /** table[(w * ENTRIES + d) * 2k ..] = d * 2^(BITS w) * G affine, for generator g as affine limbs. */
   static long[] table(F f, long[] g) {
     int k = f.k();
     Jac j = new Jac(f);
@@ -264,9 +266,9 @@ public final class FixedBase {
         System.arraycopy(jac, po - 3 * k, jac, po, 3 * k);
         j.addAffine(jac, po, base, 0);
       }
-      // next base = 256 * base = 2 * (255 base) + ... simpler: double the 128 entry
+      // next base = 2^BITS * base: double the entry 2^(BITS-1)
       long[] nb = new long[3 * k];
-      System.arraycopy(jac, o + 3 * k * 128, nb, 0, 3 * k);
+      System.arraycopy(jac, o + 3 * k * (ENTRIES / 2), nb, 0, 3 * k);
       j.dbl(nb, 0);
       long[] aff = new long[2 * k];
       normalize(f, nb, 1, aff, 1);
@@ -306,6 +308,17 @@ public final class FixedBase {
     return t;
   }
 
+  /** The BITS-bit digit of the 4-limb scalar starting at bit b. */
+  static int digit(long[] sc, int b) {
+    int limb = b >>> 6;
+    int sh = b & 63;
+    long d = sc[limb] >>> sh;
+    if (sh + BITS > 64 && limb + 1 < 4) {
+      d |= sc[limb + 1] << (64 - sh);
+    }
+    return (int) (d & (ENTRIES - 1));
+  }
+
   /** Affine limbs (stride 2k) of s_i * G for Montgomery scalars s_i. */
   static long[] multiply(F f, long[] table, long[] scalarsMont, int count, int threads) {
     int k = f.k();
@@ -317,7 +330,7 @@ public final class FixedBase {
         FrOps.fromMont(scalarsMont, 4 * i, sc, 0);
         int po = 3 * k * i;
         for (int w = 0; w < WINDOWS; w++) {
-          int d = (int) ((sc[w >>> 3] >>> ((w & 7) << 3)) & 0xff);
+          int d = digit(sc, w * BITS);
           if (d != 0) {
             j.addAffine(jac, po, table, 2 * k * (w * ENTRIES + d));
           }
