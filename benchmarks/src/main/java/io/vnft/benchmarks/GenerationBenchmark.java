@@ -10,6 +10,8 @@ import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.energy.GpuEnergyMeter;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.ReferenceVideoGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true"})
 public class GenerationBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   @Param({"djl", "reference"})
   public String impl;
 
@@ -69,6 +73,8 @@ public class GenerationBenchmark {
   List<GenerationRequest> requests;
   GpuEnergyMeter meter;
   long framesRendered;
+  long iterationFrames;
+  long iterationCpuNanos;
 
   @Setup
   public void setup() {
@@ -85,11 +91,33 @@ public class GenerationBenchmark {
     meter = gpu ? GpuEnergyMeter.start() : null;
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationFrames = 0;
+    iterationCpuNanos = 0;
+  }
+
   @Benchmark
   public List<VideoFrames> generate() {
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
     List<VideoFrames> out = generator.generateBatch(requests);
+    iterationCpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
     framesRendered += (long) batch * frames;
+    iterationFrames += (long) batch * frames;
     return out;
+  }
+
+  /**
+   * Prints frames per CPU-second of the benchmark thread, which on a shared machine is steadier
+   * than wall-clock throughput. It counts all the work only when the engine runs its operators on
+   * the calling thread ({@code -Dai.djl.pytorch.num_threads=1}, and always for the reference).
+   */
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    if (iterationCpuNanos > 0) {
+      System.out.printf("  [cpu: %.1f frames per CPU-second of the calling thread]",
+          iterationFrames / (iterationCpuNanos / 1e9));
+    }
   }
 
   @TearDown(Level.Trial)
