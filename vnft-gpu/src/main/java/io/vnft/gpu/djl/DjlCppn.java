@@ -55,7 +55,8 @@ public final class DjlCppn implements AutoCloseable {
   private final NDArray c3;
   private final NDArray w4;
   private final NDArray c4;
-  private final NDArray table;
+  /** {@code colour(palette, o0, o1)} at index {@code palette << 16 | o0 << 8 | o1} (2 MiB, shared). */
+  private static final int[] TABLE = paletteTable();
 
   /**
    * @param weights the fixed weights
@@ -78,7 +79,6 @@ public final class DjlCppn implements AutoCloseable {
     c3 = l3[1];
     w4 = l4[0];
     c4 = l4[1];
-    table = paletteTable(manager);
   }
 
   /**
@@ -134,7 +134,6 @@ public final class DjlCppn implements AutoCloseable {
     byte[][] out = new byte[n][format.rgbBytes()];
     int pixelsPerChunk = Math.min(p, chunkRows);
     try (NDManager batch = manager.newSubManager()) {
-      NDArray toIndex = batch.create(new float[] {-256f, -1f}, new Shape(1, 2));
       // Scratch buffers reused for every chunk, so that the big element-wise passes run in place:
       // a freshly allocated tensor costs a page fault per 4 KiB, which on a small or virtual
       // machine takes longer than the arithmetic.
@@ -150,8 +149,7 @@ public final class DjlCppn implements AutoCloseable {
           for (int t = 0; t < frames; t++) {
             tps[t] = timeTerm.get(t);
           }
-          // index = palette << 16 | o0 << 8 | o1 = base - 256 g0 - g1, o = 255.5 - g
-          float base = (CppnSpec.paletteOf(style) << 16) + 255.5f * 257;
+          int base = CppnSpec.paletteOf(style) << 16;
           for (int p0 = 0; p0 < p; p0 += pixelsPerChunk) {
             int p1 = Math.min(p, p0 + pixelsPerChunk);
             int pt = p1 - p0;
@@ -169,14 +167,13 @@ public final class DjlCppn implements AutoCloseable {
                   NDArray a4 = w4.matMul(g3).addi(c4); // [2, pt]
                   a4.attach(chunk);
                   NDArray g4 = activationInPlace(a4, buf.sign4);
-                  NDArray idx = toIndex.matMul(g4).addi(base); // [1, pt]
-                  idx.attach(chunk);
-                  NDArray ix = idx.toType(DataType.INT64, false);
-                  ix.attach(chunk);
-                  int[] rgb = table.take(chunk, ix).toIntArray();
+                  // o = 255.5 - g, an integer in [0, 255]; one byte per output and pixel comes back
+                  NDArray o = g4.negi().addi(255.5f).toType(DataType.UINT8, false);
+                  o.attach(chunk);
+                  byte[] ob = o.toByteArray(); // [o0 x pt, o1 x pt]
                   int d = (t * p + p0) * 3;
                   for (int i = 0; i < pt; i++) {
-                    int v = rgb[i];
+                    int v = TABLE[base | (ob[i] & 255) << 8 | (ob[pt + i] & 255)];
                     dst[d++] = (byte) (v >>> 16);
                     dst[d++] = (byte) (v >>> 8);
                     dst[d++] = (byte) v;
@@ -259,13 +256,12 @@ public final class DjlCppn implements AutoCloseable {
     return floorMod512InPlace(l3).subi(511.5f);
   }
 
-  /** {@code colour(palette, o0, o1)} for every palette and 8-bit pair, at index {@code palette<<16 | o0<<8 | o1}. */
-  private NDArray paletteTable(NDManager m) {
+  private static int[] paletteTable() {
     int[] t = new int[8 << 16];
     for (int i = 0; i < t.length; i++) {
       t[i] = CppnSpec.colour(i >>> 16, (i >>> 8) & 255, i & 255);
     }
-    return m.create(t);
+    return t;
   }
 
   /** {@code x = |x|} in place, as {@code x * sign(x)}; {@code sign} is a scratch array of x's shape. */
