@@ -46,14 +46,19 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       org.openjdk.jmh.Main GenerationBenchmark -p impl=djl -p batch=1,8,32 -f 1 -wi 1 -i 3
  *   java -cp ... org.openjdk.jmh.Main GenerationBenchmark -p impl=reference -p batch=1 -f 1 -wi 1 -i 3
  * </pre>
- * Unit: operations (batches) per second; frames/s = score * batch * frames.
+ * Unit: operations (batches) per second; frames/s = score * batch * frames. Each measurement
+ * iteration also prints frames per CPU-second of the benchmark thread, the steadier figure on a
+ * shared machine. The fork pins PyTorch to one intra-op thread ({@code ai.djl.pytorch.num_threads=1}):
+ * on a small shared machine OpenMP threads spin against other processes (measured on the 2-core
+ * development VM: 2 threads gave 167 frames/s once and 5 frames/s the next run); pass
+ * {@code -jvmArgsAppend "-Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=N"} to try more.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"})
 public class GenerationBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
