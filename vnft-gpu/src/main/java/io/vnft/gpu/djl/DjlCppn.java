@@ -2,7 +2,6 @@ package io.vnft.gpu.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -22,21 +21,24 @@ import java.util.List;
  * {@code docs/model-vnft-cppn-1.md}, "Exactness in float32").
  *
  * <p>How the reference maps to tensors: the layer shifts are folded into the weights (scaling by
- * 2^-s is exact); the triangle activation {@code tri(q) - 128} is written as
- * {@code 127.5 - g} with {@code g = |floor(a) mod 512 - 255.5|}, and the constant and the sign
- * are folded into the next layer. {@code floor} is a round-to-nearest after a bias shift of just
- * under one half (folded into the biases) and an add of 1.5 * 2^23, which is a multiple of 512,
- * so the {@code mod} comes free of sign problems. Time enters only at layer 3 as an integer added
+ * 2^-s is exact), and so are the constants and signs of the activations. {@code floor} is a
+ * round-to-nearest after a bias shift of just under one half (folded into the biases) and an add
+ * of 1.5 * 2^23; {@code mod 512} is the centred residue {@code r} of {@code floor(a) + 1/2},
+ * obtained by rounding to a multiple of 512 (adding and subtracting 1.5 * 2^32), so that
+ * {@code tri(floor(a) mod 512) = |r| - 1/2} ({@link #centredInPlace}; PyTorch's own {@code mod}
+ * is about 15x slower than an add on the CPU). Time enters only at layer 3 as an integer added
  * after its shift, so layers 1, 2 and {@code floor(a3 / 256) mod 512} are computed once per video
  * and pixel chunk; per frame there remain one broadcast add and the activation of layer 3 (as
- * {@code ||s - 511.5| - 256|}, no modulo), the output layer, and the palette, which is a table
- * lookup ({@code colour(palette, o0, o1)} precomputed for all 8 x 256 x 256 cases).
+ * {@code ||u| - 256|}, no modulo), the output layer, and the palette, a Java table lookup
+ * ({@code colour(palette, o0, o1)} precomputed for all 8 x 256 x 256 cases) on the two 8-bit
+ * outputs, which come back from the device as one byte each per pixel.
  *
  * <p>Speed: the [16, pixels] passes run in place on scratch arrays reused across chunks and
  * frames ({@code |x|} as {@code x * sign(x)}), because a freshly allocated multi-megabyte tensor
  * costs a page fault per 4 KiB, which on a small virtual machine cost more than the arithmetic
  * (measured: 1 030 faults per 256x256 frame for one allocating add). Pixels are processed in
- * chunks of {@link #CHUNK_ROWS}.
+ * chunks of {@link #CHUNK_ROWS}. {@code DjlArithmeticTest} checks the float32 tricks against
+ * integer arithmetic for every pre-activation the model can produce.
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
@@ -157,17 +159,18 @@ public final class DjlCppn implements AutoCloseable {
             int pt = p1 - p0;
             Buffers buf = pt == pixelsPerChunk ? full : tail;
             try (NDManager range = video.newSubManager()) {
-              // floor(a3 / 256) mod 512 - 511.5: frame-independent, [16, pt]
+              // ((q3 + 256) mod 512) - 511.5 with q3 = floor(a3 / 256): frame-independent, [16, pt]
               NDArray sp = staticPart(range, z, style, w, h, p0, p1, buf.sign);
               for (int t = 0; t < frames; t++) {
                 try (NDManager chunk = range.newSubManager()) {
-                  // u = (q3 mod 512) + (ct mod 512) - 511.5 in [-511.5, 510.5]; tri's
-                  // g = |(q3 + ct) mod 512 - 255.5| = ||u| - 256| without a modulo
+                  // u = ((q3 + 256) mod 512) + ((ct - 256) mod 512) - 511.5 in [-511.5, 510.5];
+                  // tri's g = |(q3 + ct) mod 512 - 255.5| = ||u| - 256| without a modulo
                   NDArray g3 = buf.work.muli(0f).addi(sp).addi(tps[t]);
                   absInPlace(g3, buf.sign);
                   absInPlace(g3.subi(256f), buf.sign); // [16, pt]
-                  NDArray a4 = w4.matMul(g3).addi(c4); // [2, pt]
+                  NDArray a4 = w4.matMul(g3); // [2, pt]
                   a4.attach(chunk);
+                  a4.addi(c4);
                   NDArray g4 = activationInPlace(a4, buf.sign4);
                   // o = tri(a4 >> 7) = |r| - 0.5, an integer in [0, 255]; one byte per output and pixel comes back
                   NDArray o = g4.subi(0.5f).toType(DataType.UINT8, false);
@@ -227,7 +230,7 @@ public final class DjlCppn implements AutoCloseable {
   }
 
   /**
-   * Layers 1, 2 and {@code floor(a3 / 256) mod 512 - 511.5} for pixels [p0, p1) of one video:
+   * Layers 1, 2 and {@code ((floor(a3 / 256) + 256) mod 512) - 511.5} for pixels [p0, p1) of one video:
    * [16, p1-p0], attached to {@code m}; {@code sign} is a [16, p1-p0] scratch array.
    */
   private NDArray staticPart(NDManager m, int[] z, long style, int w, int h, int p0, int p1,
@@ -256,11 +259,12 @@ public final class DjlCppn implements AutoCloseable {
     // each temporary is freed as soon as it is used, so that the next one of the same size
     // can take its (already mapped) memory
     NDArray g2 = w2.matMul(g1).addi(c2);
+    g2.attach(m);
     g1.close();
     activationInPlace(g2, sign);
     NDArray l3 = w3.matMul(g2).addi(c3);
-    g2.close();
     l3.attach(m);
+    g2.close();
     // r - 256 = (q3 + 256) mod 512 - 511.5 with q3 = floor(a3 / 256) (mod 512): with the time
     // term (ct - 256) mod 512 the per-frame sum is (q3 + ct) mod 512 + 512 k - 511.5, k in {0, 1}
     return centredInPlace(l3, sign).subi(256f);
