@@ -10,6 +10,8 @@ import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.energy.GpuEnergyMeter;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.ReferenceVideoGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +46,22 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       org.openjdk.jmh.Main GenerationBenchmark -p impl=djl -p batch=1,8,32 -f 1 -wi 1 -i 3
  *   java -cp ... org.openjdk.jmh.Main GenerationBenchmark -p impl=reference -p batch=1 -f 1 -wi 1 -i 3
  * </pre>
- * Unit: operations (batches) per second; frames/s = score * batch * frames.
+ * Unit: operations (batches) per second; frames/s = score * batch * frames. Each measurement
+ * iteration also prints frames per CPU-second of the benchmark thread, the steadier figure on a
+ * shared machine. The fork pins PyTorch to one intra-op thread ({@code ai.djl.pytorch.num_threads=1}):
+ * on a small shared machine OpenMP threads spin against other processes (measured on the 2-core
+ * development VM: 2 threads gave 167 frames/s once and 5 frames/s the next run); pass
+ * {@code -jvmArgsAppend "-Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=N"} to try more.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"})
 public class GenerationBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   @Param({"djl", "reference"})
   public String impl;
 
@@ -69,6 +78,8 @@ public class GenerationBenchmark {
   List<GenerationRequest> requests;
   GpuEnergyMeter meter;
   long framesRendered;
+  long iterationFrames;
+  long iterationCpuNanos;
 
   @Setup
   public void setup() {
@@ -85,11 +96,33 @@ public class GenerationBenchmark {
     meter = gpu ? GpuEnergyMeter.start() : null;
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationFrames = 0;
+    iterationCpuNanos = 0;
+  }
+
   @Benchmark
   public List<VideoFrames> generate() {
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
     List<VideoFrames> out = generator.generateBatch(requests);
+    iterationCpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
     framesRendered += (long) batch * frames;
+    iterationFrames += (long) batch * frames;
     return out;
+  }
+
+  /**
+   * Prints frames per CPU-second of the benchmark thread, which on a shared machine is steadier
+   * than wall-clock throughput. It counts all the work only when the engine runs its operators on
+   * the calling thread ({@code -Dai.djl.pytorch.num_threads=1}, and always for the reference).
+   */
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    if (iterationCpuNanos > 0) {
+      System.out.printf("  [cpu: %.1f frames per CPU-second of the calling thread]",
+          iterationFrames / (iterationCpuNanos / 1e9));
+    }
   }
 
   @TearDown(Level.Trial)
