@@ -4,14 +4,13 @@ import io.vnft.api.Address;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.VideoFormat;
 import io.vnft.chain.VnftDeployment;
+import io.vnft.examples.internal.AtomicWrite;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -74,17 +73,11 @@ public record DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Address
     p.setProperty("frames", Integer.toString(format.frames()));
     p.setProperty("fps", Integer.toString(format.fps()));
     p.setProperty("zkey", zkey);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(w, "vnft deployment");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + tmp, e);
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rename " + tmp + " to " + file, e);
-    }
+    AtomicWrite.replace(file, tmp -> {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        p.store(w, "vnft deployment");
+      }
+    });
   }
 
   private static String req(Properties p, String key, Path file) {

@@ -5,14 +5,13 @@ import io.vnft.api.Bytes32;
 import io.vnft.api.ContentId;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.VnftException;
+import io.vnft.examples.internal.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -139,16 +138,6 @@ public final class OperatorJournal {
           .append(e.batchId().map(BigInteger::toString).orElse("-")).append(' ')
           .append(e.state().name()).append('\n');
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write operator journal " + file, e);
-    }
+    AtomicWrite.replace(file, tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
   }
 }
