@@ -1,10 +1,7 @@
 package io.vnft.examples;
 
 import io.vnft.examples.cli.Commands;
-import io.vnft.examples.demo.Demo;
-import io.vnft.gpu.djl.DevicePreference;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -41,7 +38,7 @@ public final class VnftCli {
     try {
       switch (command) {
         case "demo" -> {
-          return demo(rest, out);
+          return Commands.demo(rest, out);
         }
         case "verify" -> {
           return Commands.verify(rest, out);
@@ -72,44 +69,6 @@ public final class VnftCli {
     }
   }
 
-  private static int demo(String[] args, PrintStream out) {
-    Demo.Options d = Demo.Options.defaults();
-    Path dir = d.outDir();
-    int triggers = d.triggers();
-    DevicePreference device = d.device();
-    boolean keep = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> dir = Path.of(value(args, ++i, "--out"));
-        case "--triggers" -> triggers = intValue(args, ++i, "--triggers");
-        case "--device" -> device = DevicePreference.parse(value(args, ++i, "--device"));
-        case "--keep-running" -> keep = true;
-        default -> throw new io.vnft.api.InvalidInputException("unknown option '" + args[i]
-            + "' (options: --out DIR, --triggers N, --device auto|cpu|cuda, --keep-running)");
-      }
-    }
-    Demo.Result r = Demo.run(new Demo.Options(dir, triggers, d.format(), device, out, keep));
-    boolean ok = !r.tokens().isEmpty() && r.tokens().stream().allMatch(Demo.TokenRow::verified)
-        && !r.revertedBatches().isEmpty() && !r.answeredChallenges().isEmpty() && r.forgedRejected();
-    out.println(ok ? "demo: all outcomes as expected" : "demo: SOME OUTCOMES WERE NOT AS EXPECTED (see above)");
-    return ok ? 0 : 1;
-  }
-
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new io.vnft.api.InvalidInputException(flag + ": needs a value");
-    }
-    return args[i];
-  }
-
-  private static int intValue(String[] args, int i, String flag) {
-    try {
-      return Integer.parseInt(value(args, i, flag));
-    } catch (NumberFormatException e) {
-      throw new io.vnft.api.InvalidInputException(flag + ": not a number: " + args[i]);
-    }
-  }
-
   private static void usage(PrintStream out) {
     out.println("usage: ./vnft <command> [options]");
     out.println();
@@ -117,11 +76,11 @@ public final class VnftCli {
     out.println("  demo        start a local chain, run triggers, operators and a challenger end to end");
     out.println("  operator    run an operator node: --key HEX [--rpc URL] [--deployment FILE] [--once]");
     out.println("  challenger  watch batches, regenerate tokens, challenge wrong pixels: --key HEX [--once]");
+    out.println("  verify      check one token end to end: --token N [--rpc URL] [--deployment FILE]");
+    out.println("  help        this text");
     out.println();
     out.println("demo options: --out DIR (vnft-out), --triggers N (3..24, default 9), --device auto|cpu|cuda,");
     out.println("              --keep-running (leave the chain up for verify/operator/challenger; Ctrl-C stops)");
     out.println("the other commands read vnft-out/deployment.properties (written by the demo) unless --deployment");
-    out.println("  verify      check one token end to end: --token N [--rpc URL] [--deployment FILE]");
-    out.println("  help        this text");
   }
 }

@@ -6,6 +6,7 @@ import io.vnft.api.Vnft;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.examples.challenger.ChallengerNode;
+import io.vnft.examples.demo.Demo;
 import io.vnft.examples.operator.OperatorJournal;
 import io.vnft.examples.operator.OperatorNode;
 import io.vnft.examples.verify.TokenVerifier;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The standalone commands {@code operator}, {@code challenger} and {@code verify}. They read a
+ * The commands {@code demo}, {@code operator}, {@code challenger} and {@code verify}. The last three read a
  * {@link DeploymentFile} (written by {@code ./vnft demo}; any deployment can be described by one)
  * and talk to the node at its RPC URL, or at {@code --rpc}.
  */
@@ -37,7 +38,7 @@ public final class Commands {
   static final class Flags {
     private final Map<String, String> values = new HashMap<>();
 
-    Flags(String command, String[] args, Set<String> valued, Set<String> switches) {
+    Flags(String[] args, Set<String> valued, Set<String> switches) {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (switches.contains(a)) {
@@ -82,6 +83,26 @@ public final class Commands {
   private static final Set<String> COMMON = Set.of("--rpc", "--deployment", "--store", "--device");
 
   /**
+   * {@code vnft demo [--out DIR] [--triggers N] [--device auto|cpu|cuda] [--keep-running]}.
+   *
+   * @param args the options
+   * @param out progress lines and the final table
+   * @return 0 only if every expected outcome was observed on chain
+   */
+  public static int demo(String[] args, PrintStream out) {
+    Flags f = new Flags(args, Set.of("--out", "--triggers", "--device"), Set.of("--keep-running"));
+    Demo.Options d = Demo.Options.defaults();
+    Demo.Result r = Demo.run(new Demo.Options(Path.of(f.get("--out", d.outDir().toString())),
+        (int) f.number("--triggers", d.triggers(), 3, 24), d.format(),
+        f.has("--device") ? DevicePreference.parse(f.get("--device", "auto")) : d.device(), out,
+        f.has("--keep-running")));
+    boolean ok = !r.tokens().isEmpty() && r.tokens().stream().allMatch(Demo.TokenRow::verified)
+        && !r.revertedBatches().isEmpty() && !r.answeredChallenges().isEmpty() && r.forgedRejected();
+    out.println(ok ? "demo: all outcomes as expected" : "demo: SOME OUTCOMES WERE NOT AS EXPECTED (see above)");
+    return ok ? 0 : 1;
+  }
+
+  /**
    * {@code vnft verify --token N [--rpc URL] [--deployment FILE] [--store DIR]}.
    *
    * @param args the options
@@ -89,7 +110,7 @@ public final class Commands {
    * @return 0 if every check passed, 1 otherwise
    */
   public static int verify(String[] args, PrintStream out) {
-    Flags f = new Flags("verify", args, union(COMMON, Set.of("--token")), Set.of());
+    Flags f = new Flags(args, union(COMMON, Set.of("--token")), Set.of());
     if (!f.has("--token")) {
       throw new InvalidInputException("--token N is required");
     }
@@ -117,10 +138,10 @@ public final class Commands {
    * @return 0 when stopped after {@code --once}; otherwise runs until killed
    */
   public static int operator(String[] args, PrintStream out) {
-    Flags f = new Flags("operator", args, union(COMMON, Set.of("--key", "--journal", "--interval", "--max-batch",
+    Flags f = new Flags(args, union(COMMON, Set.of("--key", "--journal", "--interval", "--max-batch",
         "--max-wait")), Set.of("--once"));
     DeploymentFile dep = DeploymentFile.read(Path.of(f.get("--deployment", "vnft-out/deployment.properties")));
-    String key = key(f, "operator");
+    String key = key(f);
     long interval = f.number("--interval", 5, 1, 3600);
     Path zkey = Path.of(f.get("--deployment", "vnft-out/deployment.properties")).toAbsolutePath().getParent()
         .resolve(dep.zkey());
@@ -179,9 +200,9 @@ public final class Commands {
    * @return 0 when stopped after {@code --once}; otherwise runs until killed
    */
   public static int challenger(String[] args, PrintStream out) {
-    Flags f = new Flags("challenger", args, union(COMMON, Set.of("--key", "--interval")), Set.of("--once"));
+    Flags f = new Flags(args, union(COMMON, Set.of("--key", "--interval")), Set.of("--once"));
     DeploymentFile dep = DeploymentFile.read(Path.of(f.get("--deployment", "vnft-out/deployment.properties")));
-    String key = key(f, "challenger");
+    String key = key(f);
     long interval = f.number("--interval", 5, 1, 3600);
     try (Web3jChainBackend chain = backend(f, dep, key);
         VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
@@ -193,7 +214,7 @@ public final class Commands {
     }
   }
 
-  private static String key(Flags f, String command) {
+  private static String key(Flags f) {
     String key = f.get("--key", System.getenv("VNFT_KEY"));
     if (key == null || key.isBlank()) {
       throw new InvalidInputException("--key HEX (or the environment variable VNFT_KEY) is required");
