@@ -25,7 +25,7 @@ import java.util.List;
  * round-to-nearest after a bias shift of just under one half (folded into the biases) and an add
  * of 1.5 * 2^23; {@code mod 512} is the centred residue {@code r} of {@code floor(a) + 1/2},
  * obtained by rounding to a multiple of 512 (adding and subtracting 1.5 * 2^32), so that
- * {@code tri(floor(a) mod 512) = |r| - 1/2} ({@link #centredInPlace}; PyTorch's own {@code mod}
+ * {@code tri(floor(a) mod 512) = |r| - 1/2} ({@link #centred}; PyTorch's own {@code mod}
  * is about 15x slower than an add on the CPU). Time enters only at layer 3 as an integer added
  * after its shift, so layers 1, 2 and {@code floor(a3 / 256) mod 512} are computed once per video
  * and pixel chunk; per frame there remain one broadcast add and the activation of layer 3 (as
@@ -33,21 +33,23 @@ import java.util.List;
  * ({@code colour(palette, o0, o1)} precomputed for all 8 x 256 x 256 cases) on the two 8-bit
  * outputs, which come back from the device as one byte each per pixel.
  *
- * <p>Speed: the [16, pixels] passes run in place on scratch arrays reused across chunks and
- * frames ({@code |x|} as {@code x * sign(x)}), because a freshly allocated multi-megabyte tensor
- * costs a page fault per 4 KiB, which on a small virtual machine cost more than the arithmetic
- * (measured: 1 030 faults per 256x256 frame for one allocating add). Pixels are processed in
- * chunks of {@link #CHUNK_ROWS}. {@code DjlArithmeticTest} checks the float32 tricks against
- * integer arithmetic for every pre-activation the model can produce.
+ * <p>Speed: pixels are processed in chunks of {@link #CHUNK_ROWS} (1 MiB per [16, chunk] tensor,
+ * cache-sized). Each pass allocates a fresh chunk-sized tensor and frees its input at once, so
+ * PyTorch's allocator hands the same memory back pass after pass; a one-pass {@code abs} then
+ * beats an in-place {@code x * sign(x)} (four passes). (At the old 2^16-pixel chunk, a fresh
+ * 4 MiB tensor cost a page fault per 4 KiB, 1 030 faults per frame; the chunk size avoids that.)
+ * {@code DjlArithmeticTest} checks the float32 tricks against integer arithmetic for every pre-activation the model can produce.
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
 public final class DjlCppn implements AutoCloseable {
   /**
    * Pixels of one frame evaluated per chunk (system property {@code vnft.djl.chunkRows}, default
-   * 2^16: a [16, chunk] float array is 4 MiB; the scratch arrays are allocated once per batch).
+   * 2^14: a [16, chunk] float array is 1 MiB, so a chunk's passes stay in a core's L2/L3 cache;
+   * measured on the 2-core development VM, the per-frame layer-3 passes cost 0.8 ms per 256x256
+   * frame at 2^14, 0.85 at 2^15, 1.0 at 2^13 and 1.45 at 2^16).
    */
-  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 16);
+  static final int CHUNK_ROWS = Integer.getInteger("vnft.djl.chunkRows", 1 << 14);
 
   private final int chunkRows;
   private final NDManager manager;
@@ -72,7 +74,7 @@ public final class DjlCppn implements AutoCloseable {
   DjlCppn(CppnWeights weights, Device device, int chunkRows) {
     this.chunkRows = Math.max(1, chunkRows);
     this.manager = NDManager.newBaseManager(device, "PyTorch");
-    // layers 2 and 3 read h = |r| - 128.5 (activationInPlace); layer 4 reads h = 127.5 - g
+    // layers 2 and 3 read h = |r| - 128.5 (activation); layer 4 reads h = 127.5 - g
     NDArray[] l2 = folded(weights.w2(), weights.b2(), CppnSpec.SHIFT_HIDDEN, 1, -128.5);
     NDArray[] l3 = folded(weights.w3(), weights.b3(), CppnSpec.SHIFT_HIDDEN, 1, -128.5);
     NDArray[] l4 = folded(weights.w4(), weights.b4(), CppnSpec.SHIFT_OUT, -1, 127.5);
@@ -137,12 +139,13 @@ public final class DjlCppn implements AutoCloseable {
     int hid = CppnSpec.HIDDEN;
     byte[][] out = new byte[n][format.rgbBytes()];
     int pixelsPerChunk = Math.min(p, chunkRows);
+    int chunks = (p + pixelsPerChunk - 1) / pixelsPerChunk;
+    // spatial grids per (mirror variant, chunk), shared by the batch's videos of that variant
+    float[][] grids = new float[4 * chunks][];
     try (NDManager batch = manager.newSubManager()) {
       // Scratch buffers reused for every chunk, so that the big element-wise passes run in place:
       // a freshly allocated tensor costs a page fault per 4 KiB, which on a small or virtual
       // machine takes longer than the arithmetic.
-      Buffers full = new Buffers(batch, pixelsPerChunk);
-      Buffers tail = p % pixelsPerChunk == 0 ? full : new Buffers(batch, p % pixelsPerChunk);
       for (int k = 0; k < n; k++) {
         int[] z = latents.get(k);
         long style = styles.get(k);
@@ -157,23 +160,37 @@ public final class DjlCppn implements AutoCloseable {
           for (int p0 = 0; p0 < p; p0 += pixelsPerChunk) {
             int p1 = Math.min(p, p0 + pixelsPerChunk);
             int pt = p1 - p0;
-            Buffers buf = pt == pixelsPerChunk ? full : tail;
             try (NDManager range = video.newSubManager()) {
               // ((q3 + 256) mod 512) - 511.5 with q3 = floor(a3 / 256): frame-independent, [16, pt]
-              NDArray sp = staticPart(range, z, style, w, h, p0, p1, buf.sign);
+              // the spatial grid (X', Y', R per pixel) depends only on the shape and the mirror bits
+              int variant = (CppnSpec.mirrorXOf(style) ? 1 : 0) | (CppnSpec.mirrorYOf(style) ? 2 : 0);
+              int slot = variant * chunks + p0 / pixelsPerChunk;
+              if (grids[slot] == null) {
+                grids[slot] = new float[(p1 - p0) * CppnSpec.INPUTS];
+                fillSpatial(grids[slot], style, w, h, p0, p1);
+              }
+              NDArray sp = staticPart(range, z, grids[slot], p1 - p0);
               for (int t = 0; t < frames; t++) {
                 try (NDManager chunk = range.newSubManager()) {
                   // u = ((q3 + 256) mod 512) + ((ct - 256) mod 512) - 511.5 in [-511.5, 510.5];
                   // tri's g = |(q3 + ct) mod 512 - 255.5| = ||u| - 256| without a modulo
-                  NDArray g3 = buf.work.muli(0f).addi(sp).addi(tps[t]);
-                  absInPlace(g3, buf.sign);
-                  absInPlace(g3.subi(256f), buf.sign); // [16, pt]
+                  NDArray u = sp.add(tps[t]);
+                  u.attach(chunk);
+                  NDArray au = u.abs();
+                  au.attach(chunk);
+                  u.close();
+                  au.subi(256f);
+                  NDArray g3 = au.abs(); // [16, pt]
+                  g3.attach(chunk);
+                  au.close();
                   NDArray a4 = w4.matMul(g3); // [2, pt]
                   a4.attach(chunk);
                   a4.addi(c4);
-                  NDArray g4 = activationInPlace(a4, buf.sign4);
+                  NDArray g4 = activation(a4);
+                  g4.attach(chunk);
                   // o = tri(a4 >> 7) = |r| - 0.5, an integer in [0, 255]; one byte per output and pixel comes back
-                  NDArray o = g4.subi(0.5f).toType(DataType.UINT8, false);
+                  // |r| - 1/2 by the conversion's truncation toward zero (|r| in [0.5, 255.5])
+                  NDArray o = g4.toType(DataType.UINT8, false);
                   o.attach(chunk);
                   byte[] ob = o.toByteArray(); // [o0 x pt, o1 x pt]
                   int d = (t * p + p0) * 3;
@@ -198,20 +215,6 @@ public final class DjlCppn implements AutoCloseable {
     return out;
   }
 
-  /** Per-chunk scratch arrays: {@code work} and {@code sign} [16, pixels], {@code sign4} [2, pixels]. */
-  private static final class Buffers {
-    final NDArray work;
-    final NDArray sign;
-    final NDArray sign4;
-
-    Buffers(NDManager m, int pixels) {
-      // zeros, not empty: the in-place passes multiply the old contents by 0, which must be finite
-      work = m.zeros(new Shape(CppnSpec.HIDDEN, pixels));
-      sign = m.zeros(new Shape(CppnSpec.HIDDEN, pixels));
-      sign4 = m.zeros(new Shape(CppnSpec.OUTPUTS, pixels));
-    }
-  }
-
   /** {@code (ct - 256) mod 512} per frame and hidden unit: [frames * 16] (see {@link #staticPart}). */
   private static float[] timeTerms(int[] z, long style, int frames) {
     int hid = CppnSpec.HIDDEN;
@@ -230,15 +233,12 @@ public final class DjlCppn implements AutoCloseable {
   }
 
   /**
-   * Layers 1, 2 and {@code ((floor(a3 / 256) + 256) mod 512) - 511.5} for pixels [p0, p1) of one video:
-   * [16, p1-p0], attached to {@code m}; {@code sign} is a [16, p1-p0] scratch array.
+   * Layers 1, 2 and {@code ((floor(a3 / 256) + 256) mod 512) - 511.5} for the {@code p} pixels
+   * of one chunk of one video, whose rows X', Y', R are {@code spatial} ([3, p], channels first):
+   * [16, p], attached to {@code m}.
    */
-  private NDArray staticPart(NDManager m, int[] z, long style, int w, int h, int p0, int p1,
-      NDArray sign) {
-    int p = p1 - p0;
+  private NDArray staticPart(NDManager m, int[] z, float[] spatial, int p) {
     int hid = CppnSpec.HIDDEN;
-    float[] spatial = new float[p * CppnSpec.INPUTS];
-    fillSpatial(spatial, style, w, h, p0, p1);
     float s1 = (float) Math.scalb(1.0, -CppnSpec.SHIFT1);
     float[] a1 = new float[hid * CppnSpec.INPUTS];
     float[] b1 = new float[hid];
@@ -255,19 +255,19 @@ public final class DjlCppn implements AutoCloseable {
           .addi(tmp.create(b1, new Shape(hid, 1)));
       g1.attach(m);
     }
-    activationInPlace(g1, sign);
     // each temporary is freed as soon as it is used, so that the next one of the same size
-    // can take its (already mapped) memory
+    // can take its memory
+    g1 = activation(g1);
     NDArray g2 = w2.matMul(g1).addi(c2);
     g2.attach(m);
     g1.close();
-    activationInPlace(g2, sign);
+    g2 = activation(g2);
     NDArray l3 = w3.matMul(g2).addi(c3);
     l3.attach(m);
     g2.close();
     // r - 256 = (q3 + 256) mod 512 - 511.5 with q3 = floor(a3 / 256) (mod 512): with the time
     // term (ct - 256) mod 512 the per-frame sum is (q3 + ct) mod 512 + 512 k - 511.5, k in {0, 1}
-    return centredInPlace(l3, sign).subi(256f);
+    return centred(l3).subi(256f);
   }
 
   private static int[] paletteTable() {
@@ -276,12 +276,6 @@ public final class DjlCppn implements AutoCloseable {
       t[i] = CppnSpec.colour(i >>> 16, (i >>> 8) & 255, i & 255);
     }
     return t;
-  }
-
-  /** {@code x = |x|} in place, as {@code x * sign(x)}; {@code sign} is a scratch array of x's shape. */
-  private static void absInPlace(NDArray x, NDArray sign) {
-    sign.muli(0f).addi(x).signi();
-    x.muli(sign);
   }
 
   /**
@@ -295,30 +289,33 @@ public final class DjlCppn implements AutoCloseable {
 
   /**
    * {@code a = r} in place, with {@code r} the representative in (-256, 256) of
-   * {@code round(a) + 1/2} modulo 512, for {@code |a| < 2^21}; {@code scratch} has a's shape.
+   * {@code round(a) + 1/2} modulo 512, for {@code |a| < 2^21}; returns {@code a}.
    * No {@code mod} operator (PyTorch's is ~15x slower than an add on the CPU): adding 1.5 * 2^23
    * makes float32 round to an integer (no ties, see {@link #floorOffset}); adding and then
    * subtracting 1.5 * 2^32 rounds the half-integer {@code y = round(a) + 1/2} to the nearest
    * multiple of 512 (ulp 512 there; no ties as y is not an integer), and {@code y} less that is r.
    * Every step is exact in IEEE-754 binary32.
    */
-  static NDArray centredInPlace(NDArray a, NDArray scratch) {
+  static NDArray centred(NDArray a) {
     a.addi(ROUNDER).subi(ROUNDER).addi(0.5f);
-    scratch.muli(0f).addi(a).addi(ROUNDER_512).subi(ROUNDER_512);
-    return a.subi(scratch);
+    try (NDArray multiple = a.add(ROUNDER_512)) {
+      return a.subi(multiple.subi(ROUNDER_512));
+    }
   }
 
   private static final float ROUNDER = 1.5f * (1 << 23);
   private static final float ROUNDER_512 = 1.5f * (1L << 32);
 
   /**
-   * In place {@code a = |r|} ({@link #centredInPlace}) for a pre-activation already shifted by
-   * {@link #floorOffset}: with {@code m = floor(a) mod 512}, {@code tri(m) = |r| - 1/2}, so the
-   * activation {@code tri(m) - 128} is {@code |r| - 128.5}.
+   * {@code |r|} ({@link #centred}) for a pre-activation already shifted by {@link #floorOffset}:
+   * with {@code m = floor(a) mod 512}, {@code tri(m) = |r| - 1/2}, so the activation
+   * {@code tri(m) - 128} is {@code |r| - 128.5}. Returns a new array in a's manager and closes
+   * {@code a} (whose contents the call overwrites).
    */
-  static NDArray activationInPlace(NDArray a, NDArray sign) {
-    absInPlace(centredInPlace(a, sign), sign);
-    return a;
+  static NDArray activation(NDArray a) {
+    NDArray r = centred(a).abs();
+    a.close();
+    return r;
   }
 
   private static int[] checkLatent(int[] z) {
