@@ -59,6 +59,7 @@ public final class DjlCppn implements AutoCloseable {
   private final NDArray c3;
   private final NDArray w4;
   private final NDArray c4;
+  private final Constants constants;
   /** {@code colour(palette, o0, o1)} at index {@code palette << 16 | o0 << 8 | o1} (2 MiB, shared). */
   private static final int[] TABLE = paletteTable();
 
@@ -84,6 +85,7 @@ public final class DjlCppn implements AutoCloseable {
     c3 = l3[1];
     w4 = l4[0];
     c4 = l4[1];
+    constants = new Constants(manager);
   }
 
   /**
@@ -142,10 +144,8 @@ public final class DjlCppn implements AutoCloseable {
     int chunks = (p + pixelsPerChunk - 1) / pixelsPerChunk;
     // spatial grids per (mirror variant, chunk), shared by the batch's videos of that variant
     float[][] grids = new float[4 * chunks][];
+    Constants ks = constants;
     try (NDManager batch = manager.newSubManager()) {
-      // Scratch buffers reused for every chunk, so that the big element-wise passes run in place:
-      // a freshly allocated tensor costs a page fault per 4 KiB, which on a small or virtual
-      // machine takes longer than the arithmetic.
       for (int k = 0; k < n; k++) {
         int[] z = latents.get(k);
         long style = styles.get(k);
@@ -179,14 +179,14 @@ public final class DjlCppn implements AutoCloseable {
                   NDArray au = u.abs();
                   au.attach(chunk);
                   u.close();
-                  au.subi(256f);
+                  au.subi(ks.c256);
                   NDArray g3 = au.abs(); // [16, pt]
                   g3.attach(chunk);
                   au.close();
                   NDArray a4 = w4.matMul(g3); // [2, pt]
                   a4.attach(chunk);
                   a4.addi(c4);
-                  NDArray g4 = activation(a4);
+                  NDArray g4 = activation(a4, ks);
                   g4.attach(chunk);
                   // o = tri(a4 >> 7) = |r| - 0.5, an integer in [0, 255]; one byte per output and pixel comes back
                   // |r| - 1/2 by the conversion's truncation toward zero (|r| in [0.5, 255.5])
@@ -238,6 +238,7 @@ public final class DjlCppn implements AutoCloseable {
    * [16, p], attached to {@code m}.
    */
   private NDArray staticPart(NDManager m, int[] z, float[] spatial, int p) {
+    Constants k = constants;
     int hid = CppnSpec.HIDDEN;
     float s1 = (float) Math.scalb(1.0, -CppnSpec.SHIFT1);
     float[] a1 = new float[hid * CppnSpec.INPUTS];
@@ -257,17 +258,17 @@ public final class DjlCppn implements AutoCloseable {
     }
     // each temporary is freed as soon as it is used, so that the next one of the same size
     // can take its memory
-    g1 = activation(g1);
+    g1 = activation(g1, k);
     NDArray g2 = w2.matMul(g1).addi(c2);
     g2.attach(m);
     g1.close();
-    g2 = activation(g2);
+    g2 = activation(g2, k);
     NDArray l3 = w3.matMul(g2).addi(c3);
     l3.attach(m);
     g2.close();
     // r - 256 = (q3 + 256) mod 512 - 511.5 with q3 = floor(a3 / 256) (mod 512): with the time
     // term (ct - 256) mod 512 the per-frame sum is (q3 + ct) mod 512 + 512 k - 511.5, k in {0, 1}
-    return centred(l3).subi(256f);
+    return centred(l3, k).subi(k.c256);
   }
 
   private static int[] paletteTable() {
@@ -296,15 +297,31 @@ public final class DjlCppn implements AutoCloseable {
    * multiple of 512 (ulp 512 there; no ties as y is not an integer), and {@code y} less that is r.
    * Every step is exact in IEEE-754 binary32.
    */
-  static NDArray centred(NDArray a) {
-    a.addi(ROUNDER).subi(ROUNDER).addi(0.5f);
-    try (NDArray multiple = a.add(ROUNDER_512)) {
-      return a.subi(multiple.subi(ROUNDER_512));
+  static NDArray centred(NDArray a, Constants k) {
+    a.addi(k.rounder).subi(k.rounder).addi(k.half);
+    try (NDArray multiple = a.add(k.rounder512)) {
+      return a.subi(multiple.subi(k.rounder512));
     }
   }
 
-  private static final float ROUNDER = 1.5f * (1 << 23);
-  private static final float ROUNDER_512 = 1.5f * (1L << 32);
+  /**
+   * The scalar operands of the passes as one-element tensors on the device: an operation with a
+   * Java number makes DJL create a tensor from it on every call (measured ~10 us per in-place add
+   * on the CPU, against ~1.5 us with a ready tensor).
+   */
+  static final class Constants {
+    final NDArray rounder;
+    final NDArray rounder512;
+    final NDArray half;
+    final NDArray c256;
+
+    Constants(NDManager m) {
+      rounder = m.create(new float[] {1.5f * (1 << 23)}, new Shape(1));
+      rounder512 = m.create(new float[] {1.5f * (1L << 32)}, new Shape(1));
+      half = m.create(new float[] {0.5f}, new Shape(1));
+      c256 = m.create(new float[] {256f}, new Shape(1));
+    }
+  }
 
   /**
    * {@code |r|} ({@link #centred}) for a pre-activation already shifted by {@link #floorOffset}:
@@ -312,8 +329,8 @@ public final class DjlCppn implements AutoCloseable {
    * {@code tri(m) - 128} is {@code |r| - 128.5}. Returns a new array in a's manager and closes
    * {@code a} (whose contents the call overwrites).
    */
-  static NDArray activation(NDArray a) {
-    NDArray r = centred(a).abs();
+  static NDArray activation(NDArray a, Constants k) {
+    NDArray r = centred(a, k).abs();
     a.close();
     return r;
   }

@@ -27,7 +27,7 @@ class DjlArithmeticTest {
       }
       try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
         NDArray x = m.create(a, new Shape(n));
-        float[] got = DjlCppn.activation(x).toFloatArray();
+        float[] got = DjlCppn.activation(x, new DjlCppn.Constants(m)).toFloatArray();
         for (int i = 0; i < n; i++) {
           int want = CppnSpec.tri((lo + i) >> shift);
           assertEquals(want + 0.5f, got[i], "shift " + shift + ", a = " + (lo + i));
@@ -47,7 +47,7 @@ class DjlArithmeticTest {
       a[i] = (float) Math.scalb((double) (lo + i), -shift) - d;
     }
     try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-      float[] got = DjlCppn.centred(m.create(a, new Shape(n)))
+      float[] got = DjlCppn.centred(m.create(a, new Shape(n)), new DjlCppn.Constants(m))
           .toFloatArray();
       for (int i = 0; i < n; i++) {
         float r = got[i];
