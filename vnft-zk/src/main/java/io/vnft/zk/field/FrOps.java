@@ -172,21 +172,11 @@ public final class FrOps {
     u9 += (m4 * P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, P52S_4);
     u6 += u5 >>> 52;
-    u7 += u6 >>> 52;
-    u8 += u7 >>> 52;
-    u9 += u8 >>> 52;
-    u10 += u9 >>> 52;
-    final long n0 = u6 & 0xfffffffffffffL, n1 = u7 & 0xfffffffffffffL, n2 = u8 & 0xfffffffffffffL, n3 = u9 & 0xfffffffffffffL, n4 = u10;
-    final long v0 = n0 | (n1 << 52), v1 = (n1 >>> 12) | (n2 << 40), v2 = (n2 >>> 24) | (n3 << 28), v3 = (n3 >>> 36) | (n4 << 16);
-    long d0 = v0 - Q0; long br = borrow(v0, Q0, d0);
-    long d1 = v1 - Q1 - br; br = borrow(v1, Q1, d1);
-    long d2 = v2 - Q2 - br; br = borrow(v2, Q2, d2);
-    long d3 = v3 - Q3 - br; br = borrow(v3, Q3, d3);
-    long keep = -br; // all ones if t < q
-    long r0 = (d0 & ~keep) | (v0 & keep);
-    long r1 = (d1 & ~keep) | (v1 & keep);
-    long r2 = (d2 & ~keep) | (v2 & keep);
-    long r3 = (d3 & ~keep) | (v3 & keep);
+    final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
+    final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
+    final long keep = d4 >> 63; // all ones if T < q
+    final long n0 = ((d0 & ~keep) | (k0 & keep)) & 0xfffffffffffffL, n1 = ((d1 & ~keep) | (k1 & keep)) & 0xfffffffffffffL, n2 = ((d2 & ~keep) | (k2 & keep)) & 0xfffffffffffffL, n3 = ((d3 & ~keep) | (k3 & keep)) & 0xfffffffffffffL, n4 = (d4 & ~keep) | (k4 & keep);
+    final long r0 = n0 | (n1 << 52), r1 = (n1 >>> 12) | (n2 << 40), r2 = (n2 >>> 24) | (n3 << 28), r3 = (n3 >>> 36) | (n4 << 16);
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
@@ -305,21 +295,11 @@ public final class FrOps {
     u9 += (m4 * P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, P52S_4);
     u6 += u5 >>> 52;
-    u7 += u6 >>> 52;
-    u8 += u7 >>> 52;
-    u9 += u8 >>> 52;
-    u10 += u9 >>> 52;
-    final long n0 = u6 & 0xfffffffffffffL, n1 = u7 & 0xfffffffffffffL, n2 = u8 & 0xfffffffffffffL, n3 = u9 & 0xfffffffffffffL, n4 = u10;
-    final long v0 = n0 | (n1 << 52), v1 = (n1 >>> 12) | (n2 << 40), v2 = (n2 >>> 24) | (n3 << 28), v3 = (n3 >>> 36) | (n4 << 16);
-    long d0 = v0 - Q0; long br = borrow(v0, Q0, d0);
-    long d1 = v1 - Q1 - br; br = borrow(v1, Q1, d1);
-    long d2 = v2 - Q2 - br; br = borrow(v2, Q2, d2);
-    long d3 = v3 - Q3 - br; br = borrow(v3, Q3, d3);
-    long keep = -br; // all ones if t < q
-    long r0 = (d0 & ~keep) | (v0 & keep);
-    long r1 = (d1 & ~keep) | (v1 & keep);
-    long r2 = (d2 & ~keep) | (v2 & keep);
-    long r3 = (d3 & ~keep) | (v3 & keep);
+    final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
+    final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
+    final long keep = d4 >> 63; // all ones if T < q
+    final long n0 = ((d0 & ~keep) | (k0 & keep)) & 0xfffffffffffffL, n1 = ((d1 & ~keep) | (k1 & keep)) & 0xfffffffffffffL, n2 = ((d2 & ~keep) | (k2 & keep)) & 0xfffffffffffffL, n3 = ((d3 & ~keep) | (k3 & keep)) & 0xfffffffffffffL, n4 = (d4 & ~keep) | (k4 & keep);
+    final long r0 = n0 | (n1 << 52), r1 = (n1 >>> 12) | (n2 << 40), r2 = (n2 >>> 24) | (n3 << 28), r3 = (n3 >>> 36) | (n4 << 16);
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
