@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,8 @@ class MontgomeryMulTest {
     void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo);
 
     void square(long[] a, int ao, long[] out, int oo);
+
+    void mulSum(long[] a, int ao, long[] b, int bo, long[] c, int co, long[] d, int dof, long[] out, int oo);
   }
 
   static Ops ops(String field) {
@@ -36,6 +39,10 @@ class MontgomeryMulTest {
         public void square(long[] a, int ao, long[] out, int oo) {
           FpOps.square(a, ao, out, oo);
         }
+
+        public void mulSum(long[] a, int ao, long[] b, int bo, long[] c, int co, long[] d, int dof, long[] out, int oo) {
+          FpOps.mulSum(a, ao, b, bo, c, co, d, dof, out, oo);
+        }
       };
     }
     return new Ops() {
@@ -45,6 +52,10 @@ class MontgomeryMulTest {
 
       public void square(long[] a, int ao, long[] out, int oo) {
         FrOps.square(a, ao, out, oo);
+      }
+
+      public void mulSum(long[] a, int ao, long[] b, int bo, long[] c, int co, long[] d, int dof, long[] out, int oo) {
+        FrOps.mulSum(a, ao, b, bo, c, co, d, dof, out, oo);
       }
     };
   }
@@ -157,6 +168,53 @@ class MontgomeryMulTest {
       assertEquals(x.multiply(y).multiply(rInv).mod(m), get(out, 0));
       ops.square(a, 0, out, 0);
       assertEquals(x.multiply(x).multiply(rInv).mod(m), get(out, 0));
+    }
+  }
+
+  /** mulSum = (ab + cd) / R for reduced inputs and for the modulus itself as an input. */
+  @ParameterizedTest
+  @ValueSource(strings = {"p", "r"})
+  void mulSumMatchesBigInteger(String field) {
+    BigInteger m = field.equals("p") ? P : R;
+    BigInteger rInv = BigInteger.ONE.shiftLeft(256).modInverse(m);
+    Ops ops = ops(field);
+    Random rnd = new Random(field.hashCode() + 1);
+    List<BigInteger> vs = values(m, rnd, 300);
+    vs.add(m); // "at most the modulus"
+    long[] v = new long[20];
+    for (int it = 0; it < 4000; it++) {
+      BigInteger[] x = new BigInteger[4];
+      for (int k = 0; k < 4; k++) {
+        x[k] = it == 0 ? m : vs.get(it < 4 * vs.size() ? (it / (k + 1) + k) % vs.size() : rnd.nextInt(vs.size()));
+        put(x[k], v, 4 * k);
+      }
+      BigInteger want = x[0].multiply(x[1]).add(x[2].multiply(x[3])).multiply(rInv).mod(m);
+      ops.mulSum(v, 0, v, 4, v, 8, v, 12, v, 16);
+      BigInteger[] xs = x;
+      assertEquals(want, get(v, 16), () -> field + ": " + xs[0] + " " + xs[1] + " " + xs[2] + " " + xs[3]);
+      ops.mulSum(v, 0, v, 4, v, 8, v, 12, v, 12); // out == d
+      assertEquals(want, get(v, 12), "out aliases d");
+      put(x[3], v, 12);
+      ops.mulSum(v, 0, v, 4, v, 8, v, 12, v, 0); // out == a
+      assertEquals(want, get(v, 0), "out aliases a");
+    }
+  }
+
+  /** Fp2 products (which use mulSum with a negated factor) against BigInteger, u^2 = -1. */
+  @Test
+  void fp2MulMatchesBigInteger() {
+    Random rnd = new Random(5);
+    long[] ab = new long[16];
+    for (int it = 0; it < 500; it++) {
+      BigInteger a0 = it == 0 ? BigInteger.ZERO : new BigInteger(254, rnd).mod(P);
+      BigInteger a1 = it == 1 ? P.subtract(BigInteger.ONE) : new BigInteger(254, rnd).mod(P);
+      BigInteger b0 = new BigInteger(254, rnd).mod(P);
+      BigInteger b1 = it < 3 ? BigInteger.ZERO : new BigInteger(254, rnd).mod(P);
+      Fp2 x = Fp2.of(a0, a1);
+      Fp2 y = Fp2.of(b0, b1);
+      Fp2 z = x.mul(y);
+      assertEquals(a0.multiply(b0).subtract(a1.multiply(b1)).mod(P), z.c0().toBigInteger());
+      assertEquals(a0.multiply(b1).add(a1.multiply(b0)).mod(P), z.c1().toBigInteger());
     }
   }
 

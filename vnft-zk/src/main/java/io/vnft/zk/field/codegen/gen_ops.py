@@ -91,6 +91,17 @@ public final class {cls} {{
     w("    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;")
     w("""  }
 
+  /**
+   * out = a * b + c * d (Montgomery: (ab + cd) / R) with one reduction instead of two: about 1.5x
+   * the time of one {@link #mul} instead of 2x plus an add. All four inputs must be at most the
+   * modulus (reduced values, or the modulus itself); outputs may alias inputs.
+   */
+  public static void mulSum(long[] a, int ao, long[] b, int bo, long[] c, int co, long[] d, int dof, long[] out, int oo) {
+    final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+""" + "".join("    " + l + "\n" for l in snip.sum52s(['a0','a1','a2','a3'], ['@b[bo]','@b[bo + 1]','@b[bo + 2]','@b[bo + 3]'],
+        ['@c[co]','@c[co + 1]','@c[co + 2]','@c[co + 3]'], ['@d[dof]','@d[dof + 1]','@d[dof + 2]','@d[dof + 3]'], ['r0','r1','r2','r3'])) + """    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
+  }
+
   /** out = a^2 (Montgomery); 15 limb products instead of 25 for the square itself. */
   public static void square(long[] a, int ao, long[] out, int oo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];

@@ -151,6 +151,59 @@ def mont52s(a, b, out, P=""):
     return L
 
 
+def sum52s(a, b, c, d, out, P=""):
+    """Lines: out = (a*b + c*d) / 2^256 mod q with one Montgomery reduction (mont52s with the two
+    products' rows interleaved). All four inputs at most q, so a*b + c*d < 2q^2 and the reduced
+    value stays below 2q before the final subtraction; each accumulator stays below 2^58."""
+    L = []
+    w = L.append
+    def loads(v, pre):
+        r = []
+        for i, e in enumerate(v):
+            if e.startswith("@"):
+                w(f"final long {pre}{i} = {e[1:]};")
+                r.append(f"{pre}{i}")
+            else:
+                r.append(e)
+        return r
+    bb = loads(b, "bl")
+    cc = loads(c, "cl")
+    dd = loads(d, "dl")
+    X = [f"x{j}" for j in range(5)]
+    Y = [f"y{j}" for j in range(5)]
+    X2 = [f"xx{j}" for j in range(5)]
+    Y2 = [f"yy{j}" for j in range(5)]
+    L += _split52s(a, X, 'x')
+    L += _split52s(bb, Y, 'y')
+    L += _split52s(cc, X2, 'x')
+    L += _split52s(dd, Y2, 'y')
+    Qn = [f"{P}P52S_{j}" for j in range(5)]
+    slots = [None] * 6
+    cnt = [0]
+    def acc(k, e):
+        if slots[k] is None:
+            cnt[0] += 1
+            nm = f"u{cnt[0]}"
+            w(f"long {nm} = {e};")
+            slots[k] = nm
+        else:
+            w(f"{slots[k]} += {e};")
+    for i in range(5):
+        for j in range(5):
+            acc(j, f"({X[j]} * {Y[i]}) >>> 12")
+            acc(j + 1, f"Math.multiplyHigh({X[j]}, {Y[i]})")
+            acc(j, f"({X2[j]} * {Y2[i]}) >>> 12")
+            acc(j + 1, f"Math.multiplyHigh({X2[j]}, {Y2[i]})")
+        w(f"final long m{i} = ({slots[0]} * {P}INV52X2) & {M52x1};")
+        for j in range(5):
+            acc(j, f"(m{i} * {Qn[j]}) >>> 12")
+            acc(j + 1, f"Math.multiplyHigh(m{i}, {Qn[j]})")
+        w(f"{slots[1]} += {slots[0]} >>> 52;")
+        slots = slots[1:] + [None]
+    L += final52(slots[:5], out, P)
+    return L
+
+
 def sqr52s(a, out, P=""):
     """Montgomery square in radix 2^52: each cross product z_i z_j (i < j) once, pre-scaled so its
     split gives 32 z_i z_j (twice the product, times the 2^4 that makes the total reduction 2^256),
