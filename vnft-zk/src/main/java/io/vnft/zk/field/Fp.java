@@ -238,7 +238,6 @@ public final class Fp {
     u5 += (x4 * y0) >>> 12;
     long u6 = Math.multiplyHigh(x4, y0);
     final long m0 = (u1 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * FpOps.P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, FpOps.P52S_0);
     u2 += (m0 * FpOps.P52S_1) >>> 12;
     u3 += Math.multiplyHigh(m0, FpOps.P52S_1);
@@ -248,7 +247,7 @@ public final class Fp {
     u5 += Math.multiplyHigh(m0, FpOps.P52S_3);
     u5 += (m0 * FpOps.P52S_4) >>> 12;
     u6 += Math.multiplyHigh(m0, FpOps.P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * y1) >>> 12;
     u3 += Math.multiplyHigh(x0, y1);
     u3 += (x1 * y1) >>> 12;
@@ -260,7 +259,6 @@ public final class Fp {
     u6 += (x4 * y1) >>> 12;
     long u7 = Math.multiplyHigh(x4, y1);
     final long m1 = (u2 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * FpOps.P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, FpOps.P52S_0);
     u3 += (m1 * FpOps.P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, FpOps.P52S_1);
@@ -270,7 +268,7 @@ public final class Fp {
     u6 += Math.multiplyHigh(m1, FpOps.P52S_3);
     u6 += (m1 * FpOps.P52S_4) >>> 12;
     u7 += Math.multiplyHigh(m1, FpOps.P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * y2) >>> 12;
     u4 += Math.multiplyHigh(x0, y2);
     u4 += (x1 * y2) >>> 12;
@@ -282,7 +280,6 @@ public final class Fp {
     u7 += (x4 * y2) >>> 12;
     long u8 = Math.multiplyHigh(x4, y2);
     final long m2 = (u3 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * FpOps.P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, FpOps.P52S_0);
     u4 += (m2 * FpOps.P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, FpOps.P52S_1);
@@ -292,7 +289,7 @@ public final class Fp {
     u7 += Math.multiplyHigh(m2, FpOps.P52S_3);
     u7 += (m2 * FpOps.P52S_4) >>> 12;
     u8 += Math.multiplyHigh(m2, FpOps.P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * y3) >>> 12;
     u5 += Math.multiplyHigh(x0, y3);
     u5 += (x1 * y3) >>> 12;
@@ -304,7 +301,6 @@ public final class Fp {
     u8 += (x4 * y3) >>> 12;
     long u9 = Math.multiplyHigh(x4, y3);
     final long m3 = (u4 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * FpOps.P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, FpOps.P52S_0);
     u5 += (m3 * FpOps.P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, FpOps.P52S_1);
@@ -314,7 +310,7 @@ public final class Fp {
     u8 += Math.multiplyHigh(m3, FpOps.P52S_3);
     u8 += (m3 * FpOps.P52S_4) >>> 12;
     u9 += Math.multiplyHigh(m3, FpOps.P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * y4) >>> 12;
     u6 += Math.multiplyHigh(x0, y4);
     u6 += (x1 * y4) >>> 12;
@@ -326,7 +322,6 @@ public final class Fp {
     u9 += (x4 * y4) >>> 12;
     long u10 = Math.multiplyHigh(x4, y4);
     final long m4 = (u5 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * FpOps.P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, FpOps.P52S_0);
     u6 += (m4 * FpOps.P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, FpOps.P52S_1);
@@ -336,7 +331,7 @@ public final class Fp {
     u9 += Math.multiplyHigh(m4, FpOps.P52S_3);
     u9 += (m4 * FpOps.P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, FpOps.P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
     final long d0 = u6 - FpOps.P52_0, d1 = u7 - FpOps.P52_1 + (d0 >> 52), d2 = u8 - FpOps.P52_2 + (d1 >> 52), d3 = u9 - FpOps.P52_3 + (d2 >> 52), d4 = u10 - FpOps.P52_4 + (d3 >> 52);
     final long keep = d4 >> 63; // all ones if T < q
@@ -355,7 +350,6 @@ public final class Fp {
     long u1 = (x0 * e0) >>> 12;
     long u2 = Math.multiplyHigh(x0, e0);
     final long m0 = (u1 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * FpOps.P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, FpOps.P52S_0);
     u2 += (m0 * FpOps.P52S_1) >>> 12;
     long u3 = Math.multiplyHigh(m0, FpOps.P52S_1);
@@ -365,11 +359,10 @@ public final class Fp {
     long u5 = Math.multiplyHigh(m0, FpOps.P52S_3);
     u5 += (m0 * FpOps.P52S_4) >>> 12;
     long u6 = Math.multiplyHigh(m0, FpOps.P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * c1) >>> 12;
     u3 += Math.multiplyHigh(x0, c1);
     final long m1 = (u2 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * FpOps.P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, FpOps.P52S_0);
     u3 += (m1 * FpOps.P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, FpOps.P52S_1);
@@ -379,13 +372,12 @@ public final class Fp {
     u6 += Math.multiplyHigh(m1, FpOps.P52S_3);
     u6 += (m1 * FpOps.P52S_4) >>> 12;
     long u7 = Math.multiplyHigh(m1, FpOps.P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * c2) >>> 12;
     u4 += Math.multiplyHigh(x0, c2);
     u3 += (x1 * e1) >>> 12;
     u4 += Math.multiplyHigh(x1, e1);
     final long m2 = (u3 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * FpOps.P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, FpOps.P52S_0);
     u4 += (m2 * FpOps.P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, FpOps.P52S_1);
@@ -395,13 +387,12 @@ public final class Fp {
     u7 += Math.multiplyHigh(m2, FpOps.P52S_3);
     u7 += (m2 * FpOps.P52S_4) >>> 12;
     long u8 = Math.multiplyHigh(m2, FpOps.P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * c3) >>> 12;
     u5 += Math.multiplyHigh(x0, c3);
     u4 += (x1 * c2) >>> 12;
     u5 += Math.multiplyHigh(x1, c2);
     final long m3 = (u4 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * FpOps.P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, FpOps.P52S_0);
     u5 += (m3 * FpOps.P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, FpOps.P52S_1);
@@ -411,7 +402,7 @@ public final class Fp {
     u8 += Math.multiplyHigh(m3, FpOps.P52S_3);
     u8 += (m3 * FpOps.P52S_4) >>> 12;
     long u9 = Math.multiplyHigh(m3, FpOps.P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * c4) >>> 12;
     u6 += Math.multiplyHigh(x0, c4);
     u5 += (x1 * c3) >>> 12;
@@ -419,7 +410,6 @@ public final class Fp {
     u5 += (x2 * e2) >>> 12;
     u6 += Math.multiplyHigh(x2, e2);
     final long m4 = (u5 * FpOps.INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * FpOps.P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, FpOps.P52S_0);
     u6 += (m4 * FpOps.P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, FpOps.P52S_1);
@@ -429,7 +419,7 @@ public final class Fp {
     u9 += Math.multiplyHigh(m4, FpOps.P52S_3);
     u9 += (m4 * FpOps.P52S_4) >>> 12;
     long u10 = Math.multiplyHigh(m4, FpOps.P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     u6 += (x1 * c4) >>> 12;
     u7 += Math.multiplyHigh(x1, c4);
     u6 += (x2 * c3) >>> 12;

@@ -73,7 +73,6 @@ public final class FrOps {
     u5 += (x4 * y0) >>> 12;
     long u6 = Math.multiplyHigh(x4, y0);
     final long m0 = (u1 * INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, P52S_0);
     u2 += (m0 * P52S_1) >>> 12;
     u3 += Math.multiplyHigh(m0, P52S_1);
@@ -83,7 +82,7 @@ public final class FrOps {
     u5 += Math.multiplyHigh(m0, P52S_3);
     u5 += (m0 * P52S_4) >>> 12;
     u6 += Math.multiplyHigh(m0, P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * y1) >>> 12;
     u3 += Math.multiplyHigh(x0, y1);
     u3 += (x1 * y1) >>> 12;
@@ -95,7 +94,6 @@ public final class FrOps {
     u6 += (x4 * y1) >>> 12;
     long u7 = Math.multiplyHigh(x4, y1);
     final long m1 = (u2 * INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, P52S_0);
     u3 += (m1 * P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, P52S_1);
@@ -105,7 +103,7 @@ public final class FrOps {
     u6 += Math.multiplyHigh(m1, P52S_3);
     u6 += (m1 * P52S_4) >>> 12;
     u7 += Math.multiplyHigh(m1, P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * y2) >>> 12;
     u4 += Math.multiplyHigh(x0, y2);
     u4 += (x1 * y2) >>> 12;
@@ -117,7 +115,6 @@ public final class FrOps {
     u7 += (x4 * y2) >>> 12;
     long u8 = Math.multiplyHigh(x4, y2);
     final long m2 = (u3 * INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, P52S_0);
     u4 += (m2 * P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, P52S_1);
@@ -127,7 +124,7 @@ public final class FrOps {
     u7 += Math.multiplyHigh(m2, P52S_3);
     u7 += (m2 * P52S_4) >>> 12;
     u8 += Math.multiplyHigh(m2, P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * y3) >>> 12;
     u5 += Math.multiplyHigh(x0, y3);
     u5 += (x1 * y3) >>> 12;
@@ -139,7 +136,6 @@ public final class FrOps {
     u8 += (x4 * y3) >>> 12;
     long u9 = Math.multiplyHigh(x4, y3);
     final long m3 = (u4 * INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, P52S_0);
     u5 += (m3 * P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, P52S_1);
@@ -149,7 +145,7 @@ public final class FrOps {
     u8 += Math.multiplyHigh(m3, P52S_3);
     u8 += (m3 * P52S_4) >>> 12;
     u9 += Math.multiplyHigh(m3, P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * y4) >>> 12;
     u6 += Math.multiplyHigh(x0, y4);
     u6 += (x1 * y4) >>> 12;
@@ -161,7 +157,6 @@ public final class FrOps {
     u9 += (x4 * y4) >>> 12;
     long u10 = Math.multiplyHigh(x4, y4);
     final long m4 = (u5 * INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, P52S_0);
     u6 += (m4 * P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, P52S_1);
@@ -171,7 +166,7 @@ public final class FrOps {
     u9 += Math.multiplyHigh(m4, P52S_3);
     u9 += (m4 * P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
     final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
     final long keep = d4 >> 63; // all ones if T < q
@@ -196,7 +191,6 @@ public final class FrOps {
     u5 += (x4 * y0) >>> 12;
     long u6 = Math.multiplyHigh(x4, y0);
     final long m0 = (u1 * INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, P52S_0);
     u2 += (m0 * P52S_1) >>> 12;
     u3 += Math.multiplyHigh(m0, P52S_1);
@@ -206,7 +200,7 @@ public final class FrOps {
     u5 += Math.multiplyHigh(m0, P52S_3);
     u5 += (m0 * P52S_4) >>> 12;
     u6 += Math.multiplyHigh(m0, P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * y1) >>> 12;
     u3 += Math.multiplyHigh(x0, y1);
     u3 += (x1 * y1) >>> 12;
@@ -218,7 +212,6 @@ public final class FrOps {
     u6 += (x4 * y1) >>> 12;
     long u7 = Math.multiplyHigh(x4, y1);
     final long m1 = (u2 * INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, P52S_0);
     u3 += (m1 * P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, P52S_1);
@@ -228,7 +221,7 @@ public final class FrOps {
     u6 += Math.multiplyHigh(m1, P52S_3);
     u6 += (m1 * P52S_4) >>> 12;
     u7 += Math.multiplyHigh(m1, P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * y2) >>> 12;
     u4 += Math.multiplyHigh(x0, y2);
     u4 += (x1 * y2) >>> 12;
@@ -240,7 +233,6 @@ public final class FrOps {
     u7 += (x4 * y2) >>> 12;
     long u8 = Math.multiplyHigh(x4, y2);
     final long m2 = (u3 * INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, P52S_0);
     u4 += (m2 * P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, P52S_1);
@@ -250,7 +242,7 @@ public final class FrOps {
     u7 += Math.multiplyHigh(m2, P52S_3);
     u7 += (m2 * P52S_4) >>> 12;
     u8 += Math.multiplyHigh(m2, P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * y3) >>> 12;
     u5 += Math.multiplyHigh(x0, y3);
     u5 += (x1 * y3) >>> 12;
@@ -262,7 +254,6 @@ public final class FrOps {
     u8 += (x4 * y3) >>> 12;
     long u9 = Math.multiplyHigh(x4, y3);
     final long m3 = (u4 * INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, P52S_0);
     u5 += (m3 * P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, P52S_1);
@@ -272,7 +263,7 @@ public final class FrOps {
     u8 += Math.multiplyHigh(m3, P52S_3);
     u8 += (m3 * P52S_4) >>> 12;
     u9 += Math.multiplyHigh(m3, P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * y4) >>> 12;
     u6 += Math.multiplyHigh(x0, y4);
     u6 += (x1 * y4) >>> 12;
@@ -284,7 +275,6 @@ public final class FrOps {
     u9 += (x4 * y4) >>> 12;
     long u10 = Math.multiplyHigh(x4, y4);
     final long m4 = (u5 * INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, P52S_0);
     u6 += (m4 * P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, P52S_1);
@@ -294,7 +284,7 @@ public final class FrOps {
     u9 += Math.multiplyHigh(m4, P52S_3);
     u9 += (m4 * P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
     final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
     final long keep = d4 >> 63; // all ones if T < q
@@ -347,7 +337,6 @@ public final class FrOps {
     u5 += (xx4 * yy0) >>> 12;
     u6 += Math.multiplyHigh(xx4, yy0);
     final long m0 = (u1 * INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, P52S_0);
     u2 += (m0 * P52S_1) >>> 12;
     u3 += Math.multiplyHigh(m0, P52S_1);
@@ -357,7 +346,7 @@ public final class FrOps {
     u5 += Math.multiplyHigh(m0, P52S_3);
     u5 += (m0 * P52S_4) >>> 12;
     u6 += Math.multiplyHigh(m0, P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * y1) >>> 12;
     u3 += Math.multiplyHigh(x0, y1);
     u2 += (xx0 * yy1) >>> 12;
@@ -379,7 +368,6 @@ public final class FrOps {
     u6 += (xx4 * yy1) >>> 12;
     u7 += Math.multiplyHigh(xx4, yy1);
     final long m1 = (u2 * INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, P52S_0);
     u3 += (m1 * P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, P52S_1);
@@ -389,7 +377,7 @@ public final class FrOps {
     u6 += Math.multiplyHigh(m1, P52S_3);
     u6 += (m1 * P52S_4) >>> 12;
     u7 += Math.multiplyHigh(m1, P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * y2) >>> 12;
     u4 += Math.multiplyHigh(x0, y2);
     u3 += (xx0 * yy2) >>> 12;
@@ -411,7 +399,6 @@ public final class FrOps {
     u7 += (xx4 * yy2) >>> 12;
     u8 += Math.multiplyHigh(xx4, yy2);
     final long m2 = (u3 * INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, P52S_0);
     u4 += (m2 * P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, P52S_1);
@@ -421,7 +408,7 @@ public final class FrOps {
     u7 += Math.multiplyHigh(m2, P52S_3);
     u7 += (m2 * P52S_4) >>> 12;
     u8 += Math.multiplyHigh(m2, P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * y3) >>> 12;
     u5 += Math.multiplyHigh(x0, y3);
     u4 += (xx0 * yy3) >>> 12;
@@ -443,7 +430,6 @@ public final class FrOps {
     u8 += (xx4 * yy3) >>> 12;
     u9 += Math.multiplyHigh(xx4, yy3);
     final long m3 = (u4 * INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, P52S_0);
     u5 += (m3 * P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, P52S_1);
@@ -453,7 +439,7 @@ public final class FrOps {
     u8 += Math.multiplyHigh(m3, P52S_3);
     u8 += (m3 * P52S_4) >>> 12;
     u9 += Math.multiplyHigh(m3, P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * y4) >>> 12;
     u6 += Math.multiplyHigh(x0, y4);
     u5 += (xx0 * yy4) >>> 12;
@@ -475,7 +461,6 @@ public final class FrOps {
     u9 += (xx4 * yy4) >>> 12;
     u10 += Math.multiplyHigh(xx4, yy4);
     final long m4 = (u5 * INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, P52S_0);
     u6 += (m4 * P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, P52S_1);
@@ -485,7 +470,7 @@ public final class FrOps {
     u9 += Math.multiplyHigh(m4, P52S_3);
     u9 += (m4 * P52S_4) >>> 12;
     u10 += Math.multiplyHigh(m4, P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
     final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
     final long keep = d4 >> 63; // all ones if T < q
@@ -504,7 +489,6 @@ public final class FrOps {
     long u1 = (x0 * e0) >>> 12;
     long u2 = Math.multiplyHigh(x0, e0);
     final long m0 = (u1 * INV52X2) & 0x001ffffffffffffeL;
-    u1 += (m0 * P52S_0) >>> 12;
     u2 += Math.multiplyHigh(m0, P52S_0);
     u2 += (m0 * P52S_1) >>> 12;
     long u3 = Math.multiplyHigh(m0, P52S_1);
@@ -514,11 +498,10 @@ public final class FrOps {
     long u5 = Math.multiplyHigh(m0, P52S_3);
     u5 += (m0 * P52S_4) >>> 12;
     long u6 = Math.multiplyHigh(m0, P52S_4);
-    u2 += u1 >>> 52;
+    u2 += (u1 + 0xfffffffffffffL) >>> 52;
     u2 += (x0 * c1) >>> 12;
     u3 += Math.multiplyHigh(x0, c1);
     final long m1 = (u2 * INV52X2) & 0x001ffffffffffffeL;
-    u2 += (m1 * P52S_0) >>> 12;
     u3 += Math.multiplyHigh(m1, P52S_0);
     u3 += (m1 * P52S_1) >>> 12;
     u4 += Math.multiplyHigh(m1, P52S_1);
@@ -528,13 +511,12 @@ public final class FrOps {
     u6 += Math.multiplyHigh(m1, P52S_3);
     u6 += (m1 * P52S_4) >>> 12;
     long u7 = Math.multiplyHigh(m1, P52S_4);
-    u3 += u2 >>> 52;
+    u3 += (u2 + 0xfffffffffffffL) >>> 52;
     u3 += (x0 * c2) >>> 12;
     u4 += Math.multiplyHigh(x0, c2);
     u3 += (x1 * e1) >>> 12;
     u4 += Math.multiplyHigh(x1, e1);
     final long m2 = (u3 * INV52X2) & 0x001ffffffffffffeL;
-    u3 += (m2 * P52S_0) >>> 12;
     u4 += Math.multiplyHigh(m2, P52S_0);
     u4 += (m2 * P52S_1) >>> 12;
     u5 += Math.multiplyHigh(m2, P52S_1);
@@ -544,13 +526,12 @@ public final class FrOps {
     u7 += Math.multiplyHigh(m2, P52S_3);
     u7 += (m2 * P52S_4) >>> 12;
     long u8 = Math.multiplyHigh(m2, P52S_4);
-    u4 += u3 >>> 52;
+    u4 += (u3 + 0xfffffffffffffL) >>> 52;
     u4 += (x0 * c3) >>> 12;
     u5 += Math.multiplyHigh(x0, c3);
     u4 += (x1 * c2) >>> 12;
     u5 += Math.multiplyHigh(x1, c2);
     final long m3 = (u4 * INV52X2) & 0x001ffffffffffffeL;
-    u4 += (m3 * P52S_0) >>> 12;
     u5 += Math.multiplyHigh(m3, P52S_0);
     u5 += (m3 * P52S_1) >>> 12;
     u6 += Math.multiplyHigh(m3, P52S_1);
@@ -560,7 +541,7 @@ public final class FrOps {
     u8 += Math.multiplyHigh(m3, P52S_3);
     u8 += (m3 * P52S_4) >>> 12;
     long u9 = Math.multiplyHigh(m3, P52S_4);
-    u5 += u4 >>> 52;
+    u5 += (u4 + 0xfffffffffffffL) >>> 52;
     u5 += (x0 * c4) >>> 12;
     u6 += Math.multiplyHigh(x0, c4);
     u5 += (x1 * c3) >>> 12;
@@ -568,7 +549,6 @@ public final class FrOps {
     u5 += (x2 * e2) >>> 12;
     u6 += Math.multiplyHigh(x2, e2);
     final long m4 = (u5 * INV52X2) & 0x001ffffffffffffeL;
-    u5 += (m4 * P52S_0) >>> 12;
     u6 += Math.multiplyHigh(m4, P52S_0);
     u6 += (m4 * P52S_1) >>> 12;
     u7 += Math.multiplyHigh(m4, P52S_1);
@@ -578,7 +558,7 @@ public final class FrOps {
     u9 += Math.multiplyHigh(m4, P52S_3);
     u9 += (m4 * P52S_4) >>> 12;
     long u10 = Math.multiplyHigh(m4, P52S_4);
-    u6 += u5 >>> 52;
+    u6 += (u5 + 0xfffffffffffffL) >>> 52;
     u6 += (x1 * c4) >>> 12;
     u7 += Math.multiplyHigh(x1, c4);
     u6 += (x2 * c3) >>> 12;

@@ -142,10 +142,12 @@ def mont52s(a, b, out, P=""):
         # m' = 2m where m = -t0/q mod 2^52 (pre-scaled like y)
         w(f"final long m{i} = ({slots[0]} * {P}INV52X2) & {M52x1};")
         for j in range(5):
-            acc(j, f"(m{i} * {Qn[j]}) >>> 12")
+            if j > 0:
+                acc(j, f"(m{i} * {Qn[j]}) >>> 12")
             acc(j + 1, f"Math.multiplyHigh(m{i}, {Qn[j]})")
-        # column 0 is now a multiple of 2^52: drop it, carrying its high part into column 1
-        w(f"{slots[1]} += {slots[0]} >>> 52;")
+        # column 0 plus lo(m q0) is a multiple of 2^52 by the choice of m, with lo(m q0) = -t0 mod 2^52,
+        # so it carries (t0 + 2^52 - 1) >>> 52 into column 1 and lo(m q0) is never computed
+        w(f"{slots[1]} += ({slots[0]} + {M52}) >>> 52;")
         slots = slots[1:] + [None]
     L += final52(slots[:5], out, P)
     return L
@@ -196,9 +198,10 @@ def sum52s(a, b, c, d, out, P=""):
             acc(j + 1, f"Math.multiplyHigh({X2[j]}, {Y2[i]})")
         w(f"final long m{i} = ({slots[0]} * {P}INV52X2) & {M52x1};")
         for j in range(5):
-            acc(j, f"(m{i} * {Qn[j]}) >>> 12")
+            if j > 0:
+                acc(j, f"(m{i} * {Qn[j]}) >>> 12")
             acc(j + 1, f"Math.multiplyHigh(m{i}, {Qn[j]})")
-        w(f"{slots[1]} += {slots[0]} >>> 52;")
+        w(f"{slots[1]} += ({slots[0]} + {M52}) >>> 52;")  # lo(m q0) folded in, as in mont52s
         slots = slots[1:] + [None]
     L += final52(slots[:5], out, P)
     return L
@@ -241,9 +244,10 @@ def sqr52s(a, out, P=""):
         prods(i)
         w(f"final long m{i} = ({slots[i]} * {P}INV52X2) & {M52x1};")
         for j in range(5):
-            acc(i + j, f"(m{i} * {Qn[j]}) >>> 12")
+            if j > 0:
+                acc(i + j, f"(m{i} * {Qn[j]}) >>> 12")
             acc(i + j + 1, f"Math.multiplyHigh(m{i}, {Qn[j]})")
-        w(f"{slots[i + 1]} += {slots[i]} >>> 52;")
+        w(f"{slots[i + 1]} += ({slots[i]} + {M52}) >>> 52;")  # lo(m q0) folded in, as in mont52s
     for col in range(5, 9):
         prods(col)
     s = [slots[k] for k in range(5, 10)]
