@@ -96,19 +96,13 @@ public final class Fp2 {
     return new Fp2(r);
   }
 
-  /** this * o (Karatsuba: 3 Fp multiplications). */
+  /** this * o: (a0 b0 - a1 b1, a0 b1 + a1 b0), each part one {@link FpOps#mulSum} (one reduction). */
   public Fp2 mul(Fp2 o) {
     long[] r = new long[8];
-    long[] t = new long[12];
     long[] w = o.v;
-    FpOps.mul(v, 0, w, 0, t, 0);        // v0 = a0 b0
-    FpOps.mul(v, 4, w, 4, t, 4);        // v1 = a1 b1
-    FpOps.add(v, 0, v, 4, t, 8);
-    FpOps.add(w, 0, w, 4, r, 4);
-    FpOps.mul(t, 8, r, 4, t, 8);        // (a0 + a1)(b0 + b1)
-    FpOps.sub(t, 0, t, 4, r, 0);
-    FpOps.sub(t, 8, t, 0, t, 8);
-    FpOps.sub(t, 8, t, 4, r, 4);
+    FpOps.neg(w, 4, r, 4);                               // -b1
+    FpOps.mulSum(v, 0, w, 0, v, 4, r, 4, r, 0);          // a0 b0 - a1 b1
+    FpOps.mulSum(v, 0, w, 4, v, 4, w, 0, r, 4);          // a0 b1 + a1 b0
     return new Fp2(r);
   }
 
