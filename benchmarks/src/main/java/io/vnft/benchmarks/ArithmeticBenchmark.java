@@ -181,9 +181,13 @@ public class ArithmeticBenchmark {
     return Pairing.pairingCheck(ps, qs);
   }
 
-  /** CPU-time probe (see the class comment). Optional argument: log2 of the MSM size (16). */
+  /**
+   * CPU-time probe (see the class comment). Optional arguments: log2 of the MSM size (16), then
+   * {@code nomsm} to stop after the pairing figures and a Groth16 verify (skips the ~40 s MSMs).
+   */
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    boolean msm = !(args.length > 1 && args[1].equals("nomsm"));
     ArithmeticBenchmark b = new ArithmeticBenchmark();
     b.setup();
     System.out.printf("Fp mul (limbs)      %10.1f ns%n", minCpuNs(30, 1_000_000, b::fpMulLimbs));
@@ -196,6 +200,10 @@ public class ArithmeticBenchmark {
     System.out.printf("Miller loop         %10.1f us%n", minCpuNs(15, 20, b::millerLoop) / 1e3);
     System.out.printf("final exponentiation%10.1f us%n", minCpuNs(15, 20, b::finalExponentiation) / 1e3);
     System.out.printf("pairing check (2)   %10.1f us%n", minCpuNs(15, 20, b::pairingCheck2) / 1e3);
+    groth16Verify();
+    if (!msm) {
+      return;
+    }
     MsmBenchmark.Scalars s = new MsmBenchmark.Scalars();
     s.logN = logN;
     s.threads = 1;
@@ -208,6 +216,27 @@ public class ArithmeticBenchmark {
     g2.setup(s);
     System.out.printf("MSM G2 2^%d, 1 thread %8.1f ms%n", logN,
         minCpuNs(3, 1, () -> Msm.g2(g2.points, s.limbs, s.n, 1)) / 1e6);
+  }
+
+  // Groth16.verify of a 1-public-input proof (4 pairs in one pairing check plus the input MSM).
+  private static void groth16Verify() {
+    java.security.SecureRandom rnd = new java.security.SecureRandom();
+    io.vnft.zk.circuit.CompiledCircuit cc = Groth16Benchmark.chain(2);
+    Fr in = Fr.of(1234567);
+    Fr h = in;
+    for (int i = 0; i < 2; i++) {
+      h = io.vnft.zk.poseidon.Poseidon.hash(h, Fr.of(i));
+    }
+    io.vnft.zk.circuit.Witness w = cc.solve(java.util.Map.of("in", in, "out", h));
+    io.vnft.zk.groth16.ProvingKey pk = io.vnft.zk.groth16.Groth16.setup(cc.r1cs(), rnd, 1);
+    io.vnft.zk.groth16.Proof proof = io.vnft.zk.groth16.Groth16.prove(pk, w.toArray(), rnd, 1);
+    io.vnft.zk.groth16.VerifyingKey vk = pk.verifyingKey();
+    Fr out = h;
+    if (!io.vnft.zk.groth16.Groth16.verify(vk, proof, out)) {
+      throw new IllegalStateException("Groth16 verify rejected a valid proof");
+    }
+    System.out.printf("Groth16 verify (1 in)%9.1f us%n",
+        minCpuNs(15, 10, () -> io.vnft.zk.groth16.Groth16.verify(vk, proof, out)) / 1e3);
   }
 
   private static double minCpuNs(int rounds, int reps, Runnable op) {
