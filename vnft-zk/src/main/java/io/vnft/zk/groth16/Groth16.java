@@ -441,9 +441,10 @@ public final class Groth16 {
       }
       x = x.add(vk.icAt(i + 1).mul(publicInputs[i]));
     }
+    Pairing.G2Prepared[] fixed = vk.prepared(); // beta2, gamma2, delta2: lines computed once per key
     return Pairing.pairingCheck(
         new G1Point[] {proof.a().negate(), x, proof.c(), vk.alpha1()},
-        new G2Point[] {proof.b(), vk.gamma2(), vk.delta2(), vk.beta2()});
+        new Pairing.G2Prepared[] {Pairing.prepare(proof.b()), fixed[1], fixed[2], fixed[0]});
   }
 
   /** @return the public inputs of a witness: {@code witness[1..nPublic]} as integers */

@@ -3,6 +3,7 @@ package io.vnft.zk.groth16;
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
+import io.vnft.zk.curve.Pairing;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +21,9 @@ public final class VerifyingKey {
   private final G2Point gamma2;
   private final G2Point delta2;
   private final G1Point[] ic;
+  // Miller-loop lines of beta2, gamma2, delta2, computed on first verify (benign race: every
+  // thread computes the same immutable value)
+  private volatile Pairing.G2Prepared[] prepared;
 
   /**
    * @param alpha1 alpha in G1
@@ -80,6 +84,16 @@ public final class VerifyingKey {
 
   G1Point icAt(int i) {
     return ic[i];
+  }
+
+  /** The prepared lines of {beta2, gamma2, delta2}. */
+  Pairing.G2Prepared[] prepared() {
+    Pairing.G2Prepared[] p = prepared;
+    if (p == null) {
+      p = new Pairing.G2Prepared[] {Pairing.prepare(beta2), Pairing.prepare(gamma2), Pairing.prepare(delta2)};
+      prepared = p;
+    }
+    return p;
   }
 
   @Override
