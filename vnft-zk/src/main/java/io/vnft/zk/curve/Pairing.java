@@ -7,6 +7,7 @@ import static io.vnft.zk.curve.internal.G2LimbOps.sub2;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.internal.Fp12LimbOps;
+import io.vnft.zk.curve.internal.G2LimbOps;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fp12;
 import io.vnft.zk.field.Fp2;
@@ -107,11 +108,13 @@ public final class Pairing {
    */
   public static final class G2Prepared {
     private final long[] lines; // LINES * LINE longs; null for the point at infinity
+    private final boolean unit; // every line divided by its w^3 coefficient (c = 1, not stored)
     private final G2Point point;
 
-    private G2Prepared(G2Point point, long[] lines) {
+    private G2Prepared(G2Point point, long[] lines, boolean unit) {
       this.point = point;
       this.lines = lines;
+      this.unit = unit;
     }
 
     /** @return the point these lines belong to */
@@ -126,7 +129,9 @@ public final class Pairing {
   }
 
   /**
-   * Precomputes the Miller-loop lines of q (about the cost of the G2 half of one Miller loop).
+   * Precomputes the Miller-loop lines of q (about the cost of the G2 half of one Miller loop,
+   * plus a batch inversion that divides each line by its w^3 coefficient so that each later use
+   * multiplies f by a sparser line: 9 instead of 13 Fp2 multiplications).
    *
    * @throws InvalidInputException if q is null
    */
@@ -135,9 +140,12 @@ public final class Pairing {
       throw new InvalidInputException("prepare: G2 point must not be null");
     }
     if (q.isInfinity()) {
-      return new G2Prepared(q, null);
+      return new G2Prepared(q, null, false);
     }
-    return new G2Prepared(q, lines(q, new Fp12LimbOps()));
+    Fp12LimbOps ops = new Fp12LimbOps();
+    long[] lines = lines(q, ops);
+    boolean unit = normalize(lines, ops);
+    return new G2Prepared(q, lines, unit);
   }
 
   /** e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1. */
@@ -197,12 +205,12 @@ public final class Pairing {
     Fp12LimbOps ops = null;
     for (int i = 0; i < qs.length; i++) {
       if (ps[i].isInfinity() || qs[i].isInfinity()) {
-        out[i] = new G2Prepared(qs[i], null); // contributes one; no lines needed
+        out[i] = new G2Prepared(qs[i], null, false); // contributes one; no lines needed
       } else {
         if (ops == null) {
           ops = new Fp12LimbOps();
         }
-        out[i] = new G2Prepared(qs[i], lines(qs[i], ops));
+        out[i] = new G2Prepared(qs[i], lines(qs[i], ops), false); // used once: not normalized
       }
     }
     return out;
@@ -238,11 +246,13 @@ public final class Pairing {
     }
     long[] pxy = new long[8 * n]; // xP at 8j, yP at 8j + 4
     long[][] lines = new long[n][];
+    boolean[] unit = new boolean[n];
     int k = 0;
     for (int i = 0; i < ps.length; i++) {
       if (!ps[i].isInfinity() && !qs[i].isInfinity()) {
         ps[i].xFp().copyLimbsTo(pxy, 8 * k);
         ps[i].yFp().copyLimbsTo(pxy, 8 * k + 4);
+        unit[k] = qs[i].unit;
         lines[k++] = qs[i].lines;
       }
     }
@@ -255,32 +265,71 @@ public final class Pairing {
       }
       first = false;
       for (int j = 0; j < n; j++) {
-        applyLine(ops, f, lines[j], li, pxy, j, l);
+        applyLine(ops, f, lines[j], unit[j], li, pxy, j, l);
       }
       li++;
       if (ATE_NAF[i] != 0) {
         for (int j = 0; j < n; j++) {
-          applyLine(ops, f, lines[j], li, pxy, j, l);
+          applyLine(ops, f, lines[j], unit[j], li, pxy, j, l);
         }
         li++;
       }
     }
     for (int r = 0; r < 2; r++) {
       for (int j = 0; j < n; j++) {
-        applyLine(ops, f, lines[j], li, pxy, j, l);
+        applyLine(ops, f, lines[j], unit[j], li, pxy, j, l);
       }
       li++;
     }
   }
 
-  // f *= line li evaluated at P_j: (a yP) + (b xP) w + c w^3
-  private static void applyLine(Fp12LimbOps ops, long[] f, long[] lines, int li, long[] pxy, int j,
-      long[] l) {
+  // f *= line li evaluated at P_j: (a yP) + (b xP) w + c w^3 (c = 1 if unit)
+  private static void applyLine(Fp12LimbOps ops, long[] f, long[] lines, boolean unit, int li,
+      long[] pxy, int j, long[] l) {
     int o = li * LINE;
     Fp12LimbOps.mulFp2(lines, o, pxy, 8 * j + 4, l, 0);
     Fp12LimbOps.mulFp2(lines, o + 8, pxy, 8 * j, l, 8);
-    copy2(lines, o + 16, l, 16);
-    ops.mulBy034(f, 0, l, 0, 8, 16);
+    if (unit) {
+      ops.mulBy034c1(f, 0, l, 0, 8);
+    } else {
+      copy2(lines, o + 16, l, 16);
+      ops.mulBy034(f, 0, l, 0, 8, 16);
+    }
+  }
+
+  // Divides every line by its w^3 coefficient c (one batch inversion, Montgomery's trick), so
+  // that c = 1. Leaves the lines as they are and returns false if some c is zero (then the
+  // division is impossible; a valid point gives such a line only with negligible probability).
+  private static boolean normalize(long[] lines, Fp12LimbOps ops) {
+    int n = lines.length / LINE;
+    long[] prefix = new long[8 * n];
+    for (int i = 0; i < n; i++) {
+      if (G2LimbOps.isZero2(lines, LINE * i + 16)) {
+        return false;
+      }
+      if (i == 0) {
+        copy2(lines, 16, prefix, 0);
+      } else {
+        ops.mul2(prefix, 8 * (i - 1), lines, LINE * i + 16, prefix, 8 * i);
+      }
+    }
+    long[] inv = new long[8];
+    long[] ci = new long[8];
+    ops.inv2(prefix, 8 * (n - 1), inv, 0); // (c_0 ... c_{n-1})^-1
+    for (int i = n - 1; i >= 0; i--) {
+      int o = LINE * i;
+      if (i > 0) {
+        ops.mul2(inv, 0, prefix, 8 * (i - 1), ci, 0);  // c_i^-1
+        ops.mul2(inv, 0, lines, o + 16, inv, 0);      // (c_0 ... c_{i-1})^-1
+      } else {
+        copy2(inv, 0, ci, 0);
+      }
+      ops.mul2(lines, o, ci, 0, lines, o);
+      ops.mul2(lines, o + 8, ci, 0, lines, o + 8);
+      FpOps.setOne(lines, o + 16);
+      FpOps.setZero(lines, o + 20);
+    }
+    return true;
   }
 
   // The LINES lines of q (affine, not infinity), in the order the Miller loop uses them.

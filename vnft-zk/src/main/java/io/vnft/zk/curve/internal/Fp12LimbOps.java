@@ -50,6 +50,85 @@ public final class Fp12LimbOps {
     }
   }
 
+  // p as limbs, and for the fused small linear combinations below: QTAB[t] = floor(t 2^250 / p)
+  // for t < 256, QP[5q..5q+4] = q p. A value v < 2^258 is reduced by subtracting QP[QTAB[v >>
+  // 250]] (leaves v' < 1.09 p, as 2^250 / p < 0.083) and then p once if v' >= p.
+  private static final long P0, P1, P2, P3;
+  private static final byte[] QTAB = new byte[256];
+  private static final long[] QP = new long[5 * 22];
+
+  static {
+    BigInteger p = Fp.MODULUS;
+    P0 = p.longValue();
+    P1 = p.shiftRight(64).longValue();
+    P2 = p.shiftRight(128).longValue();
+    P3 = p.shiftRight(192).longValue();
+    for (int t = 0; t < 256; t++) {
+      QTAB[t] = (byte) BigInteger.valueOf(t).shiftLeft(250).divide(p).intValueExact();
+    }
+    for (int q = 0; q < 22; q++) {
+      BigInteger m = p.multiply(BigInteger.valueOf(q));
+      for (int i = 0; i < 5; i++) {
+        QP[5 * q + i] = m.shiftRight(64 * i).longValue();
+      }
+    }
+  }
+
+  private static long carry(long x, long y, long s) {
+    return ((x & y) | ((x | y) & ~s)) >>> 63;
+  }
+
+  private static long borrow(long x, long y, long d) {
+    return ((~x & y) | (~(x ^ y) & d)) >>> 63;
+  }
+
+  // r = v mod p for v = v0 + v1 2^64 + ... + v4 2^256 < 2^258
+  private static void reduce(long v0, long v1, long v2, long v3, long v4, long[] r, int ro) {
+    int k = 5 * QTAB[(int) ((v4 << 6) | (v3 >>> 58))];
+    long m0 = QP[k], m1 = QP[k + 1], m2 = QP[k + 2], m3 = QP[k + 3];
+    // d = v - q p < 2^255: the low four limbs suffice
+    long d0 = v0 - m0; long b = borrow(v0, m0, d0);
+    long d1 = v1 - m1 - b; b = borrow(v1, m1, d1);
+    long d2 = v2 - m2 - b; b = borrow(v2, m2, d2);
+    long d3 = v3 - m3 - b;
+    long e0 = d0 - P0; b = borrow(d0, P0, e0);
+    long e1 = d1 - P1 - b; b = borrow(d1, P1, e1);
+    long e2 = d2 - P2 - b; b = borrow(d2, P2, e2);
+    long e3 = d3 - P3 - b; b = borrow(d3, P3, e3);
+    long keep = -b; // all ones if d < p
+    r[ro] = (e0 & ~keep) | (d0 & keep);
+    r[ro + 1] = (e1 & ~keep) | (d1 & keep);
+    r[ro + 2] = (e2 & ~keep) | (d2 & keep);
+    r[ro + 3] = (e3 & ~keep) | (d3 & keep);
+  }
+
+  // r = ((2^sx + 1) x + 2^sy y) mod p for x < p, y <= p, sx in 1..3, sy in 0..1 (the sum stays
+  // below 2^258 as p < 2^254)
+  private static void lin(long x0, long x1, long x2, long x3, int sx, long y0, long y1, long y2, long y3,
+      int sy, long[] r, int ro) {
+    // a = x << sx (5 limbs), sx in 1..3
+    long a0 = x0 << sx, a1 = (x1 << sx) | (x0 >>> (64 - sx)), a2 = (x2 << sx) | (x1 >>> (64 - sx)),
+        a3 = (x3 << sx) | (x2 >>> (64 - sx)), a4 = x3 >>> (64 - sx);
+    // a += x
+    long s0 = a0 + x0; long c = carry(a0, x0, s0);
+    long s1 = a1 + x1 + c; c = carry(a1, x1, s1);
+    long s2 = a2 + x2 + c; c = carry(a2, x2, s2);
+    long s3 = a3 + x3 + c; c = carry(a3, x3, s3);
+    long s4 = a4 + c;
+    // b = y << sy (sy in 0..1)
+    long b0 = y0, b1 = y1, b2 = y2, b3 = y3, b4 = 0;
+    if (sy != 0) {
+      b0 = y0 << 1; b1 = (y1 << 1) | (y0 >>> 63); b2 = (y2 << 1) | (y1 >>> 63);
+      b3 = (y3 << 1) | (y2 >>> 63); b4 = y3 >>> 63;
+    }
+    long t0 = s0 + b0; c = carry(s0, b0, t0);
+    long t1 = s1 + b1 + c; c = carry(s1, b1, t1);
+    long t2 = s2 + b2 + c; c = carry(s2, b2, t2);
+    long t3 = s3 + b3 + c; c = carry(s3, b3, t3);
+    long t4 = s4 + b4 + c;
+    reduce(t0, t1, t2, t3, t4, r, ro);
+  }
+
   /** A new instance with its own scratch space. */
   public Fp12LimbOps() {}
 
@@ -84,20 +163,37 @@ public final class Fp12LimbOps {
     FpOps.add(t, 8, t, 8, r, ro + 4);
   }
 
-  /** r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u. */
+  /** r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u, each part with one reduction. */
   public void mulXi2(long[] a, int ao, long[] r, int ro) {
-    long[] t = s2;
-    FpOps.add(a, ao, a, ao, t, 0);
-    FpOps.add(t, 0, t, 0, t, 0);
-    FpOps.add(t, 0, t, 0, t, 0);
-    FpOps.add(t, 0, a, ao, t, 0);
-    FpOps.add(a, ao + 4, a, ao + 4, t, 4);
-    FpOps.add(t, 4, t, 4, t, 4);
-    FpOps.add(t, 4, t, 4, t, 4);
-    FpOps.add(t, 4, a, ao + 4, t, 4);
-    FpOps.sub(t, 0, a, ao + 4, t, 0);
-    FpOps.add(t, 4, a, ao, r, ro + 4);
-    FpOps.copy(t, 0, r, ro);
+    mulXi(a, ao, r, ro);
+  }
+
+  /** r = a * xi (static form of {@link #mulXi2}). */
+  public static void mulXi(long[] a, int ao, long[] r, int ro) {
+    long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
+    long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
+    // n = p - y in (0, p]
+    long n0 = P0 - y0; long b = borrow(P0, y0, n0);
+    long n1 = P1 - y1 - b; b = borrow(P1, y1, n1);
+    long n2 = P2 - y2 - b; b = borrow(P2, y2, n2);
+    long n3 = P3 - y3 - b;
+    lin(x0, x1, x2, x3, 3, n0, n1, n2, n3, 0, r, ro);      // 9 x + (p - y) < 10 p
+    lin(y0, y1, y2, y3, 3, x0, x1, x2, x3, 0, r, ro + 4);  // 9 y + x < 10 p
+  }
+
+  /** r = 3t - 2z (if minus) or 3t + 2z, on Fp2 elements, each part with one reduction. */
+  public static void threeTwo2(long[] t, int to, long[] z, int zo, boolean minus, long[] r, int ro) {
+    for (int h = 0; h < 8; h += 4) {
+      long z0 = z[zo + h], z1 = z[zo + h + 1], z2 = z[zo + h + 2], z3 = z[zo + h + 3];
+      if (minus) {
+        long n0 = P0 - z0; long b = borrow(P0, z0, n0);
+        long n1 = P1 - z1 - b; b = borrow(P1, z1, n1);
+        long n2 = P2 - z2 - b; b = borrow(P2, z2, n2);
+        long n3 = P3 - z3 - b;
+        z0 = n0; z1 = n1; z2 = n2; z3 = n3;
+      }
+      lin(t[to + h], t[to + h + 1], t[to + h + 2], t[to + h + 3], 1, z0, z1, z2, z3, 1, r, ro + h);
+    }
   }
 
   /** r = a * s for s in Fp (4 limbs at so); s must not alias r. */
@@ -362,6 +458,31 @@ public final class Fp12LimbOps {
   }
 
   /**
+   * f = f * (A + B w + w^3) = f * ((A, 0, 0) + (B, 1, 0) w), a Miller line divided by its w^3
+   * coefficient: 9 Fp2 multiplications. A at l[la], B at l[lb]; l must not be f.
+   */
+  public void mulBy034c1(long[] f, int fo, long[] l, int la, int lb) {
+    long[] s = s12;
+    final int f0 = fo, f1 = fo + FP6;
+    mulFp2x6(f, f0, l, la, s, M0);                 // v0 = f0 A
+    mulFp2x6(f, f1, l, lb, s, M1);                 // f1 B
+    mulV6(f, f1, s, MA);                           // f1 v
+    add6(s, M1, s, MA, s, M1);                     // v1 = f1 (B + v)
+    add6(f, f0, f, f1, f, f1);                     // f1 = f0 + f1
+    add2(l, la, l, lb, s, MT);                     // A + B
+    mulFp2x6(f, f1, s, MT, s, MA);
+    mulV6(f, f1, s, MB);
+    add6(s, MA, s, MB, f, f1);                     // (f0 + f1)(A + B + v)
+    sub6(f, f1, s, M0, f, f1);
+    sub6(f, f1, s, M1, f, f1);
+    // f0 = v0 + v1 v = (v0_0 + xi v1_2, v0_1 + v1_0, v0_2 + v1_1)
+    mulXi2(s, M1 + 16, s, MT);
+    add2(s, M0, s, MT, f, f0);
+    add2(s, M0 + 8, s, M1, f, f0 + 8);
+    add2(s, M0 + 16, s, M1 + 8, f, f0 + 16);
+  }
+
+  /**
    * r = a^2 for a in the cyclotomic subgroup (Granger-Scott, 3 Fp4 squarings = 18 Fp mul); wrong
    * for other elements.
    */
@@ -374,13 +495,13 @@ public final class Fp12LimbOps {
     fp4Square(a, z2, z3, s, t2, t3, x, y);
     fp4Square(a, z4, z5, s, t4, t5, x, y);
     // outputs: c0 = (3 t0 - 2 z0, 3 t2 - 2 z4, 3 t4 - 2 z3), c1 = (3 xi t5 + 2 z2, 3 t1 + 2 z1, 3 t3 + 2 z5)
-    minus3(s, t0, a, z0, r, ro);
-    minus3(s, t2, a, z4, r, ro + 8);
-    minus3(s, t4, a, z3, r, ro + 16);
+    threeTwo2(s, t0, a, z0, true, r, ro);
+    threeTwo2(s, t2, a, z4, true, r, ro + 8);
+    threeTwo2(s, t4, a, z3, true, r, ro + 16);
     mulXi2(s, t5, s, t5);
-    plus3(s, t5, a, z2, r, ro + 24);
-    plus3(s, t1, a, z1, r, ro + 32);
-    plus3(s, t3, a, z5, r, ro + 40);
+    threeTwo2(s, t5, a, z2, false, r, ro + 24);
+    threeTwo2(s, t1, a, z1, false, r, ro + 32);
+    threeTwo2(s, t3, a, z5, false, r, ro + 40);
   }
 
   // (x + y Y)^2 in Fp4 = Fp2[Y]/(Y^2 - xi): re = x^2 + xi y^2, im = 2xy = (x + y)^2 - x^2 - y^2
@@ -393,20 +514,6 @@ public final class Fp12LimbOps {
     sub2(s, im, s, w, s, im);
     mulXi2(s, w, s, w);
     add2(s, u, s, w, s, re);
-  }
-
-  // r = 3 t - 2 z = 2 (t - z) + t
-  private static void minus3(long[] s, int t, long[] a, int z, long[] r, int ro) {
-    sub2(s, t, a, z, r, ro);
-    add2(r, ro, r, ro, r, ro);
-    add2(r, ro, s, t, r, ro);
-  }
-
-  // r = 3 t + 2 z = 2 (t + z) + t
-  private static void plus3(long[] s, int t, long[] a, int z, long[] r, int ro) {
-    add2(s, t, a, z, r, ro);
-    add2(r, ro, r, ro, r, ro);
-    add2(r, ro, s, t, r, ro);
   }
 
   /** r = a^-1 = (a0 - a1 w) / (a0^2 - a1^2 v); throws ArithmeticException for zero. */

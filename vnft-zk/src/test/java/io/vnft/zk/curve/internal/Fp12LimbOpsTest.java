@@ -79,6 +79,10 @@ class Fp12LimbOpsTest {
       Fp12 sparse = new Fp12(new Fp6(l0, Fp2.ZERO, Fp2.ZERO), new Fp6(l1, l2, Fp2.ZERO));
       assertEquals(x.mul(sparse), fp12(a));
       a = limbs(x);
+      ops.mulBy034c1(a, 0, l, 0, 8);
+      Fp12 unitLine = new Fp12(new Fp6(l0, Fp2.ZERO, Fp2.ZERO), new Fp6(l1, Fp2.ONE, Fp2.ZERO));
+      assertEquals(x.mul(unitLine), fp12(a));
+      a = limbs(x);
       ops.inv12(a, 0, r, 0);
       assertEquals(x.inverse(), fp12(r));
       assertTrue(x.mul(fp12(r)).isOne());
@@ -90,6 +94,40 @@ class Fp12LimbOpsTest {
       }
     }
     assertThrows(ArithmeticException.class, () -> ops.inv12(new long[48], 0, new long[48], 0));
+  }
+
+  @Test
+  void fusedSmallLinearCombinationsReduceEdgeValuesCorrectly() {
+    BigInteger p = Fp.MODULUS;
+    Random rnd = new Random(74);
+    BigInteger[] edge = {BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, p.subtract(BigInteger.ONE),
+        p.subtract(BigInteger.TWO), p.shiftRight(1), p.shiftRight(1).add(BigInteger.ONE),
+        BigInteger.ONE.shiftLeft(250), BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE)};
+    BigInteger[] vals = new BigInteger[edge.length + 200];
+    System.arraycopy(edge, 0, vals, 0, edge.length);
+    for (int i = edge.length; i < vals.length; i++) {
+      vals[i] = new BigInteger(254, rnd).mod(p);
+    }
+    long[] a = new long[8], r = new long[8], z = new long[8];
+    for (int i = 0; i < vals.length; i++) {
+      for (int j = 0; j < vals.length; j += 7) {
+        BigInteger x = vals[i], y = vals[(i + j) % vals.length];
+        Fp2 e = Fp2.of(x, y);
+        e.copyLimbsTo(a, 0);
+        Fp12LimbOps.mulXi(a, 0, r, 0);
+        assertEquals(e.mulByXi(), fp2(r), x + ", " + y);
+        Fp2 w = Fp2.of(y, x);
+        w.copyLimbsTo(z, 0);
+        Fp12LimbOps.threeTwo2(a, 0, z, 0, true, r, 0);
+        assertEquals(e.dbl().add(e).sub(w.dbl()), fp2(r));
+        Fp12LimbOps.threeTwo2(a, 0, z, 0, false, z, 0); // output aliasing z
+        assertEquals(e.dbl().add(e).add(w.dbl()), fp2(z));
+      }
+    }
+  }
+
+  private static Fp2 fp2(long[] r) {
+    return new Fp2(Fp.fromMontLimbs(r, 0), Fp.fromMontLimbs(r, 4));
   }
 
   @Test
