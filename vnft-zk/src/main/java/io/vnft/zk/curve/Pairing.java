@@ -178,6 +178,29 @@ public final class Pairing {
   }
 
   /**
+   * True if prod_i e(ps[i], qs[i]) equals {@code target}, an element of GT. With a precomputed
+   * target this replaces a pair of fixed points in a check: a Groth16 verifier compares
+   * e(-A, B) e(vk_x, gamma) e(C, delta) with e(alpha, beta)^-1 (the conjugate of e(alpha, beta))
+   * instead of running a fourth Miller loop. Empty arrays give a product of one.
+   *
+   * @throws InvalidInputException if an argument is null, the arrays contain null, or differ in
+   *     length
+   */
+  public static boolean pairingProductEquals(G1Point[] ps, G2Prepared[] qs, Fp12 target) {
+    if (target == null) {
+      throw new InvalidInputException("pairingProductEquals: target must not be null");
+    }
+    Fp12LimbOps ops = new Fp12LimbOps();
+    long[] f = new long[Fp12LimbOps.FP12];
+    millerLoop(ps, qs, ops, f);
+    long[] r = new long[Fp12LimbOps.FP12];
+    finalExponentiation(f, ops, r);
+    long[] t = new long[Fp12LimbOps.FP12];
+    target.copyLimbsTo(t, 0);
+    return java.util.Arrays.equals(r, t);
+  }
+
+  /**
    * A Miller loop value of (p, q): f_{6x+2,Q}(P) times the Frobenius lines, each line scaled by an
    * Fp2 factor; only its final exponentiation is canonical (the scaling, and so this value,
    * depends on the coordinates the loop runs in).

@@ -441,10 +441,13 @@ public final class Groth16 {
       }
       x = x.add(vk.icAt(i + 1).mul(publicInputs[i]));
     }
-    Pairing.G2Prepared[] fixed = vk.prepared(); // beta2, gamma2, delta2: lines computed once per key
-    return Pairing.pairingCheck(
-        new G1Point[] {proof.a().negate(), x, proof.c(), vk.alpha1()},
-        new Pairing.G2Prepared[] {Pairing.prepare(proof.b()), fixed[1], fixed[2], fixed[0]});
+    // e(-A, B) e(vk_x, gamma2) e(C, delta2) == e(alpha1, beta2)^-1, with the gamma2/delta2 lines
+    // and e(alpha1, beta2) computed once per key
+    Pairing.G2Prepared[] fixed = vk.prepared();
+    return Pairing.pairingProductEquals(
+        new G1Point[] {proof.a().negate(), x, proof.c()},
+        new Pairing.G2Prepared[] {Pairing.prepare(proof.b()), fixed[0], fixed[1]},
+        vk.alphaBetaInverse());
   }
 
   /** @return the public inputs of a witness: {@code witness[1..nPublic]} as integers */

@@ -109,6 +109,24 @@ class PairingFastPathTest {
   }
 
   @Test
+  void pairingProductEqualsComparesWithAGivenTargetInGT() {
+    Random rnd = new Random(86);
+    Fr a = Fr.random(rnd), b = Fr.random(rnd), c = Fr.random(rnd);
+    G1Point g1 = G1Point.GENERATOR;
+    G2Point g2 = G2Point.GENERATOR;
+    G1Point[] ps = {g1.mul(a), g1.mul(c)};
+    Pairing.G2Prepared[] qs = {Pairing.prepare(g2.mul(b)), Pairing.prepare(g2)};
+    Fp12 target = Pairing.pair(g1, g2).pow(a.mul(b).add(c).toBigInteger());
+    assertTrue(Pairing.pairingProductEquals(ps, qs, target));
+    assertFalse(Pairing.pairingProductEquals(ps, qs, target.mul(Pairing.pair(g1, g2))));
+    // moving e(g1, g2)^(ab + c) to the left gives the plain check
+    assertTrue(Pairing.pairingCheck(new G1Point[] {ps[0], ps[1], g1.mul(a.mul(b).add(c)).negate()},
+        new G2Point[] {g2.mul(b), g2, g2}));
+    assertTrue(Pairing.pairingProductEquals(new G1Point[0], new Pairing.G2Prepared[0], Fp12.ONE));
+    assertThrows(InvalidInputException.class, () -> Pairing.pairingProductEquals(ps, qs, null));
+  }
+
+  @Test
   void infinityPairsContributeOneAndBadInputIsRefused() {
     G1Point p = G1Point.GENERATOR.mul(Fr.of(5));
     G2Point q = G2Point.GENERATOR.mul(Fr.of(7));
