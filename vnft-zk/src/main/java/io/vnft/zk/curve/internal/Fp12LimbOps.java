@@ -26,6 +26,8 @@ import java.math.BigInteger;
  * fields", 2006); sparse multiplication by a Miller line with three non-zero Fp2 coefficients at
  * w^0, w^1, w^3 (13 Fp2 mul instead of 18); Granger-Scott squaring in the cyclotomic subgroup
  * ("Faster squaring in the cyclotomic subgroup of sixth degree extensions", PKC 2010).
+ * Multiplication by xi and the 3t +- 2z of that squaring are fused into one pass with a single
+ * reduction (table-based quotient estimate) instead of chains of modular additions.
  *
  * <p>Thread-safety: an instance holds scratch space, so use one instance per thread. No checks.
  */
