@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * BN254 arithmetic: Fp/Fr Montgomery multiplication (limb level and immutable objects), G1 mixed
  * and full Jacobian addition, G1 doubling, one full pairing (Miller loop + final exponentiation)
- * and a 2-pair pairing check (what a Groth16 verifier-style check costs per extra pair).
+ * and a 2-pair pairing check, plain and with prepared G2 lines (what a Groth16 verifier-style check
+ * costs per extra pair); {@link #main} also times a Groth16 verify.
  *
  * <p>Run from the repo root:
  * <pre>
@@ -43,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * repeated runs (single-threaded), which the load disturbs much less:
  * <pre>
  *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *       io.vnft.benchmarks.ArithmeticBenchmark [logN]
+ *       io.vnft.benchmarks.ArithmeticBenchmark [logN [nomsm]]
  * </pre>
  */
 @State(Scope.Thread)
@@ -69,6 +70,7 @@ public class ArithmeticBenchmark {
   G2Point q1;
   G1Point[] ps;
   G2Point[] qs;
+  Pairing.G2Prepared[] qsPrepared;
   Fp12 miller;
 
   @Setup
@@ -105,6 +107,7 @@ public class ArithmeticBenchmark {
     ps = new G1Point[] {a, a.mul(Fr.random(rnd))};
     qs = new G2Point[] {q1, G2Point.GENERATOR};
     miller = Pairing.millerLoop(p1, q1);
+    qsPrepared = new Pairing.G2Prepared[] {Pairing.prepare(qs[0]), Pairing.prepare(qs[1])};
   }
 
   @Benchmark
@@ -181,6 +184,13 @@ public class ArithmeticBenchmark {
     return Pairing.pairingCheck(ps, qs);
   }
 
+  /** The same check with both G2 points' lines precomputed ({@link Pairing#prepare}). */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public boolean pairingCheck2Prepared() {
+    return Pairing.pairingCheck(ps, qsPrepared);
+  }
+
   /**
    * CPU-time probe (see the class comment). Optional arguments: log2 of the MSM size (16), then
    * {@code nomsm} to stop after the pairing figures and a Groth16 verify (skips the ~40 s MSMs).
@@ -203,6 +213,7 @@ public class ArithmeticBenchmark {
     System.out.printf("Miller loop         %10.1f us%n", minCpuNs(15, 20, b::millerLoop) / 1e3);
     System.out.printf("final exponentiation%10.1f us%n", minCpuNs(15, 20, b::finalExponentiation) / 1e3);
     System.out.printf("pairing check (2)   %10.1f us%n", minCpuNs(15, 20, b::pairingCheck2) / 1e3);
+    System.out.printf("check (2, prepared) %10.1f us%n", minCpuNs(15, 20, b::pairingCheck2Prepared) / 1e3);
     groth16Verify();
     if (!msm) {
       return;
