@@ -20,8 +20,8 @@ import java.math.BigInteger;
  * Fp12 element 48 longs (c0 then c1, each an Fp6). Every operation reads all of its inputs before
  * it writes its output, so the output may alias an input unless a method says otherwise.
  *
- * <p>Multiplication formulas: Karatsuba Fp2 (3 Fp mul) and Fp6 (6 Fp2 mul), Fp12 by Karatsuba
- * over Fp6 (3 Fp6 mul) and complex squaring (2 Fp6 mul); Chung-Hasan SQR2 for Fp6 squaring
+ * <p>Multiplication formulas: Fp2 as {@link G2LimbOps} does it, Karatsuba Fp6 (6 Fp2 mul), Fp12
+ * by Karatsuba over Fp6 (3 Fp6 mul) and complex squaring (2 Fp6 mul); Chung-Hasan SQR2 for Fp6 squaring
  * (Devegili, O hEigeartaigh, Scott, Dahab, "Multiplication and squaring on pairing-friendly
  * fields", 2006); sparse multiplication by a Miller line with three non-zero Fp2 coefficients at
  * w^0, w^1, w^3 (13 Fp2 mul instead of 18); Granger-Scott squaring in the cyclotomic subgroup
@@ -134,7 +134,8 @@ public final class Fp12LimbOps {
   /** A new instance with its own scratch space. */
   public Fp12LimbOps() {}
 
-  private final long[] s2 = new long[16];   // Fp2 level (leaf operations only)
+  private final G2LimbOps g2 = new G2LimbOps(); // Fp2 mul/square (own scratch)
+  private final long[] s2 = new long[16];   // Fp2 level (inv2, mulV6)
   private final long[] s6 = new long[80];   // Fp6 level (mul6, sq6, mulBy01)
   private final long[] s6b = new long[24];  // Fp6-by-Fp2 helpers called from Fp12 level
   private final long[] s12 = new long[128]; // Fp12 level
@@ -142,27 +143,17 @@ public final class Fp12LimbOps {
 
   // ---------------------------------------------------------------- Fp2
 
-  /** r = a * b (Karatsuba, 3 Fp mul). */
+  /**
+   * r = a * b. Delegates to {@link G2LimbOps#m2}, the project's one Fp2 multiplication on limbs
+   * (Karatsuba, or whatever faster form the field layer gives it), so both stay in step.
+   */
   public void mul2(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
-    long[] t = s2;
-    FpOps.mul(a, ao, b, bo, t, 0);
-    FpOps.mul(a, ao + 4, b, bo + 4, t, 4);
-    FpOps.add(a, ao, a, ao + 4, t, 8);
-    FpOps.add(b, bo, b, bo + 4, t, 12);
-    FpOps.mul(t, 8, t, 12, t, 8);
-    FpOps.sub(t, 0, t, 4, r, ro);
-    FpOps.sub(t, 8, t, 0, t, 8);
-    FpOps.sub(t, 8, t, 4, r, ro + 4);
+    g2.m2(a, ao, b, bo, r, ro);
   }
 
-  /** r = a^2 (2 Fp mul). */
+  /** r = a^2 (2 Fp mul; delegates to {@link G2LimbOps#sq2}). */
   public void sq2(long[] a, int ao, long[] r, int ro) {
-    long[] t = s2;
-    FpOps.add(a, ao, a, ao + 4, t, 0);
-    FpOps.sub(a, ao, a, ao + 4, t, 4);
-    FpOps.mul(a, ao, a, ao + 4, t, 8);
-    FpOps.mul(t, 0, t, 4, r, ro);
-    FpOps.add(t, 8, t, 8, r, ro + 4);
+    g2.sq2(a, ao, r, ro);
   }
 
   /** r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u, each part with one reduction. */
@@ -248,8 +239,7 @@ public final class Fp12LimbOps {
   /** r = a * v = (xi a2, a0, a1). */
   public void mulV6(long[] a, int ao, long[] r, int ro) {
     long[] t = s2;
-    // mulXi2 uses s2[0..8): keep a2 * xi at s2[8..16) via a copy after the call
-    mulXi2(a, ao + 16, t, 8);
+    mulXi2(a, ao + 16, t, 8); // a2 xi first: r may alias a
     copy2(a, ao + 8, r, ro + 16);
     copy2(a, ao, r, ro + 8);
     copy2(t, 8, r, ro);
