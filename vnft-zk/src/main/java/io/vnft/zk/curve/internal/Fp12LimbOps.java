@@ -21,9 +21,9 @@ import java.math.BigInteger;
  * it writes its output, so the output may alias an input unless a method says otherwise.
  *
  * <p>Multiplication formulas: Fp2 as {@link G2LimbOps} does it, Karatsuba Fp6 (6 Fp2 mul), Fp12
- * by Karatsuba over Fp6 (3 Fp6 mul) and complex squaring (2 Fp6 mul); Chung-Hasan SQR2 for Fp6 squaring
- * (Devegili, O hEigeartaigh, Scott, Dahab, "Multiplication and squaring on pairing-friendly
- * fields", 2006); sparse multiplication by a Miller line with three non-zero Fp2 coefficients at
+ * by Karatsuba over Fp6 (3 Fp6 mul) and complex squaring (2 Fp6 mul); Chung-Hasan SQR2 for Fp6
+ * squaring (Devegili, O hEigeartaigh, Scott, Dahab, "Multiplication and squaring on
+ * pairing-friendly fields", 2006); sparse multiplication by a Miller line with three non-zero Fp2 coefficients at
  * w^0, w^1, w^3 (13 Fp2 mul instead of 18); Granger-Scott squaring in the cyclotomic subgroup
  * ("Faster squaring in the cyclotomic subgroup of sixth degree extensions", PKC 2010).
  * Multiplication by xi and the 3t +- 2z of that squaring are fused into one pass with a single
