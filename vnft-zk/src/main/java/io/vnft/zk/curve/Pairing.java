@@ -107,7 +107,7 @@ public final class Pairing {
 
   /**
    * The Miller-loop lines of a fixed G2 point, computed once by {@link Pairing#prepare} and
-   * reused for any number of pairings with it (a Groth16 verifying key's beta, gamma and delta).
+   * reused for any number of pairings with it (a Groth16 verifying key's gamma and delta).
    * Holds 88 lines of three Fp2 coefficients (about 17 KiB). Immutable and thread-safe.
    */
   public static final class G2Prepared {
