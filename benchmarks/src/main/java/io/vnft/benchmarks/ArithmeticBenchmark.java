@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * BN254 arithmetic: Fp/Fr Montgomery multiplication (limb level and immutable objects), G1 mixed
  * and full Jacobian addition, G1 doubling, one full pairing (Miller loop + final exponentiation)
- * and a 2-pair pairing check (what a Groth16 verifier-style check costs per extra pair).
+ * and a 2-pair pairing check, plain and with prepared G2 lines (what a Groth16 verifier-style check
+ * costs per extra pair); {@link #main} also times a Groth16 verify.
  *
  * <p>Run from the repo root:
  * <pre>
@@ -43,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * repeated runs (single-threaded), which the load disturbs much less:
  * <pre>
  *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *       io.vnft.benchmarks.ArithmeticBenchmark [logN]
+ *       io.vnft.benchmarks.ArithmeticBenchmark [logN [nomsm]]
  * </pre>
  */
 @State(Scope.Thread)
@@ -69,6 +70,7 @@ public class ArithmeticBenchmark {
   G2Point q1;
   G1Point[] ps;
   G2Point[] qs;
+  Pairing.G2Prepared[] qsPrepared;
   Fp12 miller;
 
   @Setup
@@ -105,6 +107,7 @@ public class ArithmeticBenchmark {
     ps = new G1Point[] {a, a.mul(Fr.random(rnd))};
     qs = new G2Point[] {q1, G2Point.GENERATOR};
     miller = Pairing.millerLoop(p1, q1);
+    qsPrepared = new Pairing.G2Prepared[] {Pairing.prepare(qs[0]), Pairing.prepare(qs[1])};
   }
 
   @Benchmark
@@ -181,9 +184,20 @@ public class ArithmeticBenchmark {
     return Pairing.pairingCheck(ps, qs);
   }
 
-  /** CPU-time probe (see the class comment). Optional argument: log2 of the MSM size (16). */
+  /** The same check with both G2 points' lines precomputed ({@link Pairing#prepare}). */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public boolean pairingCheck2Prepared() {
+    return Pairing.pairingCheck(ps, qsPrepared);
+  }
+
+  /**
+   * CPU-time probe (see the class comment). Optional arguments: log2 of the MSM size (16), then
+   * {@code nomsm} to stop after the pairing figures and a Groth16 verify (skips the ~40 s MSMs).
+   */
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    boolean msm = !(args.length > 1 && args[1].equals("nomsm"));
     ArithmeticBenchmark b = new ArithmeticBenchmark();
     b.setup();
     System.out.printf("Fp mul (limbs)      %10.1f ns%n", minCpuNs(30, 1_000_000, b::fpMulLimbs));
@@ -192,10 +206,18 @@ public class ArithmeticBenchmark {
     System.out.printf("G1 add (mixed)      %10.1f ns%n", minCpuNs(20, 200_000, b::g1AddMixed));
     System.out.printf("G1 add (Jacobian)   %10.1f ns%n", minCpuNs(20, 200_000, b::g1AddJacobian));
     System.out.printf("G1 double           %10.1f ns%n", minCpuNs(20, 200_000, b::g1Double));
+    // warm-up so that the first pairing figure is not taken while the JIT still compiles
+    minCpuNs(10, 20, b::pairing);
+    minCpuNs(5, 20, b::pairingCheck2);
     System.out.printf("pairing             %10.1f us%n", minCpuNs(15, 20, b::pairing) / 1e3);
     System.out.printf("Miller loop         %10.1f us%n", minCpuNs(15, 20, b::millerLoop) / 1e3);
     System.out.printf("final exponentiation%10.1f us%n", minCpuNs(15, 20, b::finalExponentiation) / 1e3);
     System.out.printf("pairing check (2)   %10.1f us%n", minCpuNs(15, 20, b::pairingCheck2) / 1e3);
+    System.out.printf("check (2, prepared) %10.1f us%n", minCpuNs(15, 20, b::pairingCheck2Prepared) / 1e3);
+    groth16Verify();
+    if (!msm) {
+      return;
+    }
     MsmBenchmark.Scalars s = new MsmBenchmark.Scalars();
     s.logN = logN;
     s.threads = 1;
@@ -208,6 +230,28 @@ public class ArithmeticBenchmark {
     g2.setup(s);
     System.out.printf("MSM G2 2^%d, 1 thread %8.1f ms%n", logN,
         minCpuNs(3, 1, () -> Msm.g2(g2.points, s.limbs, s.n, 1)) / 1e6);
+  }
+
+  // Groth16.verify of a 1-public-input proof (4 pairs in one pairing check plus the input MSM).
+  private static void groth16Verify() {
+    java.security.SecureRandom rnd = new java.security.SecureRandom();
+    io.vnft.zk.circuit.CompiledCircuit cc = Groth16Benchmark.chain(2);
+    Fr in = Fr.of(1234567);
+    Fr h = in;
+    for (int i = 0; i < 2; i++) {
+      h = io.vnft.zk.poseidon.Poseidon.hash(h, Fr.of(i));
+    }
+    io.vnft.zk.circuit.Witness w = cc.solve(java.util.Map.of("in", in, "out", h));
+    io.vnft.zk.groth16.ProvingKey pk = io.vnft.zk.groth16.Groth16.setup(cc.r1cs(), rnd, 1);
+    io.vnft.zk.groth16.Proof proof = io.vnft.zk.groth16.Groth16.prove(pk, w.toArray(), rnd, 1);
+    io.vnft.zk.groth16.VerifyingKey vk = pk.verifyingKey();
+    Fr out = h;
+    if (!io.vnft.zk.groth16.Groth16.verify(vk, proof, out)) {
+      throw new IllegalStateException("Groth16 verify rejected a valid proof");
+    }
+    minCpuNs(5, 10, () -> io.vnft.zk.groth16.Groth16.verify(vk, proof, out));
+    System.out.printf("Groth16 verify (1 in)%9.1f us%n",
+        minCpuNs(15, 10, () -> io.vnft.zk.groth16.Groth16.verify(vk, proof, out)) / 1e3);
   }
 
   private static double minCpuNs(int rounds, int reps, Runnable op) {

@@ -40,6 +40,34 @@ public final class Fp12 {
     this.c1 = c1;
   }
 
+  /**
+   * The element whose 48 Montgomery limbs (c0.c0.c0, c0.c0.c1, c0.c1.c0, ..., c1.c2.c1, 4 limbs
+   * each, the layout of {@link #copyLimbsTo}) start at a[ao].
+   *
+   * @throws io.vnft.api.InvalidInputException if a 4-limb group is not reduced below p
+   */
+  public static Fp12 fromMontLimbs(long[] a, int ao) {
+    return new Fp12(fp6(a, ao), fp6(a, ao + 24));
+  }
+
+  private static Fp6 fp6(long[] a, int ao) {
+    return new Fp6(fp2(a, ao), fp2(a, ao + 8), fp2(a, ao + 16));
+  }
+
+  private static Fp2 fp2(long[] a, int ao) {
+    return new Fp2(Fp.fromMontLimbs(a, ao), Fp.fromMontLimbs(a, ao + 4));
+  }
+
+  /** Writes the 48 Montgomery limbs (c0 then c1; each Fp6 as c0, c1, c2; each Fp2 as 8 limbs). */
+  public void copyLimbsTo(long[] out, int oo) {
+    c0.c0().copyLimbsTo(out, oo);
+    c0.c1().copyLimbsTo(out, oo + 8);
+    c0.c2().copyLimbsTo(out, oo + 16);
+    c1.c0().copyLimbsTo(out, oo + 24);
+    c1.c1().copyLimbsTo(out, oo + 32);
+    c1.c2().copyLimbsTo(out, oo + 40);
+  }
+
   public Fp6 c0() {
     return c0;
   }

@@ -441,9 +441,13 @@ public final class Groth16 {
       }
       x = x.add(vk.icAt(i + 1).mul(publicInputs[i]));
     }
-    return Pairing.pairingCheck(
-        new G1Point[] {proof.a().negate(), x, proof.c(), vk.alpha1()},
-        new G2Point[] {proof.b(), vk.gamma2(), vk.delta2(), vk.beta2()});
+    // e(-A, B) e(vk_x, gamma2) e(C, delta2) == e(alpha1, beta2)^-1, with the gamma2/delta2 lines
+    // and e(alpha1, beta2) computed once per key
+    Pairing.G2Prepared[] fixed = vk.prepared();
+    return Pairing.pairingProductEquals(
+        new G1Point[] {proof.a().negate(), x, proof.c()},
+        new Pairing.G2Prepared[] {Pairing.prepare(proof.b()), fixed[0], fixed[1]},
+        vk.alphaBetaInverse());
   }
 
   /** @return the public inputs of a witness: {@code witness[1..nPublic]} as integers */

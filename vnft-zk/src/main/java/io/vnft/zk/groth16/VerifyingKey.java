@@ -3,6 +3,8 @@ package io.vnft.zk.groth16;
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
+import io.vnft.zk.curve.Pairing;
+import io.vnft.zk.field.Fp12;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +22,11 @@ public final class VerifyingKey {
   private final G2Point gamma2;
   private final G2Point delta2;
   private final G1Point[] ic;
+  // Miller-loop lines of gamma2 and delta2, computed on first verify (benign race: every
+  // thread computes the same immutable value)
+  private volatile Pairing.G2Prepared[] prepared;
+  // e(alpha1, beta2)^-1, computed on first verify (same benign race)
+  private volatile Fp12 alphaBetaInverse;
 
   /**
    * @param alpha1 alpha in G1
@@ -80,6 +87,26 @@ public final class VerifyingKey {
 
   G1Point icAt(int i) {
     return ic[i];
+  }
+
+  /** e(alpha1, beta2)^-1 (the conjugate, as GT is unitary). */
+  Fp12 alphaBetaInverse() {
+    Fp12 ab = alphaBetaInverse;
+    if (ab == null) {
+      ab = Pairing.pair(alpha1, beta2).conjugate();
+      alphaBetaInverse = ab;
+    }
+    return ab;
+  }
+
+  /** The prepared lines of {gamma2, delta2}. */
+  Pairing.G2Prepared[] prepared() {
+    Pairing.G2Prepared[] p = prepared;
+    if (p == null) {
+      p = new Pairing.G2Prepared[] {Pairing.prepare(gamma2), Pairing.prepare(delta2)};
+      prepared = p;
+    }
+    return p;
   }
 
   @Override
