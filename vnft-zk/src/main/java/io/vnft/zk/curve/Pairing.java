@@ -152,6 +152,23 @@ public final class Pairing {
     return new G2Prepared(q, lines, unit);
   }
 
+  /**
+   * The Miller-loop lines of q without the batch inversion of {@link #prepare}: cheaper when q
+   * takes part in one pairing only (a proof's B), as the inversion and the per-line divisions cost
+   * more than the 4 Fp2 multiplications per line they save in a single Miller loop.
+   *
+   * @throws InvalidInputException if q is null
+   */
+  public static G2Prepared prepareOnce(G2Point q) {
+    if (q == null) {
+      throw new InvalidInputException("prepareOnce: G2 point must not be null");
+    }
+    if (q.isInfinity()) {
+      return new G2Prepared(q, null, false);
+    }
+    return new G2Prepared(q, lines(q, new Fp12LimbOps()), false);
+  }
+
   /** e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1. */
   public static Fp12 pair(G1Point p, G2Point q) {
     return finalExponentiation(millerLoop(new G1Point[] {p}, new G2Point[] {q}));

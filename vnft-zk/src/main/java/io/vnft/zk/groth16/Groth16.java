@@ -434,19 +434,19 @@ public final class Groth16 {
       throw new InvalidInputException("verify: got " + publicInputs.length + " public inputs, the key expects "
           + vk.nPublic());
     }
-    G1Point x = vk.icAt(0);
     for (int i = 0; i < publicInputs.length; i++) {
       if (publicInputs[i] == null) {
         throw new InvalidInputException("verify: public input " + i + " is null");
       }
-      x = x.add(vk.icAt(i + 1).mul(publicInputs[i]));
     }
+    // vk_x by GLV + wNAF with shared doublings over per-key tables
+    G1Point x = vk.inputSum().sum(publicInputs);
     // e(-A, B) e(vk_x, gamma2) e(C, delta2) == e(alpha1, beta2)^-1, with the gamma2/delta2 lines
-    // and e(alpha1, beta2) computed once per key
+    // and e(alpha1, beta2) computed once per key; B's lines are used once, so not normalized
     Pairing.G2Prepared[] fixed = vk.prepared();
     return Pairing.pairingProductEquals(
         new G1Point[] {proof.a().negate(), x, proof.c()},
-        new Pairing.G2Prepared[] {Pairing.prepare(proof.b()), fixed[0], fixed[1]},
+        new Pairing.G2Prepared[] {Pairing.prepareOnce(proof.b()), fixed[0], fixed[1]},
         vk.alphaBetaInverse());
   }
 

@@ -5,6 +5,7 @@ import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.curve.Pairing;
 import io.vnft.zk.field.Fp12;
+import io.vnft.zk.groth16.internal.InputSum;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +28,8 @@ public final class VerifyingKey {
   private volatile Pairing.G2Prepared[] prepared;
   // e(alpha1, beta2)^-1, computed on first verify (same benign race)
   private volatile Fp12 alphaBetaInverse;
+  // GLV/wNAF tables of IC[1..] for vk_x, computed on first verify (same benign race)
+  private volatile InputSum inputSum;
 
   /**
    * @param alpha1 alpha in G1
@@ -97,6 +100,16 @@ public final class VerifyingKey {
       alphaBetaInverse = ab;
     }
     return ab;
+  }
+
+  /** The multi-scalar multiplier of vk_x = IC[0] + sum x_i IC[i+1] (tables built once). */
+  InputSum inputSum() {
+    InputSum s = inputSum;
+    if (s == null) {
+      s = new InputSum(ic);
+      inputSum = s;
+    }
+    return s;
   }
 
   /** The prepared lines of {gamma2, delta2}. */
