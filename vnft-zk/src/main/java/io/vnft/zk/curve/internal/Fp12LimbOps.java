@@ -247,8 +247,86 @@ public final class Fp12LimbOps {
 
   private static final int V0 = 0, V1 = 8, V2 = 16, TA = 24, TB = 32, T = 40, R0 = 48, R1 = 56;
 
-  /** r = a * b (Karatsuba, 6 Fp2 mul). */
+  // ---------------------------------------------------------------- lazy reduction (FpWide)
+
+  private static final int C = FpWide.COLS, W2 = 2 * FpWide.COLS; // longs per wide Fp, Fp2
+  private final long[] w = new long[16 * W2];  // wide Fp2 values
+  private final long[] wn = new long[64];      // unreduced (NR) Fp2 sums
+  private final long[] wt = new long[2 * C + 8];  // fp2W scratch
+
+  /**
+   * Wide Fp2 product (Karatsuba, 3 wide Fp products): re = a0 b0 - a1 b1 at w[wo..], im = a0 b1 +
+   * a1 b0 at w[wo + 10..]. Components of a and b below 2^255 (unreduced sums of two reduced
+   * elements are fine).
+   */
+  private void fp2W(long[] a, int ao, long[] b, int bo, long[] w, int wo) {
+    long[] t = wt;
+    FpWide.mulWide(a, ao, b, bo, t, 0);
+    FpWide.mulWide(a, ao + 4, b, bo + 4, t, C);
+    FpWide.addNR(a, ao, a, ao + 4, t, 2 * C);
+    FpWide.addNR(b, bo, b, bo + 4, t, 2 * C + 4);
+    FpWide.mulWide(t, 2 * C, t, 2 * C + 4, w, wo + C);
+    for (int i = 0; i < C; i++) {
+      long p0 = t[i], p1 = t[C + i];
+      w[wo + i] = p0 - p1;
+      w[wo + C + i] -= p0 + p1;
+    }
+  }
+
+  // r = a + b on Fp2 without reduction (components below 2p)
+  private static void add2NR(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    FpWide.addNR(a, ao, b, bo, r, ro);
+    FpWide.addNR(a, ao + 4, b, bo + 4, r, ro + 4);
+  }
+
+  // r (Fp2, reduced) = the wide Fp2 at w[wo]
+  private static void redc2(long[] w, int wo, long[] r, int ro) {
+    FpWide.redc(w, wo, r, ro);
+    FpWide.redc(w, wo + C, r, ro + 4);
+  }
+
+  /**
+   * r = a * b (Karatsuba over Fp2, 6 wide Fp2 products = 18 Fp products, one reduction per output
+   * Fp coefficient: 6 instead of 12 as with reduced Fp2 products). Bounds, in units of p^2 for the
+   * sums of products: |c0.re| < 63, c0.im in (-42, 80), |c1|, |c2| < 30, all inside the
+   * [-16 p, 25 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
+   */
   public void mul6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long[] w = this.w, n = this.wn;
+    final int v0 = 0, v1 = W2, v2 = 2 * W2, t0 = 3 * W2, t1 = 4 * W2, t2 = 5 * W2;
+    fp2W(a, ao, b, bo, w, v0);
+    fp2W(a, ao + 8, b, bo + 8, w, v1);
+    fp2W(a, ao + 16, b, bo + 16, w, v2);
+    add2NR(a, ao + 8, a, ao + 16, n, 0);
+    add2NR(b, bo + 8, b, bo + 16, n, 8);
+    fp2W(n, 0, n, 8, w, t0);
+    add2NR(a, ao, a, ao + 8, n, 0);
+    add2NR(b, bo, b, bo + 8, n, 8);
+    fp2W(n, 0, n, 8, w, t1);
+    add2NR(a, ao, a, ao + 16, n, 0);
+    add2NR(b, bo, b, bo + 16, n, 8);
+    fp2W(n, 0, n, 8, w, t2);
+    for (int i = 0; i < C; i++) {
+      long v0r = w[v0 + i], v0i = w[v0 + C + i], v1r = w[v1 + i], v1i = w[v1 + C + i];
+      long v2r = w[v2 + i], v2i = w[v2 + C + i];
+      // c0 = v0 + xi (t0 - v1 - v2), xi (x + y u) = (9x - y) + (x + 9y) u
+      long zr = w[t0 + i] - v1r - v2r, zi = w[t0 + C + i] - v1i - v2i;
+      w[t0 + i] = v0r + 9 * zr - zi;
+      w[t0 + C + i] = v0i + zr + 9 * zi;
+      // c1 = t1 - v0 - v1 + xi v2
+      w[t1 + i] += -v0r - v1r + 9 * v2r - v2i;
+      w[t1 + C + i] += -v0i - v1i + v2r + 9 * v2i;
+      // c2 = t2 - v0 - v2 + v1
+      w[t2 + i] += -v0r - v2r + v1r;
+      w[t2 + C + i] += -v0i - v2i + v1i;
+    }
+    redc2(w, t0, r, ro);
+    redc2(w, t1, r, ro + 8);
+    redc2(w, t2, r, ro + 16);
+  }
+
+  /** r = a * b (Karatsuba, 6 Fp2 mul with a reduction each; the reference for {@link #mul6}). */
+  void mul6Reduced(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long[] s = s6;
     mul2(a, ao, b, bo, s, V0);
     mul2(a, ao + 8, b, bo + 8, s, V1);
