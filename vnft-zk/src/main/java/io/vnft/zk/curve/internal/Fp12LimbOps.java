@@ -285,11 +285,61 @@ public final class Fp12LimbOps {
     FpWide.redc(w, wo + C, r, ro + 4);
   }
 
+  // p and 2p as four 64-bit limbs (for unreduced negation)
+  private static final long[] P_LIMBS = new long[4], TWO_P_LIMBS = new long[4];
+
+  static {
+    for (int i = 0; i < 4; i++) {
+      P_LIMBS[i] = Fp.MODULUS.shiftRight(64 * i).longValue();
+      TWO_P_LIMBS[i] = Fp.MODULUS.shiftLeft(1).shiftRight(64 * i).longValue();
+    }
+  }
+
+  // r = c - a on four limbs, no reduction (c >= a)
+  private static void subNR(long[] c, long[] a, int ao, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long d0 = c[0] - a0; long b = borrow(c[0], a0, d0);
+    long d1 = c[1] - a1 - b; b = borrow(c[1], a1, d1);
+    long d2 = c[2] - a2 - b; b = borrow(c[2], a2, d2);
+    r[ro] = d0;
+    r[ro + 1] = d1;
+    r[ro + 2] = d2;
+    r[ro + 3] = c[3] - a3 - b;
+  }
+
+  /**
+   * Wide Fp2 square of a (components below p): re = (a0 + a1)(a0 + p - a1) (in [0, 4 p^2)), im =
+   * (2 a0) a1 (in [0, 2 p^2)); 2 wide Fp products. Uses wn[32..48).
+   */
+  private void sq2W(long[] a, int ao, long[] w, int wo) {
+    long[] n = wn;
+    FpWide.addNR(a, ao, a, ao + 4, n, 32);
+    subNR(P_LIMBS, a, ao + 4, n, 36);
+    FpWide.addNR(n, 36, a, ao, n, 36);
+    FpWide.mulWide(n, 32, n, 36, w, wo);
+    FpWide.addNR(a, ao, a, ao, n, 40);
+    FpWide.mulWide(n, 40, a, ao + 4, w, wo + C);
+  }
+
+  // w += k * xi * z (z a reduced Fp2 at z[zo]; xi z = (9 z0 - z1) + (z0 + 9 z1) u) as z 2^260 terms
+  private static void addHighXi(long[] w, int wo, long[] z, int zo, int k) {
+    FpWide.addHigh(w, wo, z, zo, 9 * k);
+    FpWide.addHigh(w, wo, z, zo + 4, -k);
+    FpWide.addHigh(w, wo + C, z, zo, k);
+    FpWide.addHigh(w, wo + C, z, zo + 4, 9 * k);
+  }
+
+  // w += k * z (reduced Fp2) as z 2^260 terms
+  private static void addHigh2(long[] w, int wo, long[] z, int zo, int k) {
+    FpWide.addHigh(w, wo, z, zo, k);
+    FpWide.addHigh(w, wo + C, z, zo + 4, k);
+  }
+
   /**
    * r = a * b (Karatsuba over Fp2, 6 wide Fp2 products = 18 Fp products, one reduction per output
    * Fp coefficient: 6 instead of 12 as with reduced Fp2 products). Bounds, in units of p^2 for the
    * sums of products: |c0.re| < 63, c0.im in (-42, 80), |c1|, |c2| < 30, all inside the
-   * [-16 p, 25 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
+   * [-16 p, 67 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
    */
   public void mul6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long[] w = this.w, n = this.wn;
@@ -506,10 +556,75 @@ public final class Fp12LimbOps {
   }
 
   /**
-   * f = f * (a + b w + c w^3), the shape of a Miller line (a at c0.c0, b at c1.c0, c at c1.c1):
-   * 13 Fp2 multiplications. The line is given as three Fp2 at l[la], l[lb], l[lc]; l must not be f.
+   * f = f * (a + b w + c w^3), the shape of a Miller line (a at c0.c0, b at c1.c0, c at c1.c1).
+   * The line is given as three Fp2 at l[la], l[lb], l[lc]; l must not be f. Karatsuba over Fp6
+   * with lazy reduction: f0 a (3 wide Fp2 products), f1 (b + c v) and (f0 + f1)(a + b + c v) (6
+   * each), 12 reductions. Bounds (p^2 units): every output sum lies in (-25, 70), at most 67
+   * products per column.
    */
   public void mulBy034(long[] f, int fo, long[] l, int la, int lb, int lc) {
+    long[] w = this.w, n = this.wn;
+    final int f0 = fo, f1 = fo + FP6;
+    final int V0 = 0, V1 = 3 * W2, S = 6 * W2, T = 9 * W2;
+    for (int j = 0; j < 3; j++) {
+      fp2W(f, f0 + 8 * j, l, la, w, V0 + W2 * j);
+    }
+    by01W(f, f1, l, lb, l, lc, V1, T);
+    for (int j = 0; j < 3; j++) {
+      add2NR(f, f0 + 8 * j, f, f1 + 8 * j, n, 8 * j);   // f0 + f1
+    }
+    add2NR(l, la, l, lb, n, 24);                          // a + b
+    by01W(n, 0, n, 24, l, lc, S, T);
+    for (int i = 0; i < C; i++) {
+      for (int h = 0; h < W2; h += C) {
+        long a0 = w[V0 + h + i], a1 = w[V0 + W2 + h + i], a2 = w[V0 + 2 * W2 + h + i];
+        long b0 = w[V1 + h + i], b1 = w[V1 + W2 + h + i];
+        // f1 = S - V0 - V1
+        w[S + h + i] -= a0 + b0;
+        w[S + W2 + h + i] -= a1 + b1;
+        w[S + 2 * W2 + h + i] -= a2 + w[V1 + 2 * W2 + h + i];
+        // f0 = V0 + V1 v = (V0_0 + xi V1_2, V0_1 + V1_0, V0_2 + V1_1)
+        w[V0 + W2 + h + i] = a1 + b0;
+        w[V0 + 2 * W2 + h + i] = a2 + b1;
+      }
+      long cr = w[V1 + 2 * W2 + i], ci = w[V1 + 2 * W2 + C + i];
+      w[V0 + i] += 9 * cr - ci;
+      w[V0 + C + i] += cr + 9 * ci;
+    }
+    for (int j = 0; j < 3; j++) {
+      redc2(w, V0 + W2 * j, f, f0 + 8 * j);
+      redc2(w, S + W2 * j, f, f1 + 8 * j);
+    }
+  }
+
+  // wide (a0 + a1 v + a2 v^2)(b0 + b1 v) into w[o], w[o + W2], w[o + 2 W2]: c0 = a0 b0 + xi a2 b1,
+  // c1 = a0 b1 + a1 b0, c2 = a1 b1 + a2 b0 (6 wide Fp2 products; components of a and b0 below 2p,
+  // of b1 below p); uses w[t..t + 2 W2)
+  private void by01W(long[] a, int ao, long[] b, int b0, long[] c, int b1, int o, int t) {
+    long[] w = this.w;
+    fp2W(a, ao, b, b0, w, o);
+    fp2W(a, ao + 16, c, b1, w, t);
+    fp2W(a, ao, c, b1, w, o + W2);
+    fp2W(a, ao + 8, b, b0, w, t + W2);
+    fp2W(a, ao + 8, c, b1, w, o + 2 * W2);
+    for (int i = 0; i < C; i++) {
+      long xr = w[t + i], xi = w[t + C + i];
+      w[o + i] += 9 * xr - xi;
+      w[o + C + i] += xr + 9 * xi;
+      w[o + W2 + i] += w[t + W2 + i];
+      w[o + W2 + C + i] += w[t + W2 + C + i];
+    }
+    fp2W(a, ao + 16, b, b0, w, t);
+    for (int i = 0; i < W2; i++) {
+      w[o + 2 * W2 + i] += w[t + i];
+    }
+  }
+
+  /**
+   * f = f * (a + b w + c w^3), the shape of a Miller line (a at c0.c0, b at c1.c0, c at c1.c1):
+   * 13 Fp2 multiplications (reduced; the reference for the lazy form). The line is given as three Fp2 at l[la], l[lb], l[lc]; l must not be f.
+   */
+  void mulBy034Reduced(long[] f, int fo, long[] l, int la, int lb, int lc) {
     long[] s = s12;
     final int f0 = fo, f1 = fo + FP6;
     mulFp2x6(f, f0, l, la, s, M0);                 // A = f0 a
@@ -529,9 +644,57 @@ public final class Fp12LimbOps {
 
   /**
    * f = f * (A + B w + w^3) = f * ((A, 0, 0) + (B, 1, 0) w), a Miller line divided by its w^3
-   * coefficient: 9 Fp2 multiplications. A at l[la], B at l[lb]; l must not be f.
+   * coefficient. A at l[la], B at l[lb]; l must not be f. Karatsuba over Fp6 with lazy reduction:
+   * 9 wide Fp2 products (f0 A, f1 B, (f0 + f1)(A + B)), the products by v added as z 2^260 terms,
+   * 12 reductions. Bounds (p^2 units, plus at most 10 p from the added terms): within (-8, 14),
+   * at most 23 products per column.
    */
   public void mulBy034c1(long[] f, int fo, long[] l, int la, int lb) {
+    long[] w = this.w, n = this.wn;
+    final int f0 = fo, f1 = fo + FP6;
+    final int V0 = 0, V1 = 3 * W2, S = 6 * W2;
+    add2NR(l, la, l, lb, n, 0);                           // A + B
+    for (int j = 0; j < 3; j++) {
+      fp2W(f, f0 + 8 * j, l, la, w, V0 + W2 * j);         // f0 A
+      fp2W(f, f1 + 8 * j, l, lb, w, V1 + W2 * j);         // f1 B
+      add2NR(f, f0 + 8 * j, f, f1 + 8 * j, n, 8);
+      fp2W(n, 8, n, 0, w, S + W2 * j);                    // (f0 + f1)(A + B)
+    }
+    for (int i = 0; i < C; i++) {
+      for (int h = 0; h < W2; h += C) {
+        long a0 = w[V0 + h + i], a1 = w[V0 + W2 + h + i], a2 = w[V0 + 2 * W2 + h + i];
+        long b0 = w[V1 + h + i], b1 = w[V1 + W2 + h + i];
+        // f1' = (f0 + f1)(A + B) - f0 A - f1 B + f0 v
+        w[S + h + i] -= a0 + b0;
+        w[S + W2 + h + i] -= a1 + b1;
+        w[S + 2 * W2 + h + i] -= a2 + w[V1 + 2 * W2 + h + i];
+        // f0' = f0 A + (f1 B + f1 v) v = (V0_0 + xi (V1B_2 + f1_1), V0_1 + V1B_0 + xi f1_2,
+        // V0_2 + V1B_1 + f1_0)
+        w[V0 + W2 + h + i] = a1 + b0;
+        w[V0 + 2 * W2 + h + i] = a2 + b1;
+      }
+      long cr = w[V1 + 2 * W2 + i], ci = w[V1 + 2 * W2 + C + i];
+      w[V0 + i] += 9 * cr - ci;
+      w[V0 + C + i] += cr + 9 * ci;
+    }
+    // the terms with v, read from f before f is written
+    addHighXi(w, S, f, f0 + 16, 1);
+    addHigh2(w, S + W2, f, f0, 1);
+    addHigh2(w, S + 2 * W2, f, f0 + 8, 1);
+    addHighXi(w, V0, f, f1 + 8, 1);
+    addHighXi(w, V0 + W2, f, f1 + 16, 1);
+    addHigh2(w, V0 + 2 * W2, f, f1, 1);
+    for (int j = 0; j < 3; j++) {
+      redc2(w, V0 + W2 * j, f, f0 + 8 * j);
+      redc2(w, S + W2 * j, f, f1 + 8 * j);
+    }
+  }
+
+  /**
+   * f = f * (A + B w + w^3) = f * ((A, 0, 0) + (B, 1, 0) w), a Miller line divided by its w^3
+   * coefficient: 9 Fp2 multiplications (reduced; the reference for the lazy form). A at l[la], B at l[lb]; l must not be f.
+   */
+  void mulBy034c1Reduced(long[] f, int fo, long[] l, int la, int lb) {
     long[] s = s12;
     final int f0 = fo, f1 = fo + FP6;
     mulFp2x6(f, f0, l, la, s, M0);                 // v0 = f0 A
@@ -553,10 +716,63 @@ public final class Fp12LimbOps {
   }
 
   /**
+   * r = a^2 for a in the cyclotomic subgroup (Granger-Scott: three Fp4 squarings), wrong for other
+   * elements. Lazy reduction: each Fp4 square is x^2 + xi y^2 (2 + 2 wide Fp products) and 2 x y
+   * (3), the outputs 3 t -+ 2 z are formed on the wide values (z added as z 2^260 terms): 21 wide
+   * Fp products and 12 reductions. Bounds (p^2 units): 3 t within (-6, 120), at most 33 products
+   * per column.
+   */
+  public void cycSq12(long[] a, int ao, long[] r, int ro) {
+    long[] w = this.w;
+    // z0 = c0.c0, z4 = c0.c1, z3 = c0.c2, z2 = c1.c0, z1 = c1.c1, z5 = c1.c2
+    final int z0 = ao, z4 = ao + 8, z3 = ao + 16, z2 = ao + 24, z1 = ao + 32, z5 = ao + 40;
+    // wide outputs in r's slot order: 3 t0, 3 t2, 3 t4, 3 xi t5, 3 t1, 3 t3
+    final int o0 = 0, o1 = W2, o2 = 2 * W2, o3 = 3 * W2, o4 = 4 * W2, o5 = 5 * W2, tx = 6 * W2, ty = 7 * W2;
+    fp4SquareW(a, z0, z1, false, o0, o4, tx, ty);
+    fp4SquareW(a, z2, z3, false, o1, o5, tx, ty);
+    fp4SquareW(a, z4, z5, true, o2, o3, tx, ty);
+    for (int i = 0; i < 6 * W2; i++) {
+      w[i] *= 3;
+    }
+    addHigh2(w, o0, a, z0, -2);
+    addHigh2(w, o1, a, z4, -2);
+    addHigh2(w, o2, a, z3, -2);
+    addHigh2(w, o3, a, z2, 2);
+    addHigh2(w, o4, a, z1, 2);
+    addHigh2(w, o5, a, z5, 2);
+    for (int j = 0; j < 6; j++) {
+      redc2(w, W2 * j, r, ro + 8 * j);
+    }
+  }
+
+  // (x + y Y)^2 in Fp4 = Fp2[Y]/(Y^2 - xi), wide: re = x^2 + xi y^2 at w[re], im = 2 x y (or
+  // 2 x (xi y) = xi im if xiIm) at w[im]
+  private void fp4SquareW(long[] a, int x, int y, boolean xiIm, int re, int im, int tx, int ty) {
+    long[] w = this.w, n = this.wn;
+    sq2W(a, x, w, tx);
+    sq2W(a, y, w, ty);
+    for (int i = 0; i < C; i++) {
+      long yr = w[ty + i], yi = w[ty + C + i];
+      w[re + i] = w[tx + i] + 9 * yr - yi;
+      w[re + C + i] = w[tx + C + i] + yr + 9 * yi;
+    }
+    int yo = y;
+    long[] ya = a;
+    if (xiIm) {
+      mulXi(a, y, n, 48);
+      ya = n;
+      yo = 48;
+    }
+    FpWide.addNR(a, x, a, x, n, 56);      // 2 x0 (below 2p)
+    FpWide.addNR(a, x + 4, a, x + 4, n, 60);
+    fp2W(n, 56, ya, yo, w, im);
+  }
+
+  /**
    * r = a^2 for a in the cyclotomic subgroup (Granger-Scott, 3 Fp4 squarings = 18 Fp mul); wrong
    * for other elements.
    */
-  public void cycSq12(long[] a, int ao, long[] r, int ro) {
+  void cycSq12Reduced(long[] a, int ao, long[] r, int ro) {
     long[] s = s12;
     // z0 = c0.c0, z4 = c0.c1, z3 = c0.c2, z2 = c1.c0, z1 = c1.c1, z5 = c1.c2
     final int z0 = ao, z4 = ao + 8, z3 = ao + 16, z2 = ao + 24, z1 = ao + 32, z5 = ao + 40;
