@@ -112,6 +112,77 @@ public final class FpWide {
   }
 
   /**
+   * Wide Fp2 product: w[wo..] = 16 (a0 b0 - a1 b1), w[wo + 10..] = 16 (a0 b1 + a1 b0) (Karatsuba,
+   * 3 products), for Fp2 elements a = a0 + a1 u at a[ao], b at b[bo] with components below 2^255.
+   */
+  public static void mul2Wide(long[] a, int ao, long[] b, int bo, long[] w, int wo) {
+    final long x0_a0 = a[ao], x0_a1 = a[ao + 1], x0_a2 = a[ao + 2], x0_a3 = a[ao + 3];
+    final long x0_0 = (x0_a0 << 15) & 0x7ffffffffffff800L, x0_1 = ((x0_a0 >>> 37) | (x0_a1 << 27)) & 0x7ffffffffffff800L, x0_2 = ((x0_a1 >>> 25) | (x0_a2 << 39)) & 0x7ffffffffffff800L, x0_3 = ((x0_a2 >>> 13) | (x0_a3 << 51)) & 0x7ffffffffffff800L, x0_4 = (x0_a3 >>> 1) & 0x7ffffffffffff800L;
+    final long y0_b0 = b[bo], y0_b1 = b[bo + 1], y0_b2 = b[bo + 2], y0_b3 = b[bo + 3];
+    final long y0_0 = (y0_b0 << 1) & 0x001ffffffffffffeL, y0_1 = ((y0_b0 >>> 51) | (y0_b1 << 13)) & 0x001ffffffffffffeL, y0_2 = ((y0_b1 >>> 39) | (y0_b2 << 25)) & 0x001ffffffffffffeL, y0_3 = ((y0_b2 >>> 27) | (y0_b3 << 37)) & 0x001ffffffffffffeL, y0_4 = (y0_b3 >>> 15) & 0x001ffffffffffffeL;
+    final long x1_a0 = a[ao + 4], x1_a1 = a[ao + 4 + 1], x1_a2 = a[ao + 4 + 2], x1_a3 = a[ao + 4 + 3];
+    final long x1_0 = (x1_a0 << 15) & 0x7ffffffffffff800L, x1_1 = ((x1_a0 >>> 37) | (x1_a1 << 27)) & 0x7ffffffffffff800L, x1_2 = ((x1_a1 >>> 25) | (x1_a2 << 39)) & 0x7ffffffffffff800L, x1_3 = ((x1_a2 >>> 13) | (x1_a3 << 51)) & 0x7ffffffffffff800L, x1_4 = (x1_a3 >>> 1) & 0x7ffffffffffff800L;
+    final long y1_b0 = b[bo + 4], y1_b1 = b[bo + 4 + 1], y1_b2 = b[bo + 4 + 2], y1_b3 = b[bo + 4 + 3];
+    final long y1_0 = (y1_b0 << 1) & 0x001ffffffffffffeL, y1_1 = ((y1_b0 >>> 51) | (y1_b1 << 13)) & 0x001ffffffffffffeL, y1_2 = ((y1_b1 >>> 39) | (y1_b2 << 25)) & 0x001ffffffffffffeL, y1_3 = ((y1_b2 >>> 27) | (y1_b3 << 37)) & 0x001ffffffffffffeL, y1_4 = (y1_b3 >>> 15) & 0x001ffffffffffffeL;
+    final long sa0 = x0_a0 + x1_a0;
+    long sac = Long.compareUnsigned(sa0, x0_a0) < 0 ? 1 : 0;
+    final long sa1 = x0_a1 + x1_a1 + sac;
+    sac = (Long.compareUnsigned(sa1, x0_a1) < 0 || (sac == 1 && sa1 == x0_a1)) ? 1 : 0;
+    final long sa2 = x0_a2 + x1_a2 + sac;
+    sac = (Long.compareUnsigned(sa2, x0_a2) < 0 || (sac == 1 && sa2 == x0_a2)) ? 1 : 0;
+    final long sa3 = x0_a3 + x1_a3 + sac;
+    final long sb0 = y0_b0 + y1_b0;
+    long sbc = Long.compareUnsigned(sb0, y0_b0) < 0 ? 1 : 0;
+    final long sb1 = y0_b1 + y1_b1 + sbc;
+    sbc = (Long.compareUnsigned(sb1, y0_b1) < 0 || (sbc == 1 && sb1 == y0_b1)) ? 1 : 0;
+    final long sb2 = y0_b2 + y1_b2 + sbc;
+    sbc = (Long.compareUnsigned(sb2, y0_b2) < 0 || (sbc == 1 && sb2 == y0_b2)) ? 1 : 0;
+    final long sb3 = y0_b3 + y1_b3 + sbc;
+    final long xs0 = (sa0 << 15) & 0x7ffffffffffff800L, xs1 = ((sa0 >>> 37) | (sa1 << 27)) & 0x7ffffffffffff800L, xs2 = ((sa1 >>> 25) | (sa2 << 39)) & 0x7ffffffffffff800L, xs3 = ((sa2 >>> 13) | (sa3 << 51)) & 0x7ffffffffffff800L, xs4 = (sa3 >>> 1) & 0x7ffffffffffff800L;
+    final long ys0 = (sb0 << 1) & 0x001ffffffffffffeL, ys1 = ((sb0 >>> 51) | (sb1 << 13)) & 0x001ffffffffffffeL, ys2 = ((sb1 >>> 39) | (sb2 << 25)) & 0x001ffffffffffffeL, ys3 = ((sb2 >>> 27) | (sb3 << 37)) & 0x001ffffffffffffeL, ys4 = (sb3 >>> 15) & 0x001ffffffffffffeL;
+    final long p0 = ((x0_0 * y0_0) >>> 12);
+    final long q0 = ((x1_0 * y1_0) >>> 12);
+    w[wo + 0] = p0 - q0;
+    w[wo + 10] = ((xs0 * ys0) >>> 12) - p0 - q0;
+    final long p1 = Math.multiplyHigh(x0_0, y0_0) + ((x0_0 * y0_1) >>> 12) + ((x0_1 * y0_0) >>> 12);
+    final long q1 = Math.multiplyHigh(x1_0, y1_0) + ((x1_0 * y1_1) >>> 12) + ((x1_1 * y1_0) >>> 12);
+    w[wo + 1] = p1 - q1;
+    w[wo + 11] = Math.multiplyHigh(xs0, ys0) + ((xs0 * ys1) >>> 12) + ((xs1 * ys0) >>> 12) - p1 - q1;
+    final long p2 = Math.multiplyHigh(x0_0, y0_1) + ((x0_0 * y0_2) >>> 12) + Math.multiplyHigh(x0_1, y0_0) + ((x0_1 * y0_1) >>> 12) + ((x0_2 * y0_0) >>> 12);
+    final long q2 = Math.multiplyHigh(x1_0, y1_1) + ((x1_0 * y1_2) >>> 12) + Math.multiplyHigh(x1_1, y1_0) + ((x1_1 * y1_1) >>> 12) + ((x1_2 * y1_0) >>> 12);
+    w[wo + 2] = p2 - q2;
+    w[wo + 12] = Math.multiplyHigh(xs0, ys1) + ((xs0 * ys2) >>> 12) + Math.multiplyHigh(xs1, ys0) + ((xs1 * ys1) >>> 12) + ((xs2 * ys0) >>> 12) - p2 - q2;
+    final long p3 = Math.multiplyHigh(x0_0, y0_2) + ((x0_0 * y0_3) >>> 12) + Math.multiplyHigh(x0_1, y0_1) + ((x0_1 * y0_2) >>> 12) + Math.multiplyHigh(x0_2, y0_0) + ((x0_2 * y0_1) >>> 12) + ((x0_3 * y0_0) >>> 12);
+    final long q3 = Math.multiplyHigh(x1_0, y1_2) + ((x1_0 * y1_3) >>> 12) + Math.multiplyHigh(x1_1, y1_1) + ((x1_1 * y1_2) >>> 12) + Math.multiplyHigh(x1_2, y1_0) + ((x1_2 * y1_1) >>> 12) + ((x1_3 * y1_0) >>> 12);
+    w[wo + 3] = p3 - q3;
+    w[wo + 13] = Math.multiplyHigh(xs0, ys2) + ((xs0 * ys3) >>> 12) + Math.multiplyHigh(xs1, ys1) + ((xs1 * ys2) >>> 12) + Math.multiplyHigh(xs2, ys0) + ((xs2 * ys1) >>> 12) + ((xs3 * ys0) >>> 12) - p3 - q3;
+    final long p4 = Math.multiplyHigh(x0_0, y0_3) + ((x0_0 * y0_4) >>> 12) + Math.multiplyHigh(x0_1, y0_2) + ((x0_1 * y0_3) >>> 12) + Math.multiplyHigh(x0_2, y0_1) + ((x0_2 * y0_2) >>> 12) + Math.multiplyHigh(x0_3, y0_0) + ((x0_3 * y0_1) >>> 12) + ((x0_4 * y0_0) >>> 12);
+    final long q4 = Math.multiplyHigh(x1_0, y1_3) + ((x1_0 * y1_4) >>> 12) + Math.multiplyHigh(x1_1, y1_2) + ((x1_1 * y1_3) >>> 12) + Math.multiplyHigh(x1_2, y1_1) + ((x1_2 * y1_2) >>> 12) + Math.multiplyHigh(x1_3, y1_0) + ((x1_3 * y1_1) >>> 12) + ((x1_4 * y1_0) >>> 12);
+    w[wo + 4] = p4 - q4;
+    w[wo + 14] = Math.multiplyHigh(xs0, ys3) + ((xs0 * ys4) >>> 12) + Math.multiplyHigh(xs1, ys2) + ((xs1 * ys3) >>> 12) + Math.multiplyHigh(xs2, ys1) + ((xs2 * ys2) >>> 12) + Math.multiplyHigh(xs3, ys0) + ((xs3 * ys1) >>> 12) + ((xs4 * ys0) >>> 12) - p4 - q4;
+    final long p5 = Math.multiplyHigh(x0_0, y0_4) + Math.multiplyHigh(x0_1, y0_3) + ((x0_1 * y0_4) >>> 12) + Math.multiplyHigh(x0_2, y0_2) + ((x0_2 * y0_3) >>> 12) + Math.multiplyHigh(x0_3, y0_1) + ((x0_3 * y0_2) >>> 12) + Math.multiplyHigh(x0_4, y0_0) + ((x0_4 * y0_1) >>> 12);
+    final long q5 = Math.multiplyHigh(x1_0, y1_4) + Math.multiplyHigh(x1_1, y1_3) + ((x1_1 * y1_4) >>> 12) + Math.multiplyHigh(x1_2, y1_2) + ((x1_2 * y1_3) >>> 12) + Math.multiplyHigh(x1_3, y1_1) + ((x1_3 * y1_2) >>> 12) + Math.multiplyHigh(x1_4, y1_0) + ((x1_4 * y1_1) >>> 12);
+    w[wo + 5] = p5 - q5;
+    w[wo + 15] = Math.multiplyHigh(xs0, ys4) + Math.multiplyHigh(xs1, ys3) + ((xs1 * ys4) >>> 12) + Math.multiplyHigh(xs2, ys2) + ((xs2 * ys3) >>> 12) + Math.multiplyHigh(xs3, ys1) + ((xs3 * ys2) >>> 12) + Math.multiplyHigh(xs4, ys0) + ((xs4 * ys1) >>> 12) - p5 - q5;
+    final long p6 = Math.multiplyHigh(x0_1, y0_4) + Math.multiplyHigh(x0_2, y0_3) + ((x0_2 * y0_4) >>> 12) + Math.multiplyHigh(x0_3, y0_2) + ((x0_3 * y0_3) >>> 12) + Math.multiplyHigh(x0_4, y0_1) + ((x0_4 * y0_2) >>> 12);
+    final long q6 = Math.multiplyHigh(x1_1, y1_4) + Math.multiplyHigh(x1_2, y1_3) + ((x1_2 * y1_4) >>> 12) + Math.multiplyHigh(x1_3, y1_2) + ((x1_3 * y1_3) >>> 12) + Math.multiplyHigh(x1_4, y1_1) + ((x1_4 * y1_2) >>> 12);
+    w[wo + 6] = p6 - q6;
+    w[wo + 16] = Math.multiplyHigh(xs1, ys4) + Math.multiplyHigh(xs2, ys3) + ((xs2 * ys4) >>> 12) + Math.multiplyHigh(xs3, ys2) + ((xs3 * ys3) >>> 12) + Math.multiplyHigh(xs4, ys1) + ((xs4 * ys2) >>> 12) - p6 - q6;
+    final long p7 = Math.multiplyHigh(x0_2, y0_4) + Math.multiplyHigh(x0_3, y0_3) + ((x0_3 * y0_4) >>> 12) + Math.multiplyHigh(x0_4, y0_2) + ((x0_4 * y0_3) >>> 12);
+    final long q7 = Math.multiplyHigh(x1_2, y1_4) + Math.multiplyHigh(x1_3, y1_3) + ((x1_3 * y1_4) >>> 12) + Math.multiplyHigh(x1_4, y1_2) + ((x1_4 * y1_3) >>> 12);
+    w[wo + 7] = p7 - q7;
+    w[wo + 17] = Math.multiplyHigh(xs2, ys4) + Math.multiplyHigh(xs3, ys3) + ((xs3 * ys4) >>> 12) + Math.multiplyHigh(xs4, ys2) + ((xs4 * ys3) >>> 12) - p7 - q7;
+    final long p8 = Math.multiplyHigh(x0_3, y0_4) + Math.multiplyHigh(x0_4, y0_3) + ((x0_4 * y0_4) >>> 12);
+    final long q8 = Math.multiplyHigh(x1_3, y1_4) + Math.multiplyHigh(x1_4, y1_3) + ((x1_4 * y1_4) >>> 12);
+    w[wo + 8] = p8 - q8;
+    w[wo + 18] = Math.multiplyHigh(xs3, ys4) + Math.multiplyHigh(xs4, ys3) + ((xs4 * ys4) >>> 12) - p8 - q8;
+    final long p9 = Math.multiplyHigh(x0_4, y0_4);
+    final long q9 = Math.multiplyHigh(x1_4, y1_4);
+    w[wo + 9] = p9 - q9;
+    w[wo + 19] = Math.multiplyHigh(xs4, ys4) - p9 - q9;
+  }
+
+  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must
    * lie in [-16 p 2^260, 67 p 2^260).
    */

@@ -115,6 +115,41 @@ public final class FpWide {
     w(mul_method("mulAddWide", "w += 16 a b (a, b below 2^256).", "+", 1))
     w(mul_method("mulSubWide", "w -= 16 a b (a, b below 2^256).", "-", 1))
     w(mul_method("mulWide2", "w = 16 (a0 b0 + a1 b1) (all below 2^256).", "=", 2))
+    # Fp2 Karatsuba product, wide, in locals
+    m = """  /**
+   * Wide Fp2 product: w[wo..] = 16 (a0 b0 - a1 b1), w[wo + 10..] = 16 (a0 b1 + a1 b0) (Karatsuba,
+   * 3 products), for Fp2 elements a = a0 + a1 u at a[ao], b at b[bo] with components below 2^255.
+   */
+  public static void mul2Wide(long[] a, int ao, long[] b, int bo, long[] w, int wo) {
+"""
+    m += conv_x("a", "ao", "x0_") + conv_y("b", "bo", "y0_")
+    m += conv_x("a", "ao + 4", "x1_") + conv_y("b", "bo + 4", "y1_")
+    # sums (below 2^256) from the raw limbs
+    for (src, nm) in (("x0_a", "sa"), ("y0_b", "sb")):
+        o2 = "x1_a" if src == "x0_a" else "y1_b"
+        m += f"    final long {nm}0 = {src}0 + {o2}0;\n"
+        m += f"    long {nm}c = Long.compareUnsigned({nm}0, {src}0) < 0 ? 1 : 0;\n"
+        m += f"    final long {nm}1 = {src}1 + {o2}1 + {nm}c;\n"
+        m += f"    {nm}c = (Long.compareUnsigned({nm}1, {src}1) < 0 || ({nm}c == 1 && {nm}1 == {src}1)) ? 1 : 0;\n"
+        m += f"    final long {nm}2 = {src}2 + {o2}2 + {nm}c;\n"
+        m += f"    {nm}c = (Long.compareUnsigned({nm}2, {src}2) < 0 || ({nm}c == 1 && {nm}2 == {src}2)) ? 1 : 0;\n"
+        m += f"    final long {nm}3 = {src}3 + {o2}3 + {nm}c;\n"
+    m += ("    final long xs0 = (sa0 << 15) & 0x7ffffffffffff800L, xs1 = ((sa0 >>> 37) | (sa1 << 27)) & 0x7ffffffffffff800L, "
+          "xs2 = ((sa1 >>> 25) | (sa2 << 39)) & 0x7ffffffffffff800L, xs3 = ((sa2 >>> 13) | (sa3 << 51)) & 0x7ffffffffffff800L, "
+          "xs4 = (sa3 >>> 1) & 0x7ffffffffffff800L;\n")
+    m += ("    final long ys0 = (sb0 << 1) & 0x001ffffffffffffeL, ys1 = ((sb0 >>> 51) | (sb1 << 13)) & 0x001ffffffffffffeL, "
+          "ys2 = ((sb1 >>> 39) | (sb2 << 25)) & 0x001ffffffffffffeL, ys3 = ((sb2 >>> 27) | (sb3 << 37)) & 0x001ffffffffffffeL, "
+          "ys4 = (sb3 >>> 15) & 0x001ffffffffffffeL;\n")
+    c0 = columns([("x0_", "y0_")])
+    c1 = columns([("x1_", "y1_")])
+    cs = columns([("xs", "ys")])
+    for c in range(10):
+        m += f"    final long p{c} = {' + '.join(c0[c])};\n"
+        m += f"    final long q{c} = {' + '.join(c1[c])};\n"
+        m += f"    w[wo + {c}] = p{c} - q{c};\n"
+        m += f"    w[wo + {10 + c}] = {' + '.join(cs[c])} - p{c} - q{c};\n"
+    m += "  }\n\n"
+    w(m)
     # redc
     s = """  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must

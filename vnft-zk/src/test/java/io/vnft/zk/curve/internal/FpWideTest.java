@@ -111,6 +111,30 @@ class FpWideTest {
     assertArrayEquals(new long[] {0, 0, 0, 0x4000000000000000L}, r);
   }
 
+  @Test
+  void fusedFp2WideProductMatchesThreeSeparateProducts() {
+    Random rnd = new Random(12);
+    Fp12LimbOps ops = new Fp12LimbOps();
+    BigInteger top = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
+    for (int t = 0; t < 500; t++) {
+      long[] a = new long[8];
+      long[] b = new long[8];
+      for (int i = 0; i < 8; i += 4) {
+        // components anywhere below 2^255, the largest value included
+        System.arraycopy(raw(t == 0 ? top : new BigInteger(255, rnd)), 0, a, i, 4);
+        System.arraycopy(raw(t == 0 ? top : new BigInteger(255, rnd)), 0, b, i, 4);
+      }
+      long[] x = new long[2 * FpWide.COLS];
+      long[] y = new long[2 * FpWide.COLS];
+      FpWide.mul2Wide(a, 0, b, 0, x, 0);
+      ops.fp2WSeparate(a, 0, b, 0, y, 0);
+      assertArrayEquals(y, x);
+      BigInteger a0 = big(a, 0), a1 = big(a, 4), b0 = big(b, 0), b1 = big(b, 4);
+      assertEquals(a0.multiply(b0).subtract(a1.multiply(b1)).shiftLeft(4),
+          value(java.util.Arrays.copyOf(x, FpWide.COLS)));
+    }
+  }
+
   // elements whose Montgomery limbs are p - 1, 0 or 1 per component (fully reduced extremes)
   private static long[] extreme(Random rnd, int n, int mode) {
     long[] a = new long[n];
