@@ -344,9 +344,19 @@ public final class Fp12LimbOps {
    * r = a * b (Karatsuba over Fp2, 6 wide Fp2 products = 18 Fp products, one reduction per output
    * Fp coefficient: 6 instead of 12 as with reduced Fp2 products). Bounds, in units of p^2 for the
    * sums of products: |c0.re| < 63, c0.im in (-42, 80), |c1|, |c2| < 30, all inside the
-   * [-16 p, 67 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
+   * [-40 p, 43 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
    */
   public void mul6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    final int o = 6 * W2;
+    mul6W(a, ao, b, bo, o);
+    redc2(w, o, r, ro);
+    redc2(w, o + W2, r, ro + 8);
+    redc2(w, o + 2 * W2, r, ro + 16);
+  }
+
+  // the three wide Fp2 coefficients of a b (inputs reduced) into w[o..o + 3 W2), o >= 6 W2 (uses
+  // w[0..6 W2) as scratch)
+  private void mul6W(long[] a, int ao, long[] b, int bo, int o) {
     long[] w = this.w, n = this.wn;
     final int v0 = 0, v1 = W2, v2 = 2 * W2, t0 = 3 * W2, t1 = 4 * W2, t2 = 5 * W2;
     fp2W(a, ao, b, bo, w, v0);
@@ -366,18 +376,15 @@ public final class Fp12LimbOps {
       long v2r = w[v2 + i], v2i = w[v2 + C + i];
       // c0 = v0 + xi (t0 - v1 - v2), xi (x + y u) = (9x - y) + (x + 9y) u
       long zr = w[t0 + i] - v1r - v2r, zi = w[t0 + C + i] - v1i - v2i;
-      w[t0 + i] = v0r + 9 * zr - zi;
-      w[t0 + C + i] = v0i + zr + 9 * zi;
+      w[o + i] = v0r + 9 * zr - zi;
+      w[o + C + i] = v0i + zr + 9 * zi;
       // c1 = t1 - v0 - v1 + xi v2
-      w[t1 + i] += -v0r - v1r + 9 * v2r - v2i;
-      w[t1 + C + i] += -v0i - v1i + v2r + 9 * v2i;
+      w[o + W2 + i] = w[t1 + i] - v0r - v1r + 9 * v2r - v2i;
+      w[o + W2 + C + i] = w[t1 + C + i] - v0i - v1i + v2r + 9 * v2i;
       // c2 = t2 - v0 - v2 + v1
-      w[t2 + i] += -v0r - v2r + v1r;
-      w[t2 + C + i] += -v0i - v2i + v1i;
+      w[o + 2 * W2 + i] = w[t2 + i] - v0r - v2r + v1r;
+      w[o + 2 * W2 + C + i] = w[t2 + C + i] - v0i - v2i + v1i;
     }
-    redc2(w, t0, r, ro);
-    redc2(w, t1, r, ro + 8);
-    redc2(w, t2, r, ro + 16);
   }
 
   /** r = a * b (Karatsuba, 6 Fp2 mul with a reduction each; the reference for {@link #mul6}). */
@@ -532,8 +539,50 @@ public final class Fp12LimbOps {
 
   private static final int M0 = 0, M1 = 24, MA = 48, MB = 72, MT = 96;
 
-  /** r = a * b (3 Fp6 mul = 54 Fp mul). */
+  /**
+   * r = a * b: Karatsuba over Fp6 on wide values (3 wide Fp6 products = 54 Fp products, each
+   * normalised so that the sums below cannot overflow a column), 12 reductions instead of 18.
+   * Bounds (p^2 units): the Fp6 products have |c0.re| < 63, c0.im in (-42, 80), c1 in (-17, 15) +
+   * (-5, 27) u, c2 in (-7, 7) + (-4, 10) u, so r1 = C - A - B lies in (-202, 185) and r0 = A + B v
+   * in (-136, 177): inside [-40 p, 43 p) 2^256 (p^2 = 0.19 p 2^256).
+   */
   public void mul12(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long[] w = this.w, s = s12;
+    final int wa = 6 * W2, wb = 9 * W2, wc = 12 * W2;
+    mul6W(a, ao, b, bo, wa);
+    mul6W(a, ao + FP6, b, bo + FP6, wb);
+    add6(a, ao, a, ao + FP6, s, MA);
+    add6(b, bo, b, bo + FP6, s, MB);
+    mul6W(s, MA, s, MB, wc);
+    for (int k = 0; k < 6; k++) {
+      FpWide.normalize(w, wa + C * k);
+      FpWide.normalize(w, wb + C * k);
+      FpWide.normalize(w, wc + C * k);
+    }
+    for (int i = 0; i < C; i++) {
+      for (int h = 0; h < W2; h += C) {
+        long a0 = w[wa + h + i], a1 = w[wa + W2 + h + i], a2 = w[wa + 2 * W2 + h + i];
+        long b0 = w[wb + h + i], b1 = w[wb + W2 + h + i], b2 = w[wb + 2 * W2 + h + i];
+        // r1 = C - A - B
+        w[wc + h + i] -= a0 + b0;
+        w[wc + W2 + h + i] -= a1 + b1;
+        w[wc + 2 * W2 + h + i] -= a2 + b2;
+        // r0 = A + B v = (A0 + xi B2, A1 + B0, A2 + B1)
+        w[wa + W2 + h + i] = a1 + b0;
+        w[wa + 2 * W2 + h + i] = a2 + b1;
+      }
+      long cr = w[wb + 2 * W2 + i], ci = w[wb + 2 * W2 + C + i];
+      w[wa + i] += 9 * cr - ci;
+      w[wa + C + i] += cr + 9 * ci;
+    }
+    for (int j = 0; j < 3; j++) {
+      redc2(w, wa + W2 * j, r, ro + 8 * j);
+      redc2(w, wc + W2 * j, r, ro + FP6 + 8 * j);
+    }
+  }
+
+  /** r = a * b (3 Fp6 mul = 54 Fp mul; the reduced reference for {@link #mul12}). */
+  void mul12Reduced(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long[] s = s12;
     mul6(a, ao, b, bo, s, M0);
     mul6(a, ao + FP6, b, bo + FP6, s, M1);

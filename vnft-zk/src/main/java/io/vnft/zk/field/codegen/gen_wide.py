@@ -6,7 +6,7 @@ import sys
 
 P = 21888242871839275222246405745257275088696311157297823662689037894645226208583
 M52 = 2**52 - 1
-OFF = 16  # multiples of p added before the final reduction (covers sums down to -16 p * 2^260)
+OFF = 40  # multiples of p added before the final reduction (covers sums down to -40 p * 2^260)
 
 
 def jl(x):
@@ -89,12 +89,26 @@ package io.vnft.zk.curve.internal;
  * <p>Limits (the caller's responsibility, checked by the tests for each formula that uses this):
  * every column stays below 2^62 in absolute value (one product adds less than 10 * 2^52 to a
  * column), and the value V of a wide sum reduced by {@link #redc} satisfies -""" + str(OFF) + """ p 2^260 <=
- * V < 67 p 2^260.
+ * V < 43 p 2^260.
  *
  * <p>Thread-safety: stateless. No checks (hot path).
  */
 public final class FpWide {
   private FpWide() {}
+
+  /**
+   * Carries the columns of the wide value at w[wo] so that columns 0..8 lie in [0, 2^52) (the same
+   * value; column 9 takes the signed rest), which lets several wide values be combined without
+   * column overflow.
+   */
+  public static void normalize(long[] w, int wo) {
+    long c = w[wo];
+    for (int i = 1; i < COLS; i++) {
+      w[wo + i - 1] = c & 0xfffffffffffffL;
+      c = w[wo + i] + (c >> 52);
+    }
+    w[wo + COLS - 1] = c;
+  }
 
   /** Columns per wide value. */
   public static final int COLS = 10;
@@ -153,7 +167,7 @@ public final class FpWide {
     # redc
     s = """  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must
-   * lie in [-16 p 2^260, 67 p 2^260).
+   * lie in [-40 p 2^260, 43 p 2^260).
    */
   public static void redc(long[] w, int wo, long[] out, int oo) {
 """

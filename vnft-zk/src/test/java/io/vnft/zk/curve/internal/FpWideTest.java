@@ -63,9 +63,9 @@ class FpWideTest {
       long[] z = raw(c);
       FpWide.addHigh(w, 0, z, 0, -3);
       sum = sum.subtract(c.multiply(BigInteger.valueOf(3)).shiftLeft(256));
-      // keep the sum inside the documented [-16 p, 67 p) 2^256
-      if (sum.compareTo(P.multiply(BigInteger.valueOf(-16)).shiftLeft(256)) < 0
-          || sum.compareTo(P.multiply(BigInteger.valueOf(67)).shiftLeft(256)) >= 0) {
+      // keep the sum inside the documented [-40 p, 43 p) 2^256
+      if (sum.compareTo(P.multiply(BigInteger.valueOf(-40)).shiftLeft(256)) < 0
+          || sum.compareTo(P.multiply(BigInteger.valueOf(43)).shiftLeft(256)) >= 0) {
         continue;
       }
       long[] out = new long[4];
@@ -76,8 +76,8 @@ class FpWideTest {
 
   @Test
   void redcAtTheEndsOfItsRange() {
-    BigInteger[] ends = {P.multiply(BigInteger.valueOf(-16)).shiftLeft(256),
-        P.multiply(BigInteger.valueOf(67)).shiftLeft(256).subtract(BigInteger.ONE), BigInteger.ZERO,
+    BigInteger[] ends = {P.multiply(BigInteger.valueOf(-40)).shiftLeft(256),
+        P.multiply(BigInteger.valueOf(43)).shiftLeft(256).subtract(BigInteger.ONE), BigInteger.ZERO,
         BigInteger.ONE, P.shiftLeft(256), P.shiftLeft(256).subtract(BigInteger.ONE)};
     for (BigInteger v : ends) {
       // write 16 v as columns: low 52 bits per column, the rest (signed) in the top column
@@ -165,6 +165,9 @@ class FpWideTest {
       ops.mul6(a, 0, b, 24, x, 0);
       ops.mul6Reduced(a, 0, b, 24, y, 0);
       assertArrayEquals(y, x, "mul6");
+      ops.mul12(a, 0, b, 0, x, 0);
+      ops.mul12Reduced(a, 0, b, 0, y, 0);
+      assertArrayEquals(y, x, "mul12");
       ops.cycSq12(a, 0, x, 0);
       ops.cycSq12Reduced(a, 0, y, 0);
       assertArrayEquals(y, x, "cycSq12");
@@ -183,6 +186,10 @@ class FpWideTest {
       ops.cycSq12(x, 0, x, 0);
       ops.cycSq12Reduced(a, 0, y, 0);
       assertArrayEquals(y, x, "cycSq12 in place");
+      System.arraycopy(a, 0, x, 0, 48);
+      ops.mul12(x, 0, x, 0, x, 0);
+      ops.mul12Reduced(a, 0, a, 0, y, 0);
+      assertArrayEquals(y, x, "mul12 in place");
       System.arraycopy(a, 0, x, 0, 48);
       ops.mul6(x, 0, x, 24, x, 0);
       ops.mul6Reduced(a, 0, a, 24, y, 0);
