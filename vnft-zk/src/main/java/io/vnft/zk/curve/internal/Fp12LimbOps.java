@@ -317,6 +317,11 @@ public final class Fp12LimbOps {
    * (2 a0) a1 (in [0, 2 p^2)); 2 wide Fp products. Uses wn[32..48).
    */
   private void sq2W(long[] a, int ao, long[] w, int wo) {
+    FpWide.sq2Wide(a, ao, w, wo);
+  }
+
+  // sq2W through separate sums and wide products (the reference for FpWide.sq2Wide in the tests)
+  void sq2WSeparate(long[] a, int ao, long[] w, int wo) {
     long[] n = wn;
     FpWide.addNR(a, ao, a, ao + 4, n, 32);
     subNR(P_LIMBS, a, ao + 4, n, 36);

@@ -197,6 +197,67 @@ public final class FpWide {
   }
 
   /**
+   * Wide Fp2 square: w[wo..] = 16 (a0 + a1)(a0 + p - a1) (a0^2 - a1^2 mod p; the product is in [0, 4 p^2)),
+   * w[wo + 10..] = 16 (2 a0) a1, for a = a0 + a1 u at a[ao] with components below p (2 products).
+   */
+  public static void sq2Wide(long[] a, int ao, long[] w, int wo) {
+    final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    final long b0 = a[ao + 4], b1 = a[ao + 5], b2 = a[ao + 6], b3 = a[ao + 7];
+    final long n0 = 0x3c208c16d87cfd47L - b0;
+    long bw = Long.compareUnsigned(0x3c208c16d87cfd47L, b0) < 0 ? 1 : 0;
+    final long n1 = 0x97816a916871ca8dL - b1 - bw;
+    bw = (Long.compareUnsigned(0x97816a916871ca8dL, b1) < 0 || (bw == 1 && 0x97816a916871ca8dL == b1)) ? 1 : 0;
+    final long n2 = 0xb85045b68181585dL - b2 - bw;
+    bw = (Long.compareUnsigned(0xb85045b68181585dL, b2) < 0 || (bw == 1 && 0xb85045b68181585dL == b2)) ? 1 : 0;
+    final long n3 = 0x30644e72e131a029L - b3 - bw;
+    final long s0 = a0 + b0;
+    long sc = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
+    final long s1 = a1 + b1 + sc;
+    sc = (Long.compareUnsigned(s1, a1) < 0 || (sc == 1 && s1 == a1)) ? 1 : 0;
+    final long s2 = a2 + b2 + sc;
+    sc = (Long.compareUnsigned(s2, a2) < 0 || (sc == 1 && s2 == a2)) ? 1 : 0;
+    final long s3 = a3 + b3 + sc;
+    final long d0 = a0 + n0;
+    long dc = Long.compareUnsigned(d0, a0) < 0 ? 1 : 0;
+    final long d1 = a1 + n1 + dc;
+    dc = (Long.compareUnsigned(d1, a1) < 0 || (dc == 1 && d1 == a1)) ? 1 : 0;
+    final long d2 = a2 + n2 + dc;
+    dc = (Long.compareUnsigned(d2, a2) < 0 || (dc == 1 && d2 == a2)) ? 1 : 0;
+    final long d3 = a3 + n3 + dc;
+    final long t0 = a0 + a0;
+    long tc = Long.compareUnsigned(t0, a0) < 0 ? 1 : 0;
+    final long t1 = a1 + a1 + tc;
+    tc = (Long.compareUnsigned(t1, a1) < 0 || (tc == 1 && t1 == a1)) ? 1 : 0;
+    final long t2 = a2 + a2 + tc;
+    tc = (Long.compareUnsigned(t2, a2) < 0 || (tc == 1 && t2 == a2)) ? 1 : 0;
+    final long t3 = a3 + a3 + tc;
+    final long xs0 = (s0 << 15) & 0x7ffffffffffff800L, xs1 = ((s0 >>> 37) | (s1 << 27)) & 0x7ffffffffffff800L, xs2 = ((s1 >>> 25) | (s2 << 39)) & 0x7ffffffffffff800L, xs3 = ((s2 >>> 13) | (s3 << 51)) & 0x7ffffffffffff800L, xs4 = (s3 >>> 1) & 0x7ffffffffffff800L;
+    final long yd0 = (d0 << 1) & 0x001ffffffffffffeL, yd1 = ((d0 >>> 51) | (d1 << 13)) & 0x001ffffffffffffeL, yd2 = ((d1 >>> 39) | (d2 << 25)) & 0x001ffffffffffffeL, yd3 = ((d2 >>> 27) | (d3 << 37)) & 0x001ffffffffffffeL, yd4 = (d3 >>> 15) & 0x001ffffffffffffeL;
+    final long xt0 = (t0 << 15) & 0x7ffffffffffff800L, xt1 = ((t0 >>> 37) | (t1 << 27)) & 0x7ffffffffffff800L, xt2 = ((t1 >>> 25) | (t2 << 39)) & 0x7ffffffffffff800L, xt3 = ((t2 >>> 13) | (t3 << 51)) & 0x7ffffffffffff800L, xt4 = (t3 >>> 1) & 0x7ffffffffffff800L;
+    final long yb0 = (b0 << 1) & 0x001ffffffffffffeL, yb1 = ((b0 >>> 51) | (b1 << 13)) & 0x001ffffffffffffeL, yb2 = ((b1 >>> 39) | (b2 << 25)) & 0x001ffffffffffffeL, yb3 = ((b2 >>> 27) | (b3 << 37)) & 0x001ffffffffffffeL, yb4 = (b3 >>> 15) & 0x001ffffffffffffeL;
+    w[wo + 0] = ((xs0 * yd0) >>> 12);
+    w[wo + 10] = ((xt0 * yb0) >>> 12);
+    w[wo + 1] = Math.multiplyHigh(xs0, yd0) + ((xs0 * yd1) >>> 12) + ((xs1 * yd0) >>> 12);
+    w[wo + 11] = Math.multiplyHigh(xt0, yb0) + ((xt0 * yb1) >>> 12) + ((xt1 * yb0) >>> 12);
+    w[wo + 2] = Math.multiplyHigh(xs0, yd1) + ((xs0 * yd2) >>> 12) + Math.multiplyHigh(xs1, yd0) + ((xs1 * yd1) >>> 12) + ((xs2 * yd0) >>> 12);
+    w[wo + 12] = Math.multiplyHigh(xt0, yb1) + ((xt0 * yb2) >>> 12) + Math.multiplyHigh(xt1, yb0) + ((xt1 * yb1) >>> 12) + ((xt2 * yb0) >>> 12);
+    w[wo + 3] = Math.multiplyHigh(xs0, yd2) + ((xs0 * yd3) >>> 12) + Math.multiplyHigh(xs1, yd1) + ((xs1 * yd2) >>> 12) + Math.multiplyHigh(xs2, yd0) + ((xs2 * yd1) >>> 12) + ((xs3 * yd0) >>> 12);
+    w[wo + 13] = Math.multiplyHigh(xt0, yb2) + ((xt0 * yb3) >>> 12) + Math.multiplyHigh(xt1, yb1) + ((xt1 * yb2) >>> 12) + Math.multiplyHigh(xt2, yb0) + ((xt2 * yb1) >>> 12) + ((xt3 * yb0) >>> 12);
+    w[wo + 4] = Math.multiplyHigh(xs0, yd3) + ((xs0 * yd4) >>> 12) + Math.multiplyHigh(xs1, yd2) + ((xs1 * yd3) >>> 12) + Math.multiplyHigh(xs2, yd1) + ((xs2 * yd2) >>> 12) + Math.multiplyHigh(xs3, yd0) + ((xs3 * yd1) >>> 12) + ((xs4 * yd0) >>> 12);
+    w[wo + 14] = Math.multiplyHigh(xt0, yb3) + ((xt0 * yb4) >>> 12) + Math.multiplyHigh(xt1, yb2) + ((xt1 * yb3) >>> 12) + Math.multiplyHigh(xt2, yb1) + ((xt2 * yb2) >>> 12) + Math.multiplyHigh(xt3, yb0) + ((xt3 * yb1) >>> 12) + ((xt4 * yb0) >>> 12);
+    w[wo + 5] = Math.multiplyHigh(xs0, yd4) + Math.multiplyHigh(xs1, yd3) + ((xs1 * yd4) >>> 12) + Math.multiplyHigh(xs2, yd2) + ((xs2 * yd3) >>> 12) + Math.multiplyHigh(xs3, yd1) + ((xs3 * yd2) >>> 12) + Math.multiplyHigh(xs4, yd0) + ((xs4 * yd1) >>> 12);
+    w[wo + 15] = Math.multiplyHigh(xt0, yb4) + Math.multiplyHigh(xt1, yb3) + ((xt1 * yb4) >>> 12) + Math.multiplyHigh(xt2, yb2) + ((xt2 * yb3) >>> 12) + Math.multiplyHigh(xt3, yb1) + ((xt3 * yb2) >>> 12) + Math.multiplyHigh(xt4, yb0) + ((xt4 * yb1) >>> 12);
+    w[wo + 6] = Math.multiplyHigh(xs1, yd4) + Math.multiplyHigh(xs2, yd3) + ((xs2 * yd4) >>> 12) + Math.multiplyHigh(xs3, yd2) + ((xs3 * yd3) >>> 12) + Math.multiplyHigh(xs4, yd1) + ((xs4 * yd2) >>> 12);
+    w[wo + 16] = Math.multiplyHigh(xt1, yb4) + Math.multiplyHigh(xt2, yb3) + ((xt2 * yb4) >>> 12) + Math.multiplyHigh(xt3, yb2) + ((xt3 * yb3) >>> 12) + Math.multiplyHigh(xt4, yb1) + ((xt4 * yb2) >>> 12);
+    w[wo + 7] = Math.multiplyHigh(xs2, yd4) + Math.multiplyHigh(xs3, yd3) + ((xs3 * yd4) >>> 12) + Math.multiplyHigh(xs4, yd2) + ((xs4 * yd3) >>> 12);
+    w[wo + 17] = Math.multiplyHigh(xt2, yb4) + Math.multiplyHigh(xt3, yb3) + ((xt3 * yb4) >>> 12) + Math.multiplyHigh(xt4, yb2) + ((xt4 * yb3) >>> 12);
+    w[wo + 8] = Math.multiplyHigh(xs3, yd4) + Math.multiplyHigh(xs4, yd3) + ((xs4 * yd4) >>> 12);
+    w[wo + 18] = Math.multiplyHigh(xt3, yb4) + Math.multiplyHigh(xt4, yb3) + ((xt4 * yb4) >>> 12);
+    w[wo + 9] = Math.multiplyHigh(xs4, yd4);
+    w[wo + 19] = Math.multiplyHigh(xt4, yb4);
+  }
+
+  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must
    * lie in [-40 p 2^260, 43 p 2^260).
    */

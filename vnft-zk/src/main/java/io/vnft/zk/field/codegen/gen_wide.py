@@ -164,6 +164,50 @@ public final class FpWide {
         m += f"    w[wo + {10 + c}] = {' + '.join(cs[c])} - p{c} - q{c};\n"
     m += "  }\n\n"
     w(m)
+    # Fp2 square, wide, in locals
+    pl = [(P >> (64 * i)) & (2**64 - 1) for i in range(4)]
+    m = """  /**
+   * Wide Fp2 square: w[wo..] = 16 (a0 + a1)(a0 + p - a1) (a0^2 - a1^2 mod p; the product is in [0, 4 p^2)),
+   * w[wo + 10..] = 16 (2 a0) a1, for a = a0 + a1 u at a[ao] with components below p (2 products).
+   */
+  public static void sq2Wide(long[] a, int ao, long[] w, int wo) {
+    final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    final long b0 = a[ao + 4], b1 = a[ao + 5], b2 = a[ao + 6], b3 = a[ao + 7];
+"""
+    m += f"    final long n0 = {jl(pl[0])} - b0;\n"
+    m += f"    long bw = Long.compareUnsigned({jl(pl[0])}, b0) < 0 ? 1 : 0;\n"
+    for i in (1, 2):
+        m += f"    final long n{i} = {jl(pl[i])} - b{i} - bw;\n"
+        m += f"    bw = (Long.compareUnsigned({jl(pl[i])}, b{i}) < 0 || (bw == 1 && {jl(pl[i])} == b{i})) ? 1 : 0;\n"
+    m += f"    final long n3 = {jl(pl[3])} - b3 - bw;\n"
+    def addc(x, y, r, lines):
+        lines.append(f"    final long {r}0 = {x}0 + {y}0;")
+        lines.append(f"    long {r}c = Long.compareUnsigned({r}0, {x}0) < 0 ? 1 : 0;")
+        for i in (1, 2):
+            lines.append(f"    final long {r}{i} = {x}{i} + {y}{i} + {r}c;")
+            lines.append(f"    {r}c = (Long.compareUnsigned({r}{i}, {x}{i}) < 0 || ({r}c == 1 && {r}{i} == {x}{i})) ? 1 : 0;")
+        lines.append(f"    final long {r}3 = {x}3 + {y}3 + {r}c;")
+    L = []
+    addc("a", "b", "s", L)   # a0 + a1
+    addc("a", "n", "d", L)   # a0 + p - a1
+    addc("a", "a", "t", L)   # 2 a0
+    m += "\n".join(L) + "\n"
+    def cx(src, nm):
+        return (f"    final long {nm}0 = ({src}0 << 15) & 0x7ffffffffffff800L, {nm}1 = (({src}0 >>> 37) | ({src}1 << 27)) & 0x7ffffffffffff800L, "
+                f"{nm}2 = (({src}1 >>> 25) | ({src}2 << 39)) & 0x7ffffffffffff800L, {nm}3 = (({src}2 >>> 13) | ({src}3 << 51)) & 0x7ffffffffffff800L, "
+                f"{nm}4 = ({src}3 >>> 1) & 0x7ffffffffffff800L;\n")
+    def cy(src, nm):
+        return (f"    final long {nm}0 = ({src}0 << 1) & 0x001ffffffffffffeL, {nm}1 = (({src}0 >>> 51) | ({src}1 << 13)) & 0x001ffffffffffffeL, "
+                f"{nm}2 = (({src}1 >>> 39) | ({src}2 << 25)) & 0x001ffffffffffffeL, {nm}3 = (({src}2 >>> 27) | ({src}3 << 37)) & 0x001ffffffffffffeL, "
+                f"{nm}4 = ({src}3 >>> 15) & 0x001ffffffffffffeL;\n")
+    m += cx("s", "xs") + cy("d", "yd") + cx("t", "xt") + cy("b", "yb")
+    cr = columns([("xs", "yd")])
+    ci = columns([("xt", "yb")])
+    for c in range(10):
+        m += f"    w[wo + {c}] = {' + '.join(cr[c])};\n"
+        m += f"    w[wo + {10 + c}] = {' + '.join(ci[c])};\n"
+    m += "  }\n\n"
+    w(m)
     # redc
     s = """  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must

@@ -135,6 +135,23 @@ class FpWideTest {
     }
   }
 
+  @Test
+  void fusedFp2WideSquareMatchesSeparateProducts() {
+    Random rnd = new Random(13);
+    Fp12LimbOps ops = new Fp12LimbOps();
+    for (int t = 0; t < 500; t++) {
+      long[] a = t < 3 ? extreme(rnd, 8, t % 2) : extreme(rnd, 8, 2);
+      long[] x = new long[2 * FpWide.COLS];
+      long[] y = new long[2 * FpWide.COLS];
+      FpWide.sq2Wide(a, 0, x, 0);
+      ops.sq2WSeparate(a, 0, y, 0);
+      assertArrayEquals(y, x);
+      BigInteger a0 = big(a, 0), a1 = big(a, 4);
+      assertEquals(a0.add(a1).multiply(a0.add(P).subtract(a1)).shiftLeft(4),
+          value(java.util.Arrays.copyOf(x, FpWide.COLS)));
+    }
+  }
+
   // elements whose Montgomery limbs are p - 1, 0 or 1 per component (fully reduced extremes)
   private static long[] extreme(Random rnd, int n, int mode) {
     long[] a = new long[n];
