@@ -29,6 +29,15 @@ import java.math.BigInteger;
  * Multiplication by xi and the 3t +- 2z of that squaring are fused into one pass with a single
  * reduction (table-based quotient estimate) instead of chains of modular additions.
  *
+ * <p>Lazy reduction (Aranha, Karabina, Longa, Gebotys, Lopez, "Faster explicit formulas for
+ * computing pairings over ordinary curves", EUROCRYPT 2011): {@link #mul6}, {@link #mul12},
+ * {@link #cycSq12}, {@link #mulBy034} and {@link #mulBy034c1} form their Fp products unreduced
+ * ({@link FpWide}), add and subtract them (and multiply by xi) on the wide values, and reduce once
+ * per output Fp coefficient: mul6 18 products and 6 reductions (12 with reduced Fp2 products),
+ * mul12 54 and 12 (36), cycSq12 21 and 12 (18 + 12). Each method's Javadoc gives the bounds that keep its
+ * sums inside the range {@link FpWide#redc} accepts; the package-private {@code ...Reduced} forms
+ * are the previous, reduced formulas, kept as test references.
+ *
  * <p>Thread-safety: an instance holds scratch space, so use one instance per thread. No checks.
  */
 public final class Fp12LimbOps {
