@@ -109,6 +109,32 @@ class PairingFastPathTest {
   }
 
   @Test
+  void linesPreparedForOneUseGiveTheSameResultsAsNormalisedOnes() {
+    Random rnd = new Random(87);
+    Fr a = Fr.random(rnd), b = Fr.random(rnd), c = Fr.random(rnd);
+    G1Point g1 = G1Point.GENERATOR;
+    G2Point g2 = G2Point.GENERATOR;
+    G1Point[] ps = {g1.mul(a), g1.mul(c), g1.mul(a.mul(b).add(c)).negate()};
+    G2Point[] qs = {g2.mul(b), g2, g2};
+    Pairing.G2Prepared[] once = new Pairing.G2Prepared[qs.length];
+    Pairing.G2Prepared[] mixed = new Pairing.G2Prepared[qs.length];
+    for (int i = 0; i < qs.length; i++) {
+      once[i] = Pairing.prepareOnce(qs[i]);
+      mixed[i] = i == 0 ? once[i] : Pairing.prepare(qs[i]);
+      assertEquals(qs[i], once[i].point());
+    }
+    assertTrue(Pairing.pairingCheck(ps, once));
+    assertTrue(Pairing.pairingCheck(ps, mixed));
+    Fp12 target = Pairing.pair(ps[0], qs[0]);
+    assertTrue(Pairing.pairingProductEquals(new G1Point[] {ps[0]}, new Pairing.G2Prepared[] {once[0]}, target));
+    ps[1] = g1.mul(c.add(Fr.ONE));
+    assertFalse(Pairing.pairingCheck(ps, once));
+    assertFalse(Pairing.pairingCheck(ps, mixed));
+    assertTrue(Pairing.prepareOnce(G2Point.INFINITY).isInfinity());
+    assertThrows(InvalidInputException.class, () -> Pairing.prepareOnce(null));
+  }
+
+  @Test
   void pairingProductEqualsComparesWithAGivenTargetInGT() {
     Random rnd = new Random(86);
     Fr a = Fr.random(rnd), b = Fr.random(rnd), c = Fr.random(rnd);
