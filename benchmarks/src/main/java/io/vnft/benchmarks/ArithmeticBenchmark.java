@@ -3,6 +3,7 @@ package io.vnft.benchmarks;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.curve.Pairing;
+import io.vnft.zk.curve.internal.Fp12LimbOps;
 import io.vnft.zk.curve.internal.G1LimbOps;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fp12;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * BN254 arithmetic: Fp/Fr Montgomery multiplication (limb level and immutable objects), G1 mixed
- * and full Jacobian addition, G1 doubling, one full pairing (Miller loop + final exponentiation)
+ * and full Jacobian addition, G1 doubling, the pairing's Fp12 steps (product, cyclotomic squaring,
+ * product with a prepared Miller line), one full pairing (Miller loop + final exponentiation)
  * and a 2-pair pairing check, plain and with prepared G2 lines (what a Groth16 verifier-style check
  * costs per extra pair); {@link #main} also times a Groth16 verify.
  *
@@ -72,6 +74,10 @@ public class ArithmeticBenchmark {
   G2Point[] qs;
   Pairing.G2Prepared[] qsPrepared;
   Fp12 miller;
+  Fp12LimbOps tower;
+  long[] f12;
+  long[] g12;
+  long[] h12;
 
   @Setup
   public void setup() {
@@ -108,6 +114,33 @@ public class ArithmeticBenchmark {
     qs = new G2Point[] {q1, G2Point.GENERATOR};
     miller = Pairing.millerLoop(p1, q1);
     qsPrepared = new Pairing.G2Prepared[] {Pairing.prepare(qs[0]), Pairing.prepare(qs[1])};
+    tower = new Fp12LimbOps();
+    f12 = new long[Fp12LimbOps.FP12];
+    g12 = new long[Fp12LimbOps.FP12];
+    h12 = new long[Fp12LimbOps.FP12];
+    miller.copyLimbsTo(f12, 0);
+    Pairing.pair(p1, q1).copyLimbsTo(g12, 0); // in the cyclotomic subgroup
+  }
+
+  /** Fp12 product on limbs (Karatsuba with lazy reduction), the final exponentiation's multiply. */
+  @Benchmark
+  public long[] fp12Mul() {
+    tower.mul12(f12, 0, g12, 0, h12, 0);
+    return h12;
+  }
+
+  /** Granger-Scott squaring in the cyclotomic subgroup, the final exponentiation's square. */
+  @Benchmark
+  public long[] fp12CyclotomicSquare() {
+    tower.cycSq12(g12, 0, h12, 0);
+    return h12;
+  }
+
+  /** f times a prepared (w^3 coefficient one) Miller line, the per-pair cost of a prepared check. */
+  @Benchmark
+  public long[] fp12SparseLine() {
+    tower.mulBy034c1(h12, 0, f12, 0, 8);
+    return h12;
   }
 
   @Benchmark
@@ -206,6 +239,9 @@ public class ArithmeticBenchmark {
     System.out.printf("G1 add (mixed)      %10.1f ns%n", minCpuNs(20, 200_000, b::g1AddMixed));
     System.out.printf("G1 add (Jacobian)   %10.1f ns%n", minCpuNs(20, 200_000, b::g1AddJacobian));
     System.out.printf("G1 double           %10.1f ns%n", minCpuNs(20, 200_000, b::g1Double));
+    System.out.printf("Fp12 mul (limbs)    %10.1f ns%n", minCpuNs(20, 20_000, b::fp12Mul));
+    System.out.printf("Fp12 cyclotomic sq  %10.1f ns%n", minCpuNs(20, 20_000, b::fp12CyclotomicSquare));
+    System.out.printf("Fp12 x line (c = 1) %10.1f ns%n", minCpuNs(20, 20_000, b::fp12SparseLine));
     // warm-up so that the first pairing figure is not taken while the JIT still compiles
     minCpuNs(10, 20, b::pairing);
     minCpuNs(5, 20, b::pairingCheck2);
