@@ -217,11 +217,16 @@ public final class Msm {
     }
     int c = windowBits(active(skip), bits);
     int windows = bits / c + 1;
-    int[] digits = signedDigits(k, m, c, windows);
+    int[] maxAbs = new int[windows];
+    int[] digits = signedDigits(k, m, c, windows, maxAbs);
     long[] sums = new long[24 * windows];
     if (m >= BATCH_AFFINE_MIN) {
-      forEachWindow(windows, threads, w -> new MsmG2Affine(bx, by, 1 << (c - 1))
-          .windowSum(digits, windows, w, skip, m, sums, 24 * w, new G2LimbOps()));
+      forEachWindow(windows, threads, w -> {
+        if (maxAbs[w] > 0) {
+          new MsmG2Affine(bx, by, maxAbs[w])
+              .windowSum(digits, windows, w, skip, m, sums, 24 * w, new G2LimbOps());
+        }
+      });
     } else forEachWindow(windows, threads, w -> {
       G2LimbOps e = new G2LimbOps();
       int nb = 1 << (c - 1);
@@ -316,21 +321,37 @@ public final class Msm {
    * 2^bits, leaves room for the final carry.
    */
   static int[] signedDigits(long[] k, int n, int c, int windows) {
+    return signedDigits(k, n, c, windows, new int[windows]);
+  }
+
+  /**
+   * As {@link #signedDigits(long[], int, int, int)}, also writing the largest |digit| of each
+   * window to maxAbs[w]: buckets above it are never used (the top window of ~128-bit GLV halves
+   * typically reaches only ~2^10 of the 2^(c-1) buckets), so the window sizes its buckets and its
+   * addition batches to it.
+   */
+  static int[] signedDigits(long[] k, int n, int c, int windows, int[] maxAbs) {
     int[] out = new int[n * windows];
     int half = 1 << (c - 1);
     int full = 1 << c;
     int mask = full - 1;
     for (int i = 0; i < n; i++) {
       int carry = 0;
+      int base = i * windows;
       for (int w = 0; w < windows; w++) {
-        int bit = w * c;
-        int raw = carry + (int) (bits(k, 4 * i, bit, c) & mask);
+        int raw = carry + (int) (bits(k, 4 * i, w * c, c) & mask);
+        int d;
         if (raw > half) {
-          out[i * windows + w] = raw - full;
+          d = raw - full;
           carry = 1;
         } else {
-          out[i * windows + w] = raw;
+          d = raw;
           carry = 0;
+        }
+        out[base + w] = d;
+        int a = d < 0 ? -d : d;
+        if (a > maxAbs[w]) {
+          maxAbs[w] = a;
         }
       }
     }
@@ -422,11 +443,16 @@ public final class Msm {
       }
       int c = windowBits(active(skip), bits);
       int windows = bits / c + 1;
-      int[] digits = signedDigits(k, n, c, windows);
+      int[] maxAbs = new int[windows];
+      int[] digits = signedDigits(k, n, c, windows, maxAbs);
       long[] sums = new long[12 * windows];
       if (n >= BATCH_AFFINE_MIN) {
-        forEachWindow(windows, threads, w -> new MsmG1Affine(bx, by, 1 << (c - 1))
-            .windowSum(digits, windows, w, skip, n, sums, 12 * w, new G1LimbOps()));
+        forEachWindow(windows, threads, w -> {
+          if (maxAbs[w] > 0) {
+            new MsmG1Affine(bx, by, maxAbs[w])
+                .windowSum(digits, windows, w, skip, n, sums, 12 * w, new G1LimbOps());
+          }
+        });
       } else {
         forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
       }
