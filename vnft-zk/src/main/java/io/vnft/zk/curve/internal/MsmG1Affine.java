@@ -29,8 +29,7 @@ public final class MsmG1Affine {
   private final long[] by;
   private final int nb;
   private final int batch;
-  private final long[] kx;   // bucket x
-  private final long[] ky;   // bucket y
+  private final long[] kb;   // bucket k: x at 8k, y at 8k + 4 (one 64-byte line per bucket, random access)
   private final boolean[] set;
   private final int[] mark;  // batch id of the pending addition on each bucket
   private int batchId = 1;
@@ -47,7 +46,7 @@ public final class MsmG1Affine {
   private final int[] qk;
   private final boolean[] qn;
   private int qlen;
-  private final long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity)
+  private long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity), made on first use
   private G1LimbOps ops;
   private final long[] t = new long[4 * 6];
 
@@ -59,8 +58,7 @@ public final class MsmG1Affine {
     qi = new int[batch];
     qk = new int[batch];
     qn = new boolean[batch];
-    kx = new long[4 * nb];
-    ky = new long[4 * nb];
+    kb = new long[8 * nb];
     set = new boolean[nb];
     mark = new int[nb];
     pb = new int[batch];
@@ -69,7 +67,6 @@ public final class MsmG1Affine {
     ptype = new int[batch];
     den = new long[4 * batch];
     prefix = new long[4 * batch];
-    side = new long[12 * nb];
   }
 
   /** The window sum as a Jacobian point written to out[oo..oo+11]. */
@@ -89,7 +86,7 @@ public final class MsmG1Affine {
     requeue();
     flush();
     for (int j = 0; j < qlen; j++) {
-      ops.addAffine(side, 12 * qk[j], bx, by, 4 * qi[j], qn[j]);
+      sideAdd(qi[j], qn[j], qk[j]);
     }
     qlen = 0;
     // running-sum reduction: sum_k (k+1) B_k
@@ -97,9 +94,11 @@ public final class MsmG1Affine {
     long[] sum = new long[12];
     for (int k = nb - 1; k >= 0; k--) {
       if (set[k]) {
-        ops.addAffine(running, 0, kx, ky, 4 * k, false);
+        ops.addAffine(running, 0, kb, 8 * k, kb, 8 * k + 4, false);
       }
-      ops.addJac(running, 0, side, 12 * k);
+      if (side != null) {
+        ops.addJac(running, 0, side, 12 * k);
+      }
       ops.addJac(sum, 0, running, 0);
     }
     System.arraycopy(sum, 0, out, oo, 12);
@@ -127,11 +126,11 @@ public final class MsmG1Affine {
   // sets an empty bucket, adds a pending addition, or queues the point when its bucket is busy
   private void place(int i, boolean negate, int k) {
     if (!set[k]) {
-      copy(bx, 4 * i, kx, 4 * k);
+      copy(bx, 4 * i, kb, 8 * k);
       if (negate) {
-        neg(by, 4 * i, ky, 4 * k);
+        neg(by, 4 * i, kb, 8 * k + 4);
       } else {
-        copy(by, 4 * i, ky, 4 * k);
+        copy(by, 4 * i, kb, 8 * k + 4);
       }
       set[k] = true;
       return;
@@ -143,7 +142,7 @@ public final class MsmG1Affine {
         qn[qlen] = negate;
         qlen++;
       } else {
-        ops.addAffine(side, 12 * k, bx, by, 4 * i, negate);
+        sideAdd(i, negate, k);
       }
       return;
     }
@@ -152,6 +151,13 @@ public final class MsmG1Affine {
     pi[pending] = i;
     pn[pending] = negate;
     pending++;
+  }
+
+  private void sideAdd(int i, boolean negate, int k) {
+    if (side == null) {
+      side = new long[12 * nb];
+    }
+    ops.addAffine(side, 12 * k, bx, by, 4 * i, negate);
   }
 
   private void flush() {
@@ -165,13 +171,13 @@ public final class MsmG1Affine {
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
-      if (!eq(bx, 4 * i, kx, 4 * k)) {
-        sub(bx, 4 * i, kx, 4 * k, den, 4 * j);
+      if (!eq(bx, 4 * i, kb, 8 * k)) {
+        sub(bx, 4 * i, kb, 8 * k, den, 4 * j);
         ptype[j] = ADD;
       } else {
         pointY(i, pn[j], s, PY);
-        if (eq(s, PY, ky, 4 * k)) {
-          add(ky, 4 * k, ky, 4 * k, den, 4 * j); // 2y (never 0: no 2-torsion on BN254 G1)
+        if (eq(s, PY, kb, 8 * k + 4)) {
+          add(kb, 8 * k + 4, kb, 8 * k + 4, den, 4 * j); // 2y (never 0: no 2-torsion on BN254 G1)
           ptype[j] = DBL;
         } else {
           setOne(den, 4 * j);
@@ -194,32 +200,43 @@ public final class MsmG1Affine {
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
-      int ko = 4 * k;
+      int ko = 8 * k;
       switch (ptype[j]) {
         case ADD:
-          pointY(i, pn[j], s, PY);
-          sub(s, PY, ky, ko, s, L);
-          mul(s, L, den, 4 * j, s, L);          // lambda
+          // l = (yP - yB) / (xP - xB); for a negated point P' = (xP, -yP) the code computes
+          // l' = (yP + yB) / (xP - xB) = -l instead (no negation or copy of yP): l'^2 = l^2 and
+          // y3 = l (xB - x3) - yB = l' (x3 - xB) - yB
+          boolean ng = pn[j];
+          if (ng) {
+            add(by, 4 * i, kb, ko + 4, s, L);
+          } else {
+            sub(by, 4 * i, kb, ko + 4, s, L);
+          }
+          mul(s, L, den, 4 * j, s, L);            // lambda (or -lambda)
           square(s, L, s, X3);
-          sub(s, X3, kx, ko, s, X3);
+          sub(s, X3, kb, ko, s, X3);
           sub(s, X3, bx, 4 * i, s, X3);           // x3 = l^2 - xB - xP
-          sub(kx, ko, s, X3, s, T1);
+          if (ng) {
+            sub(s, X3, kb, ko, s, T1);
+          } else {
+            sub(kb, ko, s, X3, s, T1);
+          }
           mul(s, L, s, T1, s, T1);
-          sub(s, T1, ky, ko, ky, ko);             // y3 = l (xB - x3) - yB
-          copy(s, X3, kx, ko);
+          sub(s, T1, kb, ko + 4, kb, ko + 4);     // y3 = l (xB - x3) - yB
+          copy(s, X3, kb, ko);
           break;
         case DBL:
-          square(kx, ko, s, L);
+          square(kb, ko, s, L);
           add(s, L, s, L, s, T1);
           add(s, T1, s, L, s, L);
           mul(s, L, den, 4 * j, s, L);          // lambda = 3x^2 / 2y
           square(s, L, s, X3);
-          sub(s, X3, kx, ko, s, X3);
-          sub(s, X3, kx, ko, s, X3);
-          sub(kx, ko, s, X3, s, T1);
+          sub(s, X3, kb, ko, s, X3);
+          sub(s, X3, kb, ko, s, X3);
+          sub(kb, ko, s, X3, s, T1);
           mul(s, L, s, T1, s, T1);
-          sub(s, T1, ky, ko, ky, ko);
-          copy(s, X3, kx, ko);
+          sub(s, T1, kb, ko + 4, kb, ko + 4);
+          copy(s, X3, kb, ko);
           break;
         default:
           set[k] = false;

@@ -47,7 +47,7 @@ public final class MsmG2Affine {
   private final int[] qk;
   private final boolean[] qn;
   private int qlen;
-  private final long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity)
+  private long[] side; // Jacobian overflow buckets, 24 longs each (zero = infinity), made on first use
   private G2LimbOps ops;
   private final long[] t = new long[8 * 6];
 
@@ -70,7 +70,6 @@ public final class MsmG2Affine {
     den = new long[8 * batch];
     prefix = new long[4 * batch];
     nrm = new long[4 * batch];
-    side = new long[24 * nb];
   }
 
   /** The window sum as a Jacobian point written to out[oo..oo+11]. */
@@ -90,7 +89,7 @@ public final class MsmG2Affine {
     requeue();
     flush();
     for (int j = 0; j < qlen; j++) {
-      ops.addAffine(side, 24 * qk[j], bx, by, 8 * qi[j], qn[j]);
+      sideAdd(qi[j], qn[j], qk[j]);
     }
     qlen = 0;
     // running-sum reduction: sum_k (k+1) B_k
@@ -100,7 +99,9 @@ public final class MsmG2Affine {
       if (set[k]) {
         ops.addAffine(running, 0, kx, ky, 8 * k, false);
       }
-      ops.addJac(running, 0, side, 24 * k);
+      if (side != null) {
+        ops.addJac(running, 0, side, 24 * k);
+      }
       ops.addJac(sum, 0, running, 0);
     }
     System.arraycopy(sum, 0, out, oo, 24);
@@ -144,7 +145,7 @@ public final class MsmG2Affine {
         qn[qlen] = negate;
         qlen++;
       } else {
-        ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
+        sideAdd(i, negate, k);
       }
       return;
     }
@@ -153,6 +154,13 @@ public final class MsmG2Affine {
     pi[pending] = i;
     pn[pending] = negate;
     pending++;
+  }
+
+  private void sideAdd(int i, boolean negate, int k) {
+    if (side == null) {
+      side = new long[24 * nb];
+    }
+    ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
   }
 
   private void flush() {
@@ -185,9 +193,7 @@ public final class MsmG2Affine {
     // d != 0 because -1 is not a square mod p (p = 3 mod 4); no zero denominators here.
     FpOps.setOne(s, ACC);
     for (int j = 0; j < np; j++) {
-      FpOps.square(den, 8 * j, s, T1);
-      FpOps.square(den, 8 * j + 4, s, T1 + 4);
-      FpOps.add(s, T1, s, T1 + 4, nrm, 4 * j);
+      FpOps.mulSum(den, 8 * j, den, 8 * j, den, 8 * j + 4, den, 8 * j + 4, nrm, 4 * j); // d0^2 + d1^2
       FpOps.copy(s, ACC, prefix, 4 * j);
       FpOps.mul(s, ACC, nrm, 4 * j, s, ACC);
     }
@@ -205,13 +211,23 @@ public final class MsmG2Affine {
       int ko = 8 * k;
       switch (ptype[j]) {
         case ADD:
-          pointY(i, pn[j], s, PY);
-          sub2(s, PY, ky, ko, s, L);
-          ops.m2(s, L, den, 8 * j, s, L);          // lambda
+          // as in MsmG1Affine: a negated point gives l' = (yP + yB) / (xP - xB) = -l,
+          // y3 = l' (x3 - xB) - yB (no negation or copy of yP)
+          boolean ng = pn[j];
+          if (ng) {
+            add2(by, 8 * i, ky, ko, s, L);
+          } else {
+            sub2(by, 8 * i, ky, ko, s, L);
+          }
+          ops.m2(s, L, den, 8 * j, s, L);          // lambda (or -lambda)
           ops.sq2(s, L, s, X3);
           sub2(s, X3, kx, ko, s, X3);
           sub2(s, X3, bx, 8 * i, s, X3);           // x3 = l^2 - xB - xP
-          sub2(kx, ko, s, X3, s, T1);
+          if (ng) {
+            sub2(s, X3, kx, ko, s, T1);
+          } else {
+            sub2(kx, ko, s, X3, s, T1);
+          }
           ops.m2(s, L, s, T1, s, T1);
           sub2(s, T1, ky, ko, ky, ko);             // y3 = l (xB - x3) - yB
           copy2(s, X3, kx, ko);
