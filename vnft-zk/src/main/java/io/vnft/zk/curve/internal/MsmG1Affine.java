@@ -47,6 +47,7 @@ public final class MsmG1Affine {
   private final boolean[] qn;
   private int qlen;
   private long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity), made on first use
+  private int sideAdds;
   private G1LimbOps ops;
   private final long[] t = new long[4 * 6];
 
@@ -81,14 +82,20 @@ public final class MsmG1Affine {
       offer(i, negate, (negate ? -d : d) - 1);
     }
     flush();
-    // one more round for the queue, then whatever still collides goes to the side buckets
+    // a few more rounds for the queue, then whatever still collides goes to the side buckets
     // (keeps degenerate windows, where most points share a bucket, linear)
-    requeue();
-    flush();
+    for (int round = 0; round < 3 && qlen > 0; round++) {
+      requeue();
+      flush();
+    }
     for (int j = 0; j < qlen; j++) {
       sideAdd(qi[j], qn[j], qk[j]);
     }
     qlen = 0;
+    if (nb >= SEGMENTED_MIN && sideAdds <= SIDE_SPARSE_MAX) {
+      segmentedSum(out, oo);
+      return;
+    }
     // running-sum reduction: sum_k (k+1) B_k
     long[] running = new long[12];
     long[] sum = new long[12];
@@ -102,6 +109,174 @@ public final class MsmG1Affine {
       ops.addJac(sum, 0, running, 0);
     }
     System.arraycopy(sum, 0, out, oo, 12);
+  }
+
+  /** Buckets from which the reduction runs in batched affine segments. */
+  static final int SEGMENTED_MIN = 256;
+  /** Segment length (a power of two) of the segmented reduction. */
+  static final int SEG = 32;
+  /** Up to this many side-bucket additions, their buckets are weighted one by one. */
+  static final int SIDE_SPARSE_MAX = 16;
+
+  /**
+   * sum_k (k+1) B_k with the buckets cut into S segments of SEG: the S running sums R_s and
+   * partial sums T_s advance in lockstep (bucket s SEG + p for p = SEG-1 .. 0), so each step is
+   * two batches of S affine additions sharing one inversion each (~12 multiplications per bucket
+   * instead of ~27 for a mixed plus a Jacobian addition). Then sum_k (k+1) B_k = sum_s T_s +
+   * SEG * sum_s s R_s, the last sum by the running-sum trick over the segments; the few side
+   * buckets (Jacobian) are added with their weight (k+1) by double-and-add.
+   */
+  private void segmentedSum(long[] out, int oo) {
+    int segs = (nb + SEG - 1) / SEG;
+    long[] run = new long[8 * segs];
+    long[] tot = new long[8 * segs];
+    boolean[] runSet = new boolean[segs];
+    boolean[] totSet = new boolean[segs];
+    int[] lane = new int[segs];
+    int[] qo = new int[segs];
+    LaneBatch lb = new LaneBatch(segs);
+    for (int p = SEG - 1; p >= 0; p--) {
+      int cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        int k = sg * SEG + p;
+        if (k < nb && set[k]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * k;
+          cnt++;
+        }
+      }
+      lb.accumulate(run, runSet, lane, kb, qo, cnt);
+      cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        if (runSet[sg]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * sg;
+          cnt++;
+        }
+      }
+      lb.accumulate(tot, totSet, lane, run, qo, cnt);
+    }
+    long[] r = new long[12];
+    long[] acc = new long[12];
+    for (int sg = segs - 1; sg >= 1; sg--) {
+      if (runSet[sg]) {
+        ops.addAffine(r, 0, run, 8 * sg, run, 8 * sg + 4, false);
+      }
+      ops.addJac(acc, 0, r, 0);
+    }
+    for (int j = 1; j < SEG; j <<= 1) {
+      ops.dbl(acc, 0);
+    }
+    for (int sg = 0; sg < segs; sg++) {
+      if (totSet[sg]) {
+        ops.addAffine(acc, 0, tot, 8 * sg, tot, 8 * sg + 4, false);
+      }
+    }
+    if (side != null) {
+      long[] w = new long[12];
+      for (int k = 0; k < nb; k++) {
+        if (G1LimbOps.isInf(side, 12 * k)) {
+          continue;
+        }
+        G1LimbOps.setInf(w, 0);
+        int e = k + 1;
+        for (int b = 31 - Integer.numberOfLeadingZeros(e); b >= 0; b--) {
+          ops.dbl(w, 0);
+          if (((e >>> b) & 1) != 0) {
+            ops.addJac(w, 0, side, 12 * k);
+          }
+        }
+        ops.addJac(acc, 0, w, 0);
+      }
+    }
+    System.arraycopy(acc, 0, out, oo, 12);
+  }
+
+  /**
+   * Batched affine accumulation acc[lane] += q for up to one entry per lane: empty lanes take q,
+   * equal points double, opposite points empty the lane, the rest share one inversion.
+   */
+  private final class LaneBatch {
+    private final long[] dn;
+    private final long[] pre;
+    private final int[] el;
+    private final int[] eo;
+    private final int[] et;
+
+    LaneBatch(int lanes) {
+      dn = new long[4 * lanes];
+      pre = new long[4 * lanes];
+      el = new int[lanes];
+      eo = new int[lanes];
+      et = new int[lanes];
+    }
+
+    void accumulate(long[] acc, boolean[] accSet, int[] lane, long[] q, int[] qo, int cnt) {
+      long[] s = t;
+      final int L = 0, X3 = 4, T1 = 8, ACC = 12;
+      int np = 0;
+      for (int j = 0; j < cnt; j++) {
+        int sg = lane[j];
+        int ao = 8 * sg;
+        int o = qo[j];
+        if (!accSet[sg]) {
+          copy(q, o, acc, ao);
+          copy(q, o + 4, acc, ao + 4);
+          accSet[sg] = true;
+          continue;
+        }
+        if (!eq(q, o, acc, ao)) {
+          sub(q, o, acc, ao, dn, 4 * np);
+          et[np] = ADD;
+        } else if (eq(q, o + 4, acc, ao + 4)) {
+          add(acc, ao + 4, acc, ao + 4, dn, 4 * np); // 2y != 0 (no 2-torsion)
+          et[np] = DBL;
+        } else {
+          accSet[sg] = false; // P + (-P)
+          continue;
+        }
+        el[np] = sg;
+        eo[np] = o;
+        np++;
+      }
+      if (np == 0) {
+        return;
+      }
+      setOne(s, ACC);
+      for (int j = 0; j < np; j++) {
+        copy(s, ACC, pre, 4 * j);
+        mul(s, ACC, dn, 4 * j, s, ACC);
+      }
+      inverse(s, ACC, s, ACC);
+      for (int j = np - 1; j >= 0; j--) {
+        mul(s, ACC, pre, 4 * j, s, T1);   // 1/den_j
+        mul(s, ACC, dn, 4 * j, s, ACC);
+        copy(s, T1, dn, 4 * j);
+      }
+      for (int j = 0; j < np; j++) {
+        int ao = 8 * el[j];
+        int o = eo[j];
+        if (et[j] == ADD) {
+          sub(q, o + 4, acc, ao + 4, s, L);
+          mul(s, L, dn, 4 * j, s, L);              // l = (yq - ya) / (xq - xa)
+          square(s, L, s, X3);
+          sub(s, X3, acc, ao, s, X3);
+          sub(s, X3, q, o, s, X3);                 // x3 = l^2 - xa - xq
+        } else {
+          square(acc, ao, s, L);
+          add(s, L, s, L, s, T1);
+          add(s, T1, s, L, s, L);
+          mul(s, L, dn, 4 * j, s, L);              // l = 3 xa^2 / 2 ya
+          square(s, L, s, X3);
+          sub(s, X3, acc, ao, s, X3);
+          sub(s, X3, acc, ao, s, X3);              // x3 = l^2 - 2 xa
+        }
+        sub(acc, ao, s, X3, s, T1);
+        mul(s, L, s, T1, s, T1);
+        sub(s, T1, acc, ao + 4, acc, ao + 4);      // y3 = l (xa - x3) - ya
+        copy(s, X3, acc, ao);
+      }
+    }
   }
 
   private void offer(int i, boolean negate, int k) {
@@ -157,6 +332,7 @@ public final class MsmG1Affine {
     if (side == null) {
       side = new long[12 * nb];
     }
+    sideAdds++;
     ops.addAffine(side, 12 * k, bx, by, 4 * i, negate);
   }
 
