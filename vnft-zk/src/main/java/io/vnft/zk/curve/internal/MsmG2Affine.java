@@ -48,6 +48,7 @@ public final class MsmG2Affine {
   private final boolean[] qn;
   private int qlen;
   private long[] side; // Jacobian overflow buckets, 24 longs each (zero = infinity), made on first use
+  private int sideAdds;
   private G2LimbOps ops;
   private final long[] t = new long[8 * 6];
 
@@ -84,14 +85,20 @@ public final class MsmG2Affine {
       offer(i, negate, (negate ? -d : d) - 1);
     }
     flush();
-    // one more round for the queue, then whatever still collides goes to the side buckets
+    // a few more rounds for the queue, then whatever still collides goes to the side buckets
     // (keeps degenerate windows, where most points share a bucket, linear)
-    requeue();
-    flush();
+    for (int round = 0; round < 3 && qlen > 0; round++) {
+      requeue();
+      flush();
+    }
     for (int j = 0; j < qlen; j++) {
       sideAdd(qi[j], qn[j], qk[j]);
     }
     qlen = 0;
+    if (nb >= MsmG1Affine.SEGMENTED_MIN && sideAdds <= MsmG1Affine.SIDE_SPARSE_MAX) {
+      segmentedSum(out, oo);
+      return;
+    }
     // running-sum reduction: sum_k (k+1) B_k
     long[] running = new long[24];
     long[] sum = new long[24];
@@ -105,6 +112,169 @@ public final class MsmG2Affine {
       ops.addJac(sum, 0, running, 0);
     }
     System.arraycopy(sum, 0, out, oo, 24);
+  }
+
+  /**
+   * sum_k (k+1) B_k by segments advanced in lockstep with batched affine additions, as in
+   * {@link MsmG1Affine} (segment length {@link MsmG1Affine#SEG}); side buckets weighted by
+   * double-and-add.
+   */
+  private void segmentedSum(long[] out, int oo) {
+    final int seg = MsmG1Affine.SEG;
+    int segs = (nb + seg - 1) / seg;
+    long[] runX = new long[8 * segs];
+    long[] runY = new long[8 * segs];
+    long[] totX = new long[8 * segs];
+    long[] totY = new long[8 * segs];
+    boolean[] runSet = new boolean[segs];
+    boolean[] totSet = new boolean[segs];
+    int[] lane = new int[segs];
+    int[] qo = new int[segs];
+    LaneBatch lb = new LaneBatch(segs);
+    for (int p = seg - 1; p >= 0; p--) {
+      int cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        int k = sg * seg + p;
+        if (k < nb && set[k]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * k;
+          cnt++;
+        }
+      }
+      lb.accumulate(runX, runY, runSet, lane, kx, ky, qo, cnt);
+      cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        if (runSet[sg]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * sg;
+          cnt++;
+        }
+      }
+      lb.accumulate(totX, totY, totSet, lane, runX, runY, qo, cnt);
+    }
+    long[] r = new long[24];
+    long[] acc = new long[24];
+    for (int sg = segs - 1; sg >= 1; sg--) {
+      if (runSet[sg]) {
+        ops.addAffine(r, 0, runX, runY, 8 * sg, false);
+      }
+      ops.addJac(acc, 0, r, 0);
+    }
+    for (int j = 1; j < seg; j <<= 1) {
+      ops.dbl(acc, 0);
+    }
+    for (int sg = 0; sg < segs; sg++) {
+      if (totSet[sg]) {
+        ops.addAffine(acc, 0, totX, totY, 8 * sg, false);
+      }
+    }
+    if (side != null) {
+      long[] w = new long[24];
+      for (int k = 0; k < nb; k++) {
+        if (G2LimbOps.isInf(side, 24 * k)) {
+          continue;
+        }
+        G2LimbOps.setInf(w, 0);
+        int e = k + 1;
+        for (int b = 31 - Integer.numberOfLeadingZeros(e); b >= 0; b--) {
+          ops.dbl(w, 0);
+          if (((e >>> b) & 1) != 0) {
+            ops.addJac(w, 0, side, 24 * k);
+          }
+        }
+        ops.addJac(acc, 0, w, 0);
+      }
+    }
+    System.arraycopy(acc, 0, out, oo, 24);
+  }
+
+  /** The G2 counterpart of MsmG1Affine's lane batch (inversion through the norms, as in flush). */
+  private final class LaneBatch {
+    private final long[] dn;
+    private final long[] nr;
+    private final long[] pre;
+    private final int[] el;
+    private final int[] eo;
+    private final int[] et;
+
+    LaneBatch(int lanes) {
+      dn = new long[8 * lanes];
+      nr = new long[4 * lanes];
+      pre = new long[4 * lanes];
+      el = new int[lanes];
+      eo = new int[lanes];
+      et = new int[lanes];
+    }
+
+    void accumulate(long[] ax, long[] ay, boolean[] accSet, int[] lane, long[] qx, long[] qy, int[] qo, int cnt) {
+      long[] s = t;
+      final int L = 0, X3 = 8, T1 = 16, ACC = 24, TN = 28;
+      int np = 0;
+      for (int j = 0; j < cnt; j++) {
+        int sg = lane[j];
+        int ao = 8 * sg;
+        int o = qo[j];
+        if (!accSet[sg]) {
+          copy2(qx, o, ax, ao);
+          copy2(qy, o, ay, ao);
+          accSet[sg] = true;
+          continue;
+        }
+        if (!eq2(qx, o, ax, ao)) {
+          sub2(qx, o, ax, ao, dn, 8 * np);
+          et[np] = ADD;
+        } else if (eq2(qy, o, ay, ao)) {
+          add2(ay, ao, ay, ao, dn, 8 * np); // 2y != 0 (no 2-torsion in G2)
+          et[np] = DBL;
+        } else {
+          accSet[sg] = false; // P + (-P)
+          continue;
+        }
+        el[np] = sg;
+        eo[np] = o;
+        np++;
+      }
+      if (np == 0) {
+        return;
+      }
+      FpOps.setOne(s, ACC);
+      for (int j = 0; j < np; j++) {
+        FpOps.mulSum(dn, 8 * j, dn, 8 * j, dn, 8 * j + 4, dn, 8 * j + 4, nr, 4 * j); // d0^2 + d1^2
+        FpOps.copy(s, ACC, pre, 4 * j);
+        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
+      }
+      FpOps.inverse(s, ACC, s, ACC);
+      for (int j = np - 1; j >= 0; j--) {
+        FpOps.mul(s, ACC, pre, 4 * j, s, TN);   // 1/N_j
+        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
+        FpOps.mul(dn, 8 * j, s, TN, dn, 8 * j);
+        FpOps.mul(dn, 8 * j + 4, s, TN, s, TN);
+        FpOps.neg(s, TN, dn, 8 * j + 4);        // 1/d = conj(d) / N(d)
+      }
+      for (int j = 0; j < np; j++) {
+        int ao = 8 * el[j];
+        int o = eo[j];
+        if (et[j] == ADD) {
+          sub2(qy, o, ay, ao, s, L);
+          ops.m2(s, L, dn, 8 * j, s, L);           // l = (yq - ya) / (xq - xa)
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, ax, ao, s, X3);
+          sub2(s, X3, qx, o, s, X3);               // x3 = l^2 - xa - xq
+        } else {
+          ops.sq2(ax, ao, s, L);
+          add2(s, L, s, L, s, T1);
+          add2(s, T1, s, L, s, L);
+          ops.m2(s, L, dn, 8 * j, s, L);           // l = 3 xa^2 / 2 ya
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, ax, ao, s, X3);
+          sub2(s, X3, ax, ao, s, X3);              // x3 = l^2 - 2 xa
+        }
+        sub2(ax, ao, s, X3, s, T1);
+        ops.m2(s, L, s, T1, s, T1);
+        sub2(s, T1, ay, ao, ay, ao);               // y3 = l (xa - x3) - ya
+        copy2(s, X3, ax, ao);
+      }
+    }
   }
 
   private void offer(int i, boolean negate, int k) {
@@ -160,6 +330,7 @@ public final class MsmG2Affine {
     if (side == null) {
       side = new long[24 * nb];
     }
+    sideAdds++;
     ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
   }
 
