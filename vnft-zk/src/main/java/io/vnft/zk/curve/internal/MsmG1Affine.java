@@ -17,9 +17,12 @@ import static io.vnft.zk.field.FpOps.sub;
  * with Montgomery's trick, then applied (about 6 multiplications per addition instead of ~15 for
  * a Jacobian mixed addition). A point whose bucket already has a pending addition is queued
  * and retried after the next batch (so batches can be large: nb / 4 additions, which spreads the
- * cost of one inversion); when the queue is full, and for what still collides at the end of the
- * window, the point goes into a Jacobian side bucket instead (mixed addition), which keeps
- * degenerate windows (the top window, where all digits are 0 or 1) linear.
+ * cost of one inversion); when the queue is full, and for what still collides after three extra
+ * rounds at the end of the window, the point goes into a Jacobian side bucket instead (mixed
+ * addition), which keeps degenerate windows (most points in one bucket) linear. nb is the
+ * window's largest |digit|, not 2^(c-1). The buckets are then summed as sum_k (k+1) B_k: from
+ * {@code SEGMENTED_MIN} buckets on and with few side buckets by segments advanced in lockstep
+ * with batched affine additions, else by the Jacobian running sum.
  * Not thread-safe: one instance per window task.
  */
 public final class MsmG1Affine {
