@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * (not Montgomery) limbs, four per element, and must be below r. Memory per job: about 2n x (64
  * bytes in G1, 128 in G2, + 32 for the GLV halves + 4 per window for the digits).
  *
+ * <p>Memory: the jobs of one {@link #runAll} call hold their GLV copies and digits at the same
+ * time (released when the call returns), so callers with very large inputs may prefer one call
+ * per job. A job can be run once.
+ *
  * <p>Thread-safety: a job is filled by {@link #runAll} and read afterwards; do not share one job
  * between concurrent {@code runAll} calls. Exceptions: {@link InvalidInputException} for a scalar
  * not below r or a range outside the arrays.
@@ -172,6 +176,12 @@ public final class MsmJob {
     runTasks(win, threads);
     for (MsmJob j : jobs) {
       j.combine();
+      j.bx = null; // the result is kept; the GLV copy and digits can go
+      j.by = null;
+      j.k = null;
+      j.skip = null;
+      j.digits = null;
+      j.sums = null;
     }
   }
 
