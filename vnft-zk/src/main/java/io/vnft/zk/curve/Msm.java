@@ -1,19 +1,9 @@
 package io.vnft.zk.curve;
 
 import io.vnft.api.InvalidInputException;
-import io.vnft.zk.curve.internal.G1LimbOps;
-import io.vnft.zk.curve.internal.Glv;
-import io.vnft.zk.curve.internal.G2LimbOps;
-import io.vnft.zk.field.FpOps;
+import io.vnft.zk.curve.internal.MsmJob;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Multi-scalar multiplication sum_i k_i * B_i in G1 and G2 (Pippenger's bucket method).
@@ -25,12 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * few windows. Scalars are cut into signed c-bit digits, c chosen by a cost model (13 for 2^16
  * random scalars, i.e. 2^17 GLV points), so each window needs only 2^(c-1) buckets. From {@link
  * #BATCH_AFFINE_MIN} points on, buckets are affine points filled by batched affine additions
- * (one inversion per batch, {@code MsmG1Affine} / {@code MsmG2Affine}); below that, Jacobian
- * buckets with mixed additions. Buckets are summed with the running-sum trick and windows combined
- * by Horner's rule. Windows are spread over {@code threads} worker threads that exist only for
- * the duration of the call (a private executor, shut down before returning); with one thread
- * everything runs on the caller's thread. Memory: the GLV copy of the bases and scalars takes
- * about 2n x (64 bytes in G1, 128 in G2, plus 32 for the scalar) and the digits 2n x windows ints.
+ * (one inversion per batch, {@code MsmG1Affine} / {@code MsmG2Affine}), each window sized to its
+ * largest digit; below that, Jacobian buckets with mixed additions. Buckets are summed with the
+ * running-sum trick and windows combined by Horner's rule. The work (GLV preparation and digits in
+ * chunks, then the windows) is spread over {@code threads} worker threads that exist only for the
+ * duration of the call ({@code MsmJob}); with one thread everything runs on the caller's thread.
+ * Memory: the GLV copy of the bases and scalars takes about 2n x (64 bytes in G1, 128 in G2, plus
+ * 32 for the scalar) and the digits 2n x windows ints.
  *
  * <p>Thread-safety: stateless; concurrent calls are independent. Exceptions: {@link
  * InvalidInputException} when arrays are null, hold null, differ in length, or {@code n} /
@@ -40,7 +31,7 @@ public final class Msm {
   private Msm() {}
 
   /** From this many (GLV) points on, buckets are affine with batched inversions. */
-  static final int BATCH_AFFINE_MIN = 512;
+  static final int BATCH_AFFINE_MIN = MsmJob.BATCH_AFFINE_MIN;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
@@ -80,64 +71,14 @@ public final class Msm {
         throw new InvalidInputException("MSM scalar " + i + " is not below r");
       }
     }
-    // GLV: k_i B_i = |k1| (+-B_i) + |k2| (+-phi(B_i)), phi(x, y) = (beta x, y); 2n points with
-    // ~128-bit scalars. Infinity bases and zero halves are skipped (zero limbs, skip flag).
-    int m = 2 * n;
-    long[] bx = new long[4 * m];
-    long[] by = new long[4 * m];
-    long[] k = new long[4 * m];
-    boolean[] skip = new boolean[m];
-    long[] scratch = new long[Glv.SCRATCH];
-    for (int i = 0; i < n; i++) {
-      G1Point b = bases[i];
-      if (b.isInfinity()) {
-        skip[i] = true;
-        skip[n + i] = true;
-        continue;
-      }
-      int f = Glv.decompose(scalarsStandardLimbs, 4 * i, k, 4 * i, k, 4 * (n + i), scratch);
-      int o1 = 4 * i;
-      int o2 = 4 * (n + i);
-      b.xFp().copyLimbsTo(bx, o1);
-      b.yFp().copyLimbsTo(by, o1);
-      FpOps.mul(bx, o1, Glv.BETA_MONT, 0, bx, o2);
-      if ((f & 2) != 0) {
-        FpOps.neg(by, o1, by, o2);
-      } else {
-        FpOps.copy(by, o1, by, o2);
-      }
-      if ((f & 1) != 0) {
-        FpOps.neg(by, o1, by, o1);
-      }
-      skip[i] = isZero4(k, o1);
-      skip[n + i] = isZero4(k, o2);
-    }
-    return new G1Run(bx, by, skip, k, m, bitsOf(k, m), threads).run();
-  }
-
-  private static boolean isZero4(long[] k, int o) {
-    return (k[o] | k[o + 1] | k[o + 2] | k[o + 3]) == 0;
+    MsmJob job = MsmJob.g1(bases, scalarsStandardLimbs, 0, n);
+    MsmJob.runAll(threads, job);
+    return job.g1Result();
   }
 
   /** Bit length of the largest of the m four-limb scalars in k. */
   static int bitsOf(long[] k, int m) {
-    long o0 = 0, o1 = 0, o2 = 0, o3 = 0;
-    for (int i = 0; i < m; i++) {
-      o0 |= k[4 * i];
-      o1 |= k[4 * i + 1];
-      o2 |= k[4 * i + 2];
-      o3 |= k[4 * i + 3];
-    }
-    if (o3 != 0) {
-      return 256 - Long.numberOfLeadingZeros(o3);
-    }
-    if (o2 != 0) {
-      return 192 - Long.numberOfLeadingZeros(o2);
-    }
-    if (o1 != 0) {
-      return 128 - Long.numberOfLeadingZeros(o1);
-    }
-    return 64 - Long.numberOfLeadingZeros(o0);
+    return MsmJob.bitsOf(k, m);
   }
 
   /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
@@ -177,83 +118,9 @@ public final class Msm {
         throw new InvalidInputException("MSM scalar " + i + " is not below r");
       }
     }
-    if (n == 0) {
-      return G2Point.INFINITY;
-    }
-    // GLV as for G1, with (beta^2 x, y) = lambda (x, y) on the twist
-    int m = 2 * n;
-    long[] bx = new long[8 * m];
-    long[] by = new long[8 * m];
-    long[] k = new long[4 * m];
-    boolean[] skip = new boolean[m];
-    long[] scratch = new long[Glv.SCRATCH];
-    for (int i = 0; i < n; i++) {
-      if (bases[i].isInfinity()) {
-        skip[i] = true;
-        skip[n + i] = true;
-        continue;
-      }
-      int f = Glv.decompose(scalarsStandardLimbs, 4 * i, k, 4 * i, k, 4 * (n + i), scratch);
-      int o1 = 8 * i;
-      int o2 = 8 * (n + i);
-      G2LimbOps.fromFp2(bases[i].xFp2(), bx, o1);
-      G2LimbOps.fromFp2(bases[i].yFp2(), by, o1);
-      FpOps.mul(bx, o1, Glv.BETA_G2_MONT, 0, bx, o2);
-      FpOps.mul(bx, o1 + 4, Glv.BETA_G2_MONT, 0, bx, o2 + 4);
-      if ((f & 2) != 0) {
-        G2LimbOps.neg2(by, o1, by, o2);
-      } else {
-        G2LimbOps.copy2(by, o1, by, o2);
-      }
-      if ((f & 1) != 0) {
-        G2LimbOps.neg2(by, o1, by, o1);
-      }
-      skip[i] = isZero4(k, 4 * i);
-      skip[n + i] = isZero4(k, 4 * (n + i));
-    }
-    int bits = bitsOf(k, m);
-    if (bits == 0) {
-      return G2Point.INFINITY;
-    }
-    int c = windowBits(active(skip), bits);
-    int windows = bits / c + 1;
-    int[] digits = signedDigits(k, m, c, windows);
-    long[] sums = new long[24 * windows];
-    if (m >= BATCH_AFFINE_MIN) {
-      forEachWindow(windows, threads, w -> new MsmG2Affine(bx, by, 1 << (c - 1))
-          .windowSum(digits, windows, w, skip, m, sums, 24 * w, new G2LimbOps()));
-    } else forEachWindow(windows, threads, w -> {
-      G2LimbOps e = new G2LimbOps();
-      int nb = 1 << (c - 1);
-      long[] buckets = new long[24 * nb]; // all zero = infinity
-      for (int i = 0; i < m; i++) {
-        int d = digits[i * windows + w];
-        if (d == 0 || skip[i]) {
-          continue;
-        }
-        if (d > 0) {
-          e.addAffine(buckets, 24 * (d - 1), bx, by, 8 * i, false);
-        } else {
-          e.addAffine(buckets, 24 * (-d - 1), bx, by, 8 * i, true);
-        }
-      }
-      long[] running = new long[24];
-      long[] sum = new long[24];
-      for (int q = nb - 1; q >= 0; q--) {
-        e.addJac(running, 0, buckets, 24 * q);
-        e.addJac(sum, 0, running, 0);
-      }
-      System.arraycopy(sum, 0, sums, 24 * w, 24);
-    });
-    G2LimbOps e = new G2LimbOps();
-    long[] acc = new long[24];
-    for (int w = windows - 1; w >= 0; w--) {
-      for (int j = 0; j < c; j++) {
-        e.dbl(acc, 0);
-      }
-      e.addJac(acc, 0, sums, 24 * w);
-    }
-    return e.toAffine(acc, 0);
+    MsmJob job = MsmJob.g2(bases, scalarsStandardLimbs, 0, n);
+    MsmJob.runAll(threads, job);
+    return job.g2Result();
   }
 
   private static void checkArrays(Object[] bases, Fr[] scalars) {
@@ -278,16 +145,6 @@ public final class Msm {
     return out;
   }
 
-  private static int active(boolean[] skip) {
-    int a = 0;
-    for (boolean s : skip) {
-      if (!s) {
-        a++;
-      }
-    }
-    return a;
-  }
-
   /**
    * Window width c for n non-zero points with scalars below 2^bits: minimises the cost model
    * windows * (n * ADD + 2^(c-1) * REDUCE), where an affine bucket addition costs about 6 field
@@ -295,19 +152,7 @@ public final class Msm {
    * plus a Jacobian addition (REDUCE = 27); windows = floor(bits / c) + 1.
    */
   static int windowBits(int n, int bits) {
-    if (n < 32) {
-      return 3;
-    }
-    int best = 4;
-    double bestCost = Double.MAX_VALUE;
-    for (int c = 4; c <= 16; c++) {
-      double cost = (bits / c + 1) * (7.0 * n + 27.0 * (1 << (c - 1)));
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = c;
-      }
-    }
-    return best;
+    return MsmJob.windowBits(n, bits);
   }
 
   /**
@@ -317,153 +162,7 @@ public final class Msm {
    */
   static int[] signedDigits(long[] k, int n, int c, int windows) {
     int[] out = new int[n * windows];
-    int half = 1 << (c - 1);
-    int full = 1 << c;
-    int mask = full - 1;
-    for (int i = 0; i < n; i++) {
-      int carry = 0;
-      for (int w = 0; w < windows; w++) {
-        int bit = w * c;
-        int raw = carry + (int) (bits(k, 4 * i, bit, c) & mask);
-        if (raw > half) {
-          out[i * windows + w] = raw - full;
-          carry = 1;
-        } else {
-          out[i * windows + w] = raw;
-          carry = 0;
-        }
-      }
-    }
+    MsmJob.signedDigits(k, 0, n, c, windows, out, new int[windows]);
     return out;
-  }
-
-  // c bits of the 256-bit little-endian number at k[o..o+3] starting at bit 'bit' (zero above 256)
-  private static long bits(long[] k, int o, int bit, int c) {
-    if (bit >= 256) {
-      return 0;
-    }
-    int limb = bit >>> 6;
-    int sh = bit & 63;
-    long v = k[o + limb] >>> sh;
-    if (sh + c > 64 && limb + 1 < 4) {
-      v |= k[o + limb + 1] << (64 - sh);
-    }
-    return v;
-  }
-
-  interface WindowTask {
-    void run(int window);
-  }
-
-  static void forEachWindow(int windows, int threads, WindowTask task) {
-    int t = Math.min(threads, windows);
-    if (t <= 1) {
-      for (int w = 0; w < windows; w++) {
-        task.run(w);
-      }
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "vnft-msm");
-      th.setDaemon(true);
-      return th;
-    });
-    try {
-      AtomicInteger next = new AtomicInteger(windows - 1);
-      List<Future<?>> fs = new ArrayList<>();
-      for (int j = 0; j < t; j++) {
-        fs.add(pool.submit(() -> {
-          int w;
-          while ((w = next.getAndDecrement()) >= 0) {
-            task.run(w);
-          }
-        }));
-      }
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("MSM interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      throw new IllegalStateException("MSM worker failed", c);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** One G1 MSM call. */
-  private static final class G1Run {
-    final long[] bx;
-    final long[] by;
-    final boolean[] skip;
-    final long[] k;
-    final int n;
-    final int bits;
-    final int threads;
-
-    G1Run(long[] bx, long[] by, boolean[] skip, long[] k, int n, int bits, int threads) {
-      this.bits = bits;
-      this.bx = bx;
-      this.by = by;
-      this.skip = skip;
-      this.k = k;
-      this.n = n;
-      this.threads = threads;
-    }
-
-    G1Point run() {
-      if (n == 0 || bits == 0) {
-        return G1Point.INFINITY;
-      }
-      int c = windowBits(active(skip), bits);
-      int windows = bits / c + 1;
-      int[] digits = signedDigits(k, n, c, windows);
-      long[] sums = new long[12 * windows];
-      if (n >= BATCH_AFFINE_MIN) {
-        forEachWindow(windows, threads, w -> new MsmG1Affine(bx, by, 1 << (c - 1))
-            .windowSum(digits, windows, w, skip, n, sums, 12 * w, new G1LimbOps()));
-      } else {
-        forEachWindow(windows, threads, w -> windowSum(digits, windows, w, c, sums, 12 * w));
-      }
-      G1LimbOps e = new G1LimbOps();
-      long[] acc = new long[12];
-      G1LimbOps.setInf(acc, 0);
-      for (int w = windows - 1; w >= 0; w--) {
-        for (int j = 0; j < c; j++) {
-          e.dbl(acc, 0);
-        }
-        e.addJac(acc, 0, sums, 12 * w);
-      }
-      return G1LimbOps.toAffine(acc, 0);
-    }
-
-    void windowSum(int[] digits, int windows, int w, int c, long[] out, int oo) {
-      G1LimbOps e = new G1LimbOps();
-      int nb = 1 << (c - 1);
-      long[] buckets = new long[12 * nb]; // all zero = infinity
-      for (int i = 0; i < n; i++) {
-        int d = digits[i * windows + w];
-        if (d == 0 || skip[i]) {
-          continue;
-        }
-        if (d > 0) {
-          e.addAffine(buckets, 12 * (d - 1), bx, by, 4 * i, false);
-        } else {
-          e.addAffine(buckets, 12 * (-d - 1), bx, by, 4 * i, true);
-        }
-      }
-      long[] running = new long[12];
-      long[] sum = new long[12];
-      for (int b = nb - 1; b >= 0; b--) {
-        e.addJac(running, 0, buckets, 12 * b);
-        e.addJac(sum, 0, running, 0);
-      }
-      System.arraycopy(sum, 0, out, oo, 12);
-    }
   }
 }

@@ -9,12 +9,12 @@ import io.vnft.zk.circuit.Witness;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.curve.Pairing;
+import io.vnft.zk.curve.internal.MsmJob;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import io.vnft.zk.groth16.internal.Domain;
 import io.vnft.zk.groth16.internal.FixedBase;
 import io.vnft.zk.groth16.internal.Matrices;
-import io.vnft.zk.groth16.internal.MsmCall;
 import io.vnft.zk.groth16.internal.Parallel;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -310,6 +310,9 @@ public final class Groth16 {
     return prove(pk, witness.toArray(), rnd, Parallel.defaultThreads());
   }
 
+  /** Up to this many signals + domain points, the prover's five MSMs run as one task set. */
+  static final int MSM_TOGETHER_MAX = 1 << 19;
+
   /** The prover on Montgomery witness limbs (4 per signal). */
   static Proof proveLimbs(ProvingKey pk, long[] wMont, SecureRandom rnd, int threads) {
     int nVars = pk.nVars;
@@ -370,11 +373,27 @@ public final class Groth16 {
         FrOps.fromMont(t, 0, hStd, 4 * i);
       }
     });
-    G1Point piA = MsmCall.g1(pk.a, wStd, 0, nVars, threads);
-    G1Point pb1 = MsmCall.g1(pk.b1, wStd, 0, nVars, threads);
-    G2Point piB = MsmCall.g2(pk.b2, wStd, 0, nVars, threads);
-    G1Point piC = MsmCall.g1(pk.c, wStd, nPub + 1, nVars - nPub - 1, threads);
-    G1Point resH = MsmCall.g1(pk.h, hStd, 0, n, threads);
+    // the five MSMs share the threads: preparation in chunks, then all windows from one queue.
+    // Together they hold all GLV copies and digits at once (~100 bytes per input point per MSM),
+    // so large keys run them one after the other (each still spread over the threads).
+    MsmJob jobA = MsmJob.g1(pk.a, wStd, 0, nVars);
+    MsmJob jobB1 = MsmJob.g1(pk.b1, wStd, 0, nVars);
+    MsmJob jobB2 = MsmJob.g2(pk.b2, wStd, 0, nVars);
+    MsmJob jobC = MsmJob.g1(pk.c, wStd, nPub + 1, nVars - nPub - 1);
+    MsmJob jobH = MsmJob.g1(pk.h, hStd, 0, n);
+    MsmJob[] jobs = {jobB2, jobA, jobB1, jobC, jobH};
+    if ((long) nVars + n <= MSM_TOGETHER_MAX) {
+      MsmJob.runAll(threads, jobs);
+    } else {
+      for (MsmJob j : jobs) {
+        MsmJob.runAll(threads, j);
+      }
+    }
+    G1Point piA = jobA.g1Result();
+    G1Point pb1 = jobB1.g1Result();
+    G2Point piB = jobB2.g2Result();
+    G1Point piC = jobC.g1Result();
+    G1Point resH = jobH.g1Result();
 
     Fr r = nonZero(rnd);
     Fr s = nonZero(rnd);

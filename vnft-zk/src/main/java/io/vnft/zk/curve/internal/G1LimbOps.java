@@ -4,6 +4,7 @@ import static io.vnft.zk.field.FpOps.add;
 import static io.vnft.zk.field.FpOps.copy;
 import static io.vnft.zk.field.FpOps.isZero;
 import static io.vnft.zk.field.FpOps.mul;
+import static io.vnft.zk.field.FpOps.mulSum;
 import static io.vnft.zk.field.FpOps.neg;
 import static io.vnft.zk.field.FpOps.setOne;
 import static io.vnft.zk.field.FpOps.setZero;
@@ -44,26 +45,31 @@ public final class G1LimbOps {
 
   /** P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY. */
   public void addAffine(long[] p, int po, long[] bx, long[] by, int bo, boolean negY) {
+    addAffine(p, po, bx, bo, by, bo, negY);
+  }
+
+  /** P += (x, y) affine, with x at bx[xo], y at by[yo] and y negated if negY. */
+  public void addAffine(long[] p, int po, long[] bx, int xo, long[] by, int yo, boolean negY) {
     long[] s = t;
     if (isInf(p, po)) {
-      copy(bx, bo, p, po);
+      copy(bx, xo, p, po);
       if (negY) {
-        neg(by, bo, p, po + 4);
+        neg(by, yo, p, po + 4);
       } else {
-        copy(by, bo, p, po + 4);
+        copy(by, yo, p, po + 4);
       }
       setOne(p, po + 8);
       return;
     }
     final int x1 = po, y1 = po + 4, z1 = po + 8;
     square(p, z1, s, Z1Z1);
-    mul(bx, bo, s, Z1Z1, s, U2);
+    mul(bx, xo, s, Z1Z1, s, U2);
     mul(p, z1, s, Z1Z1, s, S2);
     if (negY) {
-      neg(by, bo, s, T3);
+      neg(by, yo, s, T3);
       mul(s, T3, s, S2, s, S2);
     } else {
-      mul(by, bo, s, S2, s, S2);
+      mul(by, yo, s, S2, s, S2);
     }
     sub(s, U2, p, x1, s, H);
     sub(s, S2, p, y1, s, R);
@@ -86,18 +92,17 @@ public final class G1LimbOps {
     square(s, T1, s, T1);
     sub(s, T1, s, Z1Z1, s, T1);
     sub(s, T1, s, HH, p, z1);
-    // Y1 * J before Y1 is overwritten
-    mul(p, y1, s, J, s, T2);
+    // -2 Y1 (Y1 is overwritten last)
+    neg(p, y1, s, T2);
     add(s, T2, s, T2, s, T2);
     // X3 = r^2 - J - 2V
     square(s, R, s, T1);
     sub(s, T1, s, J, s, T1);
     sub(s, T1, s, V, s, T1);
     sub(s, T1, s, V, p, x1);
-    // Y3 = r (V - X3) - 2 Y1 J
+    // Y3 = r (V - X3) + (-2 Y1) J with one reduction
     sub(s, V, p, x1, s, T1);
-    mul(s, R, s, T1, s, T1);
-    sub(s, T1, s, T2, p, y1);
+    mulSum(s, R, s, T1, s, T2, s, J, p, y1);
   }
 
   /** P = 2P (dbl-2009-l, a = 0). */
@@ -181,12 +186,11 @@ public final class G1LimbOps {
     sub(s, T1, s, T3, s, T1);
     sub(s, T1, s, V, s, T1);
     sub(s, T1, s, V, p, x1);
-    // Y3 = r (V - X3) - 2 S1 J
-    mul(s, S1, s, T3, s, T2);
+    // Y3 = r (V - X3) + (-2 S1) J with one reduction
+    neg(s, S1, s, T2);
     add(s, T2, s, T2, s, T2);
     sub(s, V, p, x1, s, T1);
-    mul(s, R, s, T1, s, T1);
-    sub(s, T1, s, T2, p, y1);
+    mulSum(s, R, s, T1, s, T2, s, T3, p, y1);
   }
 
   /** The affine point of the Jacobian point at (p, po). */

@@ -1,0 +1,438 @@
+package io.vnft.zk.curve.internal;
+
+import static io.vnft.zk.curve.internal.G2LimbOps.add2;
+import static io.vnft.zk.curve.internal.G2LimbOps.copy2;
+import static io.vnft.zk.curve.internal.G2LimbOps.eq2;
+import static io.vnft.zk.curve.internal.G2LimbOps.neg2;
+import static io.vnft.zk.curve.internal.G2LimbOps.setOne2;
+import static io.vnft.zk.curve.internal.G2LimbOps.sub2;
+
+import io.vnft.zk.field.FpOps;
+
+/**
+ * Internal, not for users (may change without notice): one Pippenger window in G2 with affine
+ * buckets and batched additions (used by {@link MsmJob}): pending bucket += point additions are
+ * collected (at most one per bucket per batch), their denominators inverted together
+ * with Montgomery's trick, then applied (about 6 multiplications per addition instead of ~15 for
+ * a Jacobian mixed addition). A point whose bucket already has a pending addition is queued
+ * and retried after the next batch (so batches can be large: nb / 4 additions, which spreads the
+ * cost of one inversion); when the queue is full, and for what still collides after three extra
+ * rounds at the end of the window, the point goes into a Jacobian side bucket instead (mixed
+ * addition), which keeps degenerate windows (most points in one bucket) linear. nb is the
+ * window's largest |digit|, not 2^(c-1). The buckets are then summed as sum_k (k+1) B_k: from
+ * {@code SEGMENTED_MIN} buckets on and with few side buckets by segments advanced in lockstep
+ * with batched affine additions, else by the Jacobian running sum.
+ * Not thread-safe: one instance per window task.
+ */
+public final class MsmG2Affine {
+  private static final int ADD = 0, DBL = 1, CANCEL = 2;
+
+  private final long[] bx;
+  private final long[] by;
+  private final int nb;
+  private final int batch;
+  private final long[] kx;   // bucket x
+  private final long[] ky;   // bucket y
+  private final boolean[] set;
+  private final int[] mark;  // batch id of the pending addition on each bucket
+  private int batchId = 1;
+  // pending additions
+  private final int[] pb;    // bucket
+  private final int[] pi;    // point index
+  private final boolean[] pn; // negate point
+  private final int[] ptype;
+  private final long[] den;
+  private final long[] prefix;
+  private final long[] nrm;
+  private int pending;
+  // points whose bucket already had a pending addition: retried after the next flush
+  private final int[] qi;
+  private final int[] qk;
+  private final boolean[] qn;
+  private int qlen;
+  private long[] side; // Jacobian overflow buckets, 24 longs each (zero = infinity), made on first use
+  private int sideAdds;
+  private G2LimbOps ops;
+  private final long[] t = new long[8 * 6];
+
+  public MsmG2Affine(long[] bx, long[] by, int nb) {
+    this.bx = bx;
+    this.by = by;
+    this.nb = nb;
+    this.batch = Math.max(16, Math.min(2048, nb / 4));
+    qi = new int[batch];
+    qk = new int[batch];
+    qn = new boolean[batch];
+    kx = new long[8 * nb];
+    ky = new long[8 * nb];
+    set = new boolean[nb];
+    mark = new int[nb];
+    pb = new int[batch];
+    pi = new int[batch];
+    pn = new boolean[batch];
+    ptype = new int[batch];
+    den = new long[8 * batch];
+    prefix = new long[4 * batch];
+    nrm = new long[4 * batch];
+  }
+
+  /** The window sum as a Jacobian point written to out[oo..oo+11]. */
+  public void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G2LimbOps ops) {
+    this.ops = ops;
+    for (int i = 0; i < n; i++) {
+      int d = digits[i * windows + w];
+      if (d == 0 || skip[i]) {
+        continue;
+      }
+      boolean negate = d < 0;
+      offer(i, negate, (negate ? -d : d) - 1);
+    }
+    flush();
+    // a few more rounds for the queue, then whatever still collides goes to the side buckets
+    // (keeps degenerate windows, where most points share a bucket, linear)
+    for (int round = 0; round < 3 && qlen > 0; round++) {
+      requeue();
+      flush();
+    }
+    for (int j = 0; j < qlen; j++) {
+      sideAdd(qi[j], qn[j], qk[j]);
+    }
+    qlen = 0;
+    if (nb >= MsmG1Affine.SEGMENTED_MIN && sideAdds <= MsmG1Affine.SIDE_SPARSE_MAX) {
+      segmentedSum(out, oo);
+      return;
+    }
+    // running-sum reduction: sum_k (k+1) B_k
+    long[] running = new long[24];
+    long[] sum = new long[24];
+    for (int k = nb - 1; k >= 0; k--) {
+      if (set[k]) {
+        ops.addAffine(running, 0, kx, ky, 8 * k, false);
+      }
+      if (side != null) {
+        ops.addJac(running, 0, side, 24 * k);
+      }
+      ops.addJac(sum, 0, running, 0);
+    }
+    System.arraycopy(sum, 0, out, oo, 24);
+  }
+
+  /**
+   * sum_k (k+1) B_k by segments advanced in lockstep with batched affine additions, as in
+   * {@link MsmG1Affine} (segment length {@link MsmG1Affine#SEG}); side buckets weighted by
+   * double-and-add.
+   */
+  private void segmentedSum(long[] out, int oo) {
+    final int seg = MsmG1Affine.SEG;
+    int segs = (nb + seg - 1) / seg;
+    long[] runX = new long[8 * segs];
+    long[] runY = new long[8 * segs];
+    long[] totX = new long[8 * segs];
+    long[] totY = new long[8 * segs];
+    boolean[] runSet = new boolean[segs];
+    boolean[] totSet = new boolean[segs];
+    int[] lane = new int[segs];
+    int[] qo = new int[segs];
+    LaneBatch lb = new LaneBatch(segs);
+    for (int p = seg - 1; p >= 0; p--) {
+      int cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        int k = sg * seg + p;
+        if (k < nb && set[k]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * k;
+          cnt++;
+        }
+      }
+      lb.accumulate(runX, runY, runSet, lane, kx, ky, qo, cnt);
+      cnt = 0;
+      for (int sg = 0; sg < segs; sg++) {
+        if (runSet[sg]) {
+          lane[cnt] = sg;
+          qo[cnt] = 8 * sg;
+          cnt++;
+        }
+      }
+      lb.accumulate(totX, totY, totSet, lane, runX, runY, qo, cnt);
+    }
+    long[] r = new long[24];
+    long[] acc = new long[24];
+    for (int sg = segs - 1; sg >= 1; sg--) {
+      if (runSet[sg]) {
+        ops.addAffine(r, 0, runX, runY, 8 * sg, false);
+      }
+      ops.addJac(acc, 0, r, 0);
+    }
+    for (int j = 1; j < seg; j <<= 1) {
+      ops.dbl(acc, 0);
+    }
+    for (int sg = 0; sg < segs; sg++) {
+      if (totSet[sg]) {
+        ops.addAffine(acc, 0, totX, totY, 8 * sg, false);
+      }
+    }
+    if (side != null) {
+      long[] w = new long[24];
+      for (int k = 0; k < nb; k++) {
+        if (G2LimbOps.isInf(side, 24 * k)) {
+          continue;
+        }
+        G2LimbOps.setInf(w, 0);
+        int e = k + 1;
+        for (int b = 31 - Integer.numberOfLeadingZeros(e); b >= 0; b--) {
+          ops.dbl(w, 0);
+          if (((e >>> b) & 1) != 0) {
+            ops.addJac(w, 0, side, 24 * k);
+          }
+        }
+        ops.addJac(acc, 0, w, 0);
+      }
+    }
+    System.arraycopy(acc, 0, out, oo, 24);
+  }
+
+  /** The G2 counterpart of MsmG1Affine's lane batch (inversion through the norms, as in flush). */
+  private final class LaneBatch {
+    private final long[] dn;
+    private final long[] nr;
+    private final long[] pre;
+    private final int[] el;
+    private final int[] eo;
+    private final int[] et;
+
+    LaneBatch(int lanes) {
+      dn = new long[8 * lanes];
+      nr = new long[4 * lanes];
+      pre = new long[4 * lanes];
+      el = new int[lanes];
+      eo = new int[lanes];
+      et = new int[lanes];
+    }
+
+    void accumulate(long[] ax, long[] ay, boolean[] accSet, int[] lane, long[] qx, long[] qy, int[] qo, int cnt) {
+      long[] s = t;
+      final int L = 0, X3 = 8, T1 = 16, ACC = 24, TN = 28;
+      int np = 0;
+      for (int j = 0; j < cnt; j++) {
+        int sg = lane[j];
+        int ao = 8 * sg;
+        int o = qo[j];
+        if (!accSet[sg]) {
+          copy2(qx, o, ax, ao);
+          copy2(qy, o, ay, ao);
+          accSet[sg] = true;
+          continue;
+        }
+        if (!eq2(qx, o, ax, ao)) {
+          sub2(qx, o, ax, ao, dn, 8 * np);
+          et[np] = ADD;
+        } else if (eq2(qy, o, ay, ao)) {
+          add2(ay, ao, ay, ao, dn, 8 * np); // 2y != 0 (no 2-torsion in G2)
+          et[np] = DBL;
+        } else {
+          accSet[sg] = false; // P + (-P)
+          continue;
+        }
+        el[np] = sg;
+        eo[np] = o;
+        np++;
+      }
+      if (np == 0) {
+        return;
+      }
+      FpOps.setOne(s, ACC);
+      for (int j = 0; j < np; j++) {
+        FpOps.mulSum(dn, 8 * j, dn, 8 * j, dn, 8 * j + 4, dn, 8 * j + 4, nr, 4 * j); // d0^2 + d1^2
+        FpOps.copy(s, ACC, pre, 4 * j);
+        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
+      }
+      FpOps.inverse(s, ACC, s, ACC);
+      for (int j = np - 1; j >= 0; j--) {
+        FpOps.mul(s, ACC, pre, 4 * j, s, TN);   // 1/N_j
+        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
+        FpOps.mul(dn, 8 * j, s, TN, dn, 8 * j);
+        FpOps.mul(dn, 8 * j + 4, s, TN, s, TN);
+        FpOps.neg(s, TN, dn, 8 * j + 4);        // 1/d = conj(d) / N(d)
+      }
+      for (int j = 0; j < np; j++) {
+        int ao = 8 * el[j];
+        int o = eo[j];
+        if (et[j] == ADD) {
+          sub2(qy, o, ay, ao, s, L);
+          ops.m2(s, L, dn, 8 * j, s, L);           // l = (yq - ya) / (xq - xa)
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, ax, ao, s, X3);
+          sub2(s, X3, qx, o, s, X3);               // x3 = l^2 - xa - xq
+        } else {
+          ops.sq2(ax, ao, s, L);
+          add2(s, L, s, L, s, T1);
+          add2(s, T1, s, L, s, L);
+          ops.m2(s, L, dn, 8 * j, s, L);           // l = 3 xa^2 / 2 ya
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, ax, ao, s, X3);
+          sub2(s, X3, ax, ao, s, X3);              // x3 = l^2 - 2 xa
+        }
+        sub2(ax, ao, s, X3, s, T1);
+        ops.m2(s, L, s, T1, s, T1);
+        sub2(s, T1, ay, ao, ay, ao);               // y3 = l (xa - x3) - ya
+        copy2(s, X3, ax, ao);
+      }
+    }
+  }
+
+  private void offer(int i, boolean negate, int k) {
+    place(i, negate, k);
+    if (pending == batch) {
+      flush();
+      requeue();
+    }
+  }
+
+  private void requeue() {
+    int m = qlen;
+    qlen = 0; // re-queued items are written at indices <= j: safe in place
+    for (int j = 0; j < m; j++) {
+      place(qi[j], qn[j], qk[j]);
+      if (pending == batch) {
+        flush();
+      }
+    }
+  }
+
+  // sets an empty bucket, adds a pending addition, or queues the point when its bucket is busy
+  private void place(int i, boolean negate, int k) {
+    if (!set[k]) {
+      copy2(bx, 8 * i, kx, 8 * k);
+      if (negate) {
+        neg2(by, 8 * i, ky, 8 * k);
+      } else {
+        copy2(by, 8 * i, ky, 8 * k);
+      }
+      set[k] = true;
+      return;
+    }
+    if (mark[k] == batchId) {
+      if (qlen < qi.length) {
+        qi[qlen] = i;
+        qk[qlen] = k;
+        qn[qlen] = negate;
+        qlen++;
+      } else {
+        sideAdd(i, negate, k);
+      }
+      return;
+    }
+    mark[k] = batchId;
+    pb[pending] = k;
+    pi[pending] = i;
+    pn[pending] = negate;
+    pending++;
+  }
+
+  private void sideAdd(int i, boolean negate, int k) {
+    if (side == null) {
+      side = new long[24 * nb];
+    }
+    sideAdds++;
+    ops.addAffine(side, 24 * k, bx, by, 8 * i, negate);
+  }
+
+  private void flush() {
+    int np = pending;
+    if (np == 0) {
+      return;
+    }
+    long[] s = t;
+    final int PY = 0, L = 8, X3 = 16, T1 = 24, ACC = 32;
+    // denominators
+    for (int j = 0; j < np; j++) {
+      int k = pb[j];
+      int i = pi[j];
+      if (!eq2(bx, 8 * i, kx, 8 * k)) {
+        sub2(bx, 8 * i, kx, 8 * k, den, 8 * j);
+        ptype[j] = ADD;
+      } else {
+        pointY(i, pn[j], s, PY);
+        if (eq2(s, PY, ky, 8 * k)) {
+          add2(ky, 8 * k, ky, 8 * k, den, 8 * j); // 2y (never 0: no 2-torsion in G2)
+          ptype[j] = DBL;
+        } else {
+          setOne2(den, 8 * j);
+          ptype[j] = CANCEL;
+        }
+      }
+    }
+    // Montgomery's trick on the norms N(d) = d0^2 + d1^2 in Fp, then 1/d = conj(d) / N(d): 7 Fp
+    // multiplications per element instead of 9 for the trick on Fp2 elements. N(d) != 0 for
+    // d != 0 because -1 is not a square mod p (p = 3 mod 4); no zero denominators here.
+    FpOps.setOne(s, ACC);
+    for (int j = 0; j < np; j++) {
+      FpOps.mulSum(den, 8 * j, den, 8 * j, den, 8 * j + 4, den, 8 * j + 4, nrm, 4 * j); // d0^2 + d1^2
+      FpOps.copy(s, ACC, prefix, 4 * j);
+      FpOps.mul(s, ACC, nrm, 4 * j, s, ACC);
+    }
+    FpOps.inverse(s, ACC, s, ACC);
+    for (int j = np - 1; j >= 0; j--) {
+      FpOps.mul(s, ACC, prefix, 4 * j, s, T1);   // 1/N_j
+      FpOps.mul(s, ACC, nrm, 4 * j, s, ACC);
+      FpOps.mul(den, 8 * j, s, T1, den, 8 * j);
+      FpOps.mul(den, 8 * j + 4, s, T1, s, T1 + 4);
+      FpOps.neg(s, T1 + 4, den, 8 * j + 4);
+    }
+    for (int j = 0; j < np; j++) {
+      int k = pb[j];
+      int i = pi[j];
+      int ko = 8 * k;
+      switch (ptype[j]) {
+        case ADD:
+          // as in MsmG1Affine: a negated point gives l' = (yP + yB) / (xP - xB) = -l,
+          // y3 = l' (x3 - xB) - yB (no negation or copy of yP)
+          boolean ng = pn[j];
+          if (ng) {
+            add2(by, 8 * i, ky, ko, s, L);
+          } else {
+            sub2(by, 8 * i, ky, ko, s, L);
+          }
+          ops.m2(s, L, den, 8 * j, s, L);          // lambda (or -lambda)
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(s, X3, bx, 8 * i, s, X3);           // x3 = l^2 - xB - xP
+          if (ng) {
+            sub2(s, X3, kx, ko, s, T1);
+          } else {
+            sub2(kx, ko, s, X3, s, T1);
+          }
+          ops.m2(s, L, s, T1, s, T1);
+          sub2(s, T1, ky, ko, ky, ko);             // y3 = l (xB - x3) - yB
+          copy2(s, X3, kx, ko);
+          break;
+        case DBL:
+          ops.sq2(kx, ko, s, L);
+          add2(s, L, s, L, s, T1);
+          add2(s, T1, s, L, s, L);
+          ops.m2(s, L, den, 8 * j, s, L);          // lambda = 3x^2 / 2y
+          ops.sq2(s, L, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(s, X3, kx, ko, s, X3);
+          sub2(kx, ko, s, X3, s, T1);
+          ops.m2(s, L, s, T1, s, T1);
+          sub2(s, T1, ky, ko, ky, ko);
+          copy2(s, X3, kx, ko);
+          break;
+        default:
+          set[k] = false;
+          break;
+      }
+    }
+    pending = 0;
+    batchId++;
+  }
+
+  private void pointY(int i, boolean negate, long[] out, int oo) {
+    if (negate) {
+      neg2(by, 8 * i, out, oo);
+    } else {
+      copy2(by, 8 * i, out, oo);
+    }
+  }
+}
