@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * zeros (not hashes of zero), so a tree over {@code [a, b, c]} equals the tree over
  * {@code [a, b, c, 0]}: commit to the length separately when it matters.
  *
- * <p>Building computes every level; levels with many nodes are hashed in parallel on the common
+ * <p>Building computes every level, hashing only the nodes that cover at least one real leaf
+ * (an all-padding subtree is the same per-level constant); levels with many nodes are hashed in
+ * parallel on the common
  * {@link java.util.concurrent.ForkJoinPool}. Nodes are stored as Montgomery limbs: memory is about
  * {@code 64 * 2^depth} bytes (two levels' worth of 32-byte elements).
  * Instances are immutable and thread-safe.
@@ -67,22 +69,34 @@ public final class PoseidonMerkleTree {
       leaves[i].copyLimbsTo(level0, L * i);
     }
     levels[0] = level0;
+    // A node whose leaves are all padding equals the same constant at every position of its
+    // level: zero[d] = Poseidon(zero[d-1], zero[d-1]), zero[0] = 0. Only the nodes that cover a
+    // real leaf are hashed (a video with 9 831 chunks padded to 16 384 hashes 9 836, not 16 383).
+    long[] zero = new long[L];
+    long[] zeroScratch = new long[Poseidon.HASH2_SCRATCH_LIMBS];
+    int real = leaves.length;
     for (int d = 1; d <= depth; d++) {
       long[] below = levels[d - 1];
       int nodes = below.length / L / 2;
       long[] level = new long[L * nodes];
-      int blocks = (nodes + BLOCK - 1) / BLOCK;
+      real = (real + 1) / 2;
+      int hashed = real;
+      int blocks = (hashed + BLOCK - 1) / BLOCK;
       IntStream range = IntStream.range(0, blocks);
-      if (nodes >= PARALLEL_THRESHOLD) {
+      if (hashed >= PARALLEL_THRESHOLD) {
         range = range.parallel();
       }
       range.forEach(blk -> {
         long[] scratch = new long[Poseidon.HASH2_SCRATCH_LIMBS];
-        int end = Math.min(nodes, (blk + 1) * BLOCK);
+        int end = Math.min(hashed, (blk + 1) * BLOCK);
         for (int i = blk * BLOCK; i < end; i++) {
           Poseidon.hash2(below, 2 * L * i, below, 2 * L * i + L, level, L * i, scratch);
         }
       });
+      Poseidon.hash2(zero, 0, zero, 0, zero, 0, zeroScratch);
+      for (int i = hashed; i < nodes; i++) {
+        System.arraycopy(zero, 0, level, L * i, L);
+      }
       levels[d] = level;
     }
     return new PoseidonMerkleTree(levels);

@@ -37,6 +37,33 @@ class PoseidonMerkleTreeTest {
   }
 
   @Test
+  void skippedPaddingSubtreesGiveTheRootOfHashingEveryNode() {
+    for (int n : new int[] {2, 3, 6, 513, 1100, 2048}) {
+      Fr[] l = leaves(n);
+      int cap = 1;
+      while (cap < n) {
+        cap *= 2;
+      }
+      Fr[] level = new Fr[cap];
+      for (int i = 0; i < cap; i++) {
+        level[i] = i < n ? l[i] : Fr.ZERO;
+      }
+      while (level.length > 1) {
+        Fr[] up = new Fr[level.length / 2];
+        for (int i = 0; i < up.length; i++) {
+          up[i] = Poseidon.hash(level[2 * i], level[2 * i + 1]);
+        }
+        level = up;
+      }
+      PoseidonMerkleTree t = PoseidonMerkleTree.build(l);
+      assertEquals(level[0], t.root(), "root of " + n + " leaves");
+      // an opening whose siblings are padding subtrees still verifies
+      assertTrue(t.opening(n - 1).verify(t.root()), "last leaf of " + n);
+      assertTrue(t.opening(cap - 1).verify(t.root()), "last padding position of " + n);
+    }
+  }
+
+  @Test
   void singleLeafIsItsOwnRoot() {
     PoseidonMerkleTree t = PoseidonMerkleTree.build(new Fr[] {Fr.of(42)});
     assertEquals(0, t.depth());
