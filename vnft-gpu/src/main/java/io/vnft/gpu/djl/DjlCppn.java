@@ -38,7 +38,8 @@ import java.util.List;
  * PyTorch's allocator hands the same memory back pass after pass; a one-pass {@code abs} then
  * beats an in-place {@code x * sign(x)} (four passes). (At the old 2^16-pixel chunk, a fresh
  * 4 MiB tensor cost a page fault per 4 KiB, 1 030 faults per frame; the chunk size avoids that.)
- * {@code DjlArithmeticTest} checks the float32 tricks against integer arithmetic for every pre-activation the model can produce.
+ * {@code DjlArithmeticTest} checks the float32 tricks against integer arithmetic for every
+ * pre-activation the model can produce.
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
@@ -144,7 +145,6 @@ public final class DjlCppn implements AutoCloseable {
     int chunks = (p + pixelsPerChunk - 1) / pixelsPerChunk;
     // spatial grids per (mirror variant, chunk), shared by the batch's videos of that variant
     float[][] grids = new float[4 * chunks][];
-    Constants ks = constants;
     try (NDManager batch = manager.newSubManager()) {
       for (int k = 0; k < n; k++) {
         int[] z = latents.get(k);
@@ -166,32 +166,30 @@ public final class DjlCppn implements AutoCloseable {
               int variant = (CppnSpec.mirrorXOf(style) ? 1 : 0) | (CppnSpec.mirrorYOf(style) ? 2 : 0);
               int slot = variant * chunks + p0 / pixelsPerChunk;
               if (grids[slot] == null) {
-                grids[slot] = new float[(p1 - p0) * CppnSpec.INPUTS];
+                grids[slot] = new float[pt * CppnSpec.INPUTS];
                 fillSpatial(grids[slot], style, w, h, p0, p1);
               }
-              NDArray sp = staticPart(range, z, grids[slot], p1 - p0);
+              NDArray sp = staticPart(range, z, grids[slot], pt);
               for (int t = 0; t < frames; t++) {
                 try (NDManager chunk = range.newSubManager()) {
                   // u = ((q3 + 256) mod 512) + ((ct - 256) mod 512) - 511.5 in [-511.5, 510.5];
                   // tri's g = |(q3 + ct) mod 512 - 255.5| = ||u| - 256| without a modulo
+                  // (a result lives in its first operand's manager: u is moved to chunk, so the
+                  // arrays made from it are there too)
                   NDArray u = sp.add(tps[t]);
                   u.attach(chunk);
                   NDArray au = u.abs();
-                  au.attach(chunk);
                   u.close();
-                  au.subi(ks.c256);
+                  au.subi(constants.c256);
                   NDArray g3 = au.abs(); // [16, pt]
-                  g3.attach(chunk);
                   au.close();
                   NDArray a4 = w4.matMul(g3); // [2, pt]
                   a4.attach(chunk);
                   a4.addi(c4);
-                  NDArray g4 = activation(a4, ks);
-                  g4.attach(chunk);
+                  NDArray g4 = activation(a4, constants);
                   // o = tri(a4 >> 7) = |r| - 0.5, an integer in [0, 255]; one byte per output and pixel comes back
                   // |r| - 1/2 by the conversion's truncation toward zero (|r| in [0.5, 255.5])
                   NDArray o = g4.toType(DataType.UINT8, false);
-                  o.attach(chunk);
                   byte[] ob = o.toByteArray(); // [o0 x pt, o1 x pt]
                   int d = (t * p + p0) * 3;
                   for (int i = 0; i < pt; i++) {
@@ -238,7 +236,6 @@ public final class DjlCppn implements AutoCloseable {
    * [16, p], attached to {@code m}.
    */
   private NDArray staticPart(NDManager m, int[] z, float[] spatial, int p) {
-    Constants k = constants;
     int hid = CppnSpec.HIDDEN;
     float s1 = (float) Math.scalb(1.0, -CppnSpec.SHIFT1);
     float[] a1 = new float[hid * CppnSpec.INPUTS];
@@ -258,17 +255,17 @@ public final class DjlCppn implements AutoCloseable {
     }
     // each temporary is freed as soon as it is used, so that the next one of the same size
     // can take its memory
-    g1 = activation(g1, k);
+    g1 = activation(g1, constants);
     NDArray g2 = w2.matMul(g1).addi(c2);
     g2.attach(m);
     g1.close();
-    g2 = activation(g2, k);
+    g2 = activation(g2, constants);
     NDArray l3 = w3.matMul(g2).addi(c3);
     l3.attach(m);
     g2.close();
     // r - 256 = (q3 + 256) mod 512 - 511.5 with q3 = floor(a3 / 256) (mod 512): with the time
     // term (ct - 256) mod 512 the per-frame sum is (q3 + ct) mod 512 + 512 k - 511.5, k in {0, 1}
-    return centred(l3, k).subi(k.c256);
+    return centred(l3, constants).subi(constants.c256);
   }
 
   private static int[] paletteTable() {
