@@ -13,8 +13,8 @@ import io.vnft.zk.field.FrOps;
  * y), so the sum has 2n points and half as many bits; the number of windows follows the largest
  * half actually present, so sums of small scalars (including small negative ones, r - k) need
  * few windows. Scalars are cut into signed c-bit digits, c chosen by a cost model (13 for 2^16
- * random scalars, i.e. 2^17 GLV points), so each window needs only 2^(c-1) buckets. From {@link
- * #BATCH_AFFINE_MIN} points on, buckets are affine points filled by batched affine additions
+ * random scalars, i.e. 2^17 GLV points), so each window needs only 2^(c-1) buckets. From 512
+ * (GLV) points on, buckets are affine points filled by batched affine additions
  * (one inversion per batch, {@code MsmG1Affine} / {@code MsmG2Affine}), each window sized to its
  * largest digit; below that, Jacobian buckets with mixed additions. Buckets are summed with the
  * running-sum trick and windows combined by Horner's rule. The work (GLV preparation and digits in
@@ -29,9 +29,6 @@ import io.vnft.zk.field.FrOps;
  */
 public final class Msm {
   private Msm() {}
-
-  /** From this many (GLV) points on, buckets are affine with batched inversions. */
-  static final int BATCH_AFFINE_MIN = MsmJob.BATCH_AFFINE_MIN;
 
   /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
@@ -53,32 +50,10 @@ public final class Msm {
    *     scalar not below r
    */
   public static G1Point g1(G1Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
-    if (bases == null || scalarsStandardLimbs == null) {
-      throw new InvalidInputException("MSM bases and scalars must not be null");
-    }
-    if (n < 0 || n > bases.length || 4L * n > scalarsStandardLimbs.length) {
-      throw new InvalidInputException("MSM size n = " + n + " must be in [0, " + bases.length
-          + "] and scalars must hold 4n = " + 4L * n + " limbs (have " + scalarsStandardLimbs.length + ")");
-    }
-    if (threads < 1) {
-      throw new InvalidInputException("MSM threads must be >= 1, got " + threads);
-    }
-    for (int i = 0; i < n; i++) {
-      if (bases[i] == null) {
-        throw new InvalidInputException("MSM base " + i + " is null");
-      }
-      if (!FrOps.isCanonical(scalarsStandardLimbs, 4 * i)) {
-        throw new InvalidInputException("MSM scalar " + i + " is not below r");
-      }
-    }
+    checkLimbArgs(bases, scalarsStandardLimbs, n, threads);
     MsmJob job = MsmJob.g1(bases, scalarsStandardLimbs, 0, n);
     MsmJob.runAll(threads, job);
     return job.g1Result();
-  }
-
-  /** Bit length of the largest of the m four-limb scalars in k. */
-  static int bitsOf(long[] k, int m) {
-    return MsmJob.bitsOf(k, m);
   }
 
   /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
@@ -100,12 +75,20 @@ public final class Msm {
    * @throws InvalidInputException as for the G1 variant
    */
   public static G2Point g2(G2Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
+    checkLimbArgs(bases, scalarsStandardLimbs, n, threads);
+    MsmJob job = MsmJob.g2(bases, scalarsStandardLimbs, 0, n);
+    MsmJob.runAll(threads, job);
+    return job.g2Result();
+  }
+
+  /** The checks shared by the limb-scalar entry points of G1 and G2. */
+  private static void checkLimbArgs(Object[] bases, long[] scalarsStandardLimbs, int n, int threads) {
     if (bases == null || scalarsStandardLimbs == null) {
       throw new InvalidInputException("MSM bases and scalars must not be null");
     }
     if (n < 0 || n > bases.length || 4L * n > scalarsStandardLimbs.length) {
       throw new InvalidInputException("MSM size n = " + n + " must be in [0, " + bases.length
-          + "] and scalars must hold 4n limbs");
+          + "] and scalars must hold 4n = " + 4L * n + " limbs (have " + scalarsStandardLimbs.length + ")");
     }
     if (threads < 1) {
       throw new InvalidInputException("MSM threads must be >= 1, got " + threads);
@@ -118,9 +101,6 @@ public final class Msm {
         throw new InvalidInputException("MSM scalar " + i + " is not below r");
       }
     }
-    MsmJob job = MsmJob.g2(bases, scalarsStandardLimbs, 0, n);
-    MsmJob.runAll(threads, job);
-    return job.g2Result();
   }
 
   private static void checkArrays(Object[] bases, Fr[] scalars) {
@@ -142,27 +122,6 @@ public final class Msm {
       scalars[i].copyLimbsTo(out, 4 * i);
       FrOps.fromMont(out, 4 * i, out, 4 * i);
     }
-    return out;
-  }
-
-  /**
-   * Window width c for n non-zero points with scalars below 2^bits: minimises the cost model
-   * windows * (n * ADD + 2^(c-1) * REDUCE), where an affine bucket addition costs about 6 field
-   * multiplications plus overhead (ADD = 7) and the running-sum reduction of one bucket a mixed
-   * plus a Jacobian addition (REDUCE = 27); windows = floor(bits / c) + 1.
-   */
-  static int windowBits(int n, int bits) {
-    return MsmJob.windowBits(n, bits);
-  }
-
-  /**
-   * Signed base-2^c digits of each scalar, digits[i * windows + w] in [-(2^(c-1) - 1), 2^(c-1)]
-   * with scalar = sum_w digits[w] 2^(wc). windows = floor(bits / c) + 1, with every scalar below
-   * 2^bits, leaves room for the final carry.
-   */
-  static int[] signedDigits(long[] k, int n, int c, int windows) {
-    int[] out = new int[n * windows];
-    MsmJob.signedDigits(k, 0, n, c, windows, out, new int[windows]);
     return out;
   }
 }

@@ -190,12 +190,7 @@ public final class Pairing {
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static boolean pairingCheck(G1Point[] ps, G2Prepared[] qs) {
-    Fp12LimbOps ops = new Fp12LimbOps();
-    long[] f = new long[Fp12LimbOps.FP12];
-    millerLoop(ps, qs, ops, f);
-    long[] r = new long[Fp12LimbOps.FP12];
-    finalExponentiation(f, ops, r);
-    return Fp12LimbOps.isOne12(r, 0);
+    return Fp12LimbOps.isOne12(reducedProduct(ps, qs), 0);
   }
 
   /**
@@ -211,14 +206,19 @@ public final class Pairing {
     if (target == null) {
       throw new InvalidInputException("pairingProductEquals: target must not be null");
     }
+    long[] t = new long[Fp12LimbOps.FP12];
+    target.copyLimbsTo(t, 0);
+    return java.util.Arrays.equals(reducedProduct(ps, qs), t);
+  }
+
+  // prod_i e(ps[i], qs[i]) as 48 Montgomery limbs: one shared Miller loop, one final exponentiation
+  private static long[] reducedProduct(G1Point[] ps, G2Prepared[] qs) {
     Fp12LimbOps ops = new Fp12LimbOps();
     long[] f = new long[Fp12LimbOps.FP12];
     millerLoop(ps, qs, ops, f);
     long[] r = new long[Fp12LimbOps.FP12];
     finalExponentiation(f, ops, r);
-    long[] t = new long[Fp12LimbOps.FP12];
-    target.copyLimbsTo(t, 0);
-    return java.util.Arrays.equals(r, t);
+    return r;
   }
 
   /**

@@ -458,15 +458,16 @@ public final class Groth16 {
         throw new InvalidInputException("verify: public input " + i + " is null");
       }
     }
+    VerifyingKey.Precomputed pre = vk.precomputed();
     // vk_x by GLV + wNAF with shared doublings over per-key tables
-    G1Point x = vk.inputSum().sum(publicInputs);
+    G1Point x = pre.inputSum().sum(publicInputs);
     // e(-A, B) e(vk_x, gamma2) e(C, delta2) == e(alpha1, beta2)^-1, with the gamma2/delta2 lines
     // and e(alpha1, beta2) computed once per key; B's lines are used once, so not normalized
-    Pairing.G2Prepared[] fixed = vk.prepared();
+    Pairing.G2Prepared[] fixed = pre.gammaDelta();
     return Pairing.pairingProductEquals(
         new G1Point[] {proof.a().negate(), x, proof.c()},
         new Pairing.G2Prepared[] {Pairing.prepareOnce(proof.b()), fixed[0], fixed[1]},
-        vk.alphaBetaInverse());
+        pre.alphaBetaInverse());
   }
 
   /** @return the public inputs of a witness: {@code witness[1..nPublic]} as integers */

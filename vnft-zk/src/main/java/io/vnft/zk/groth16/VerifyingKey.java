@@ -23,13 +23,9 @@ public final class VerifyingKey {
   private final G2Point gamma2;
   private final G2Point delta2;
   private final G1Point[] ic;
-  // Miller-loop lines of gamma2 and delta2, computed on first verify (benign race: every
-  // thread computes the same immutable value)
-  private volatile Pairing.G2Prepared[] prepared;
-  // e(alpha1, beta2)^-1, computed on first verify (same benign race)
-  private volatile Fp12 alphaBetaInverse;
-  // GLV/wNAF tables of IC[1..] for vk_x, computed on first verify (same benign race)
-  private volatile InputSum inputSum;
+  // what verify derives from the key, computed on first verify (benign race: every thread
+  // computes the same immutable value)
+  private volatile Precomputed precomputed;
 
   /**
    * @param alpha1 alpha in G1
@@ -92,32 +88,23 @@ public final class VerifyingKey {
     return ic[i];
   }
 
-  /** e(alpha1, beta2)^-1 (the conjugate, as GT is unitary). */
-  Fp12 alphaBetaInverse() {
-    Fp12 ab = alphaBetaInverse;
-    if (ab == null) {
-      ab = Pairing.pair(alpha1, beta2).conjugate();
-      alphaBetaInverse = ab;
-    }
-    return ab;
-  }
+  /**
+   * What verify derives from the key once.
+   *
+   * @param inputSum the multi-scalar multiplier of vk_x = IC[0] + sum x_i IC[i+1] (GLV/wNAF tables)
+   * @param gammaDelta the Miller-loop lines of {gamma2, delta2}
+   * @param alphaBetaInverse e(alpha1, beta2)^-1 (the conjugate, as GT is unitary)
+   */
+  record Precomputed(InputSum inputSum, Pairing.G2Prepared[] gammaDelta, Fp12 alphaBetaInverse) {}
 
-  /** The multi-scalar multiplier of vk_x = IC[0] + sum x_i IC[i+1] (tables built once). */
-  InputSum inputSum() {
-    InputSum s = inputSum;
-    if (s == null) {
-      s = new InputSum(ic);
-      inputSum = s;
-    }
-    return s;
-  }
-
-  /** The prepared lines of {gamma2, delta2}. */
-  Pairing.G2Prepared[] prepared() {
-    Pairing.G2Prepared[] p = prepared;
+  /** The values verify derives from this key, built on first use. */
+  Precomputed precomputed() {
+    Precomputed p = precomputed;
     if (p == null) {
-      p = new Pairing.G2Prepared[] {Pairing.prepare(gamma2), Pairing.prepare(delta2)};
-      prepared = p;
+      p = new Precomputed(new InputSum(ic),
+          new Pairing.G2Prepared[] {Pairing.prepare(gamma2), Pairing.prepare(delta2)},
+          Pairing.pair(alpha1, beta2).conjugate());
+      precomputed = p;
     }
     return p;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vnft.api.InvalidInputException;
+import io.vnft.zk.curve.internal.MsmJob;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.math.BigInteger;
@@ -198,7 +199,8 @@ class MsmTest {
         for (int j = 0; j < 4; j++) {
           limbs[j] = v.shiftRight(64 * j).longValue();
         }
-        int[] d = Msm.signedDigits(limbs, 1, c, windows);
+        int[] d = new int[windows];
+        MsmJob.signedDigits(limbs, 0, 1, c, windows, d, new int[windows]);
         BigInteger back = BigInteger.ZERO;
         for (int w = windows - 1; w >= 0; w--) {
           assertTrue(Math.abs(d[w]) <= (1 << (c - 1)));

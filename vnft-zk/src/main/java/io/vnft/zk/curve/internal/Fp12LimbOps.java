@@ -166,11 +166,6 @@ public final class Fp12LimbOps {
   }
 
   /** r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u, each part with one reduction. */
-  public void mulXi2(long[] a, int ao, long[] r, int ro) {
-    mulXi(a, ao, r, ro);
-  }
-
-  /** r = a * xi (static form of {@link #mulXi2}). */
   public static void mulXi(long[] a, int ao, long[] r, int ro) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
@@ -248,7 +243,7 @@ public final class Fp12LimbOps {
   /** r = a * v = (xi a2, a0, a1). */
   public void mulV6(long[] a, int ao, long[] r, int ro) {
     long[] t = s2;
-    mulXi2(a, ao + 16, t, 8); // a2 xi first: r may alias a
+    mulXi(a, ao + 16, t, 8); // a2 xi first: r may alias a
     copy2(a, ao + 8, r, ro + 16);
     copy2(a, ao, r, ro + 8);
     copy2(t, 8, r, ro);
@@ -413,7 +408,7 @@ public final class Fp12LimbOps {
     mul2(s, TA, s, TB, s, T);
     sub2(s, T, s, V1, s, T);
     sub2(s, T, s, V2, s, T);
-    mulXi2(s, T, s, T);
+    mulXi(s, T, s, T);
     add2(s, T, s, V0, s, R0);
     // c1 = (a0 + a1)(b0 + b1) - v0 - v1 + xi v2
     add2(a, ao, a, ao + 8, s, TA);
@@ -421,7 +416,7 @@ public final class Fp12LimbOps {
     mul2(s, TA, s, TB, s, T);
     sub2(s, T, s, V0, s, T);
     sub2(s, T, s, V1, s, T);
-    mulXi2(s, V2, s, TA);
+    mulXi(s, V2, s, TA);
     add2(s, T, s, TA, s, R1);
     // c2 = (a0 + a2)(b0 + b2) - v0 - v2 + v1
     add2(a, ao, a, ao + 16, s, TA);
@@ -453,9 +448,9 @@ public final class Fp12LimbOps {
     sub2(s, T, s, S0, s, T);
     sub2(s, T, s, S4, r, ro + 16);
     // c0 = s0 + xi 2bc ; c1 = 2ab + xi s4
-    mulXi2(s, BC, s, BC);
+    mulXi(s, BC, s, BC);
     add2(s, S0, s, BC, r, ro);
-    mulXi2(s, S4, s, S4);
+    mulXi(s, S4, s, S4);
     add2(s, AB, s, S4, r, ro + 8);
   }
 
@@ -466,7 +461,7 @@ public final class Fp12LimbOps {
     mul2(a, ao + 8, b, b1, s, V1);
     // c0 = xi a2 b1 + v0
     mul2(a, ao + 16, b, b1, s, T);
-    mulXi2(s, T, s, T);
+    mulXi(s, T, s, T);
     add2(s, T, s, V0, s, R0);
     // c1 = (a0 + a1)(b0 + b1) - v0 - v1
     add2(a, ao, a, ao + 8, s, TA);
@@ -495,10 +490,10 @@ public final class Fp12LimbOps {
     // A = c0^2 - xi c1 c2 ; B = xi c2^2 - c0 c1 ; C = c1^2 - c0 c2 (Guide to PBC, alg. 5.23)
     sq2(a, ao, s, A);
     mul2(a, ao + 8, a, ao + 16, s, X);
-    mulXi2(s, X, s, X);
+    mulXi(s, X, s, X);
     sub2(s, A, s, X, s, A);
     sq2(a, ao + 16, s, B);
-    mulXi2(s, B, s, B);
+    mulXi(s, B, s, B);
     mul2(a, ao, a, ao + 8, s, X);
     sub2(s, B, s, X, s, B);
     sq2(a, ao + 8, s, C);
@@ -508,7 +503,7 @@ public final class Fp12LimbOps {
     mul2(a, ao + 16, s, B, s, F);
     mul2(a, ao + 8, s, C, s, X);
     add2(s, F, s, X, s, F);
-    mulXi2(s, F, s, F);
+    mulXi(s, F, s, F);
     mul2(a, ao, s, A, s, X);
     add2(s, F, s, X, s, F);
     inv2(s, F, s, Y);
@@ -704,7 +699,7 @@ public final class Fp12LimbOps {
     sub6(f, f1, s, M0, f, f1);
     sub6(f, f1, s, M1, f, f1);
     // f0 = A + B v = (A0 + xi B2, A1 + B0, A2 + B1)
-    mulXi2(s, M1 + 16, s, MT);
+    mulXi(s, M1 + 16, s, MT);
     add2(s, M0, s, MT, f, f0);
     add2(s, M0 + 8, s, M1, f, f0 + 8);
     add2(s, M0 + 16, s, M1 + 8, f, f0 + 16);
@@ -777,7 +772,7 @@ public final class Fp12LimbOps {
     sub6(f, f1, s, M0, f, f1);
     sub6(f, f1, s, M1, f, f1);
     // f0 = v0 + v1 v = (v0_0 + xi v1_2, v0_1 + v1_0, v0_2 + v1_1)
-    mulXi2(s, M1 + 16, s, MT);
+    mulXi(s, M1 + 16, s, MT);
     add2(s, M0, s, MT, f, f0);
     add2(s, M0 + 8, s, M1, f, f0 + 8);
     add2(s, M0 + 16, s, M1 + 8, f, f0 + 16);
@@ -852,7 +847,7 @@ public final class Fp12LimbOps {
     threeTwo2(s, t0, a, z0, true, r, ro);
     threeTwo2(s, t2, a, z4, true, r, ro + 8);
     threeTwo2(s, t4, a, z3, true, r, ro + 16);
-    mulXi2(s, t5, s, t5);
+    mulXi(s, t5, s, t5);
     threeTwo2(s, t5, a, z2, false, r, ro + 24);
     threeTwo2(s, t1, a, z1, false, r, ro + 32);
     threeTwo2(s, t3, a, z5, false, r, ro + 40);
@@ -866,7 +861,7 @@ public final class Fp12LimbOps {
     sq2(s, im, s, im);
     sub2(s, im, s, u, s, im);
     sub2(s, im, s, w, s, im);
-    mulXi2(s, w, s, w);
+    mulXi(s, w, s, w);
     add2(s, u, s, w, s, re);
   }
 
