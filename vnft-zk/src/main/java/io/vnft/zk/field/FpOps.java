@@ -36,11 +36,6 @@ public final class FpOps {
   static final long INV52X2 = 0x00040f05c90cc712L;
   static final long ONE0 = 0xd35d438dc58f0d9dL, ONE1 = 0x0a78eb28f5c70b3dL, ONE2 = 0x666ea36f7879462cL, ONE3 = 0x0e0a77c19a07df2fL;
 
-  /** Unsigned high 64 bits of a 64x64 product (Java 17 has only the signed intrinsic). */
-  static long mulHi(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
   /** Carry out of s = x + y (unsigned). */
   static long carry(long x, long y, long s) {
     return ((x & y) | ((x | y) & ~s)) >>> 63;

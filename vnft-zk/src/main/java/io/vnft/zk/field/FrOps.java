@@ -36,11 +36,6 @@ public final class FrOps {
   static final long INV52X2 = 0x0003eb27dffffffeL;
   static final long ONE0 = 0xac96341c4ffffffbL, ONE1 = 0x36fc76959f60cd29L, ONE2 = 0x666ea36f7879462eL, ONE3 = 0x0e0a77c19a07df2fL;
 
-  /** Unsigned high 64 bits of a 64x64 product (Java 17 has only the signed intrinsic). */
-  static long mulHi(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
   /** Carry out of s = x + y (unsigned). */
   static long carry(long x, long y, long s) {
     return ((x & y) | ((x | y) & ~s)) >>> 63;

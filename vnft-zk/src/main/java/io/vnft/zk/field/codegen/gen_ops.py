@@ -57,11 +57,6 @@ public final class {cls} {{
   static final long INV52X2 = {jl(2 * inv52)};
   static final long ONE0 = {jl(onel[0])}, ONE1 = {jl(onel[1])}, ONE2 = {jl(onel[2])}, ONE3 = {jl(onel[3])};
 
-  /** Unsigned high 64 bits of a 64x64 product (Java 17 has only the signed intrinsic). */
-  static long mulHi(long a, long b) {{
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }}
-
   /** Carry out of s = x + y (unsigned). */
   static long carry(long x, long y, long s) {{
     return ((x & y) | ((x | y) & ~s)) >>> 63;
