@@ -27,7 +27,9 @@ public final class FpOps {
   static final long Q0 = 0x3c208c16d87cfd47L, Q1 = 0x97816a916871ca8dL, Q2 = 0xb85045b68181585dL, Q3 = 0x30644e72e131a029L;
   /** -m^-1 mod 2^64. */
   static final long INV = 0x87d20782e4866389L;
-  static final long R2_0 = 0xf32cfc5b538afa89L, R2_1 = 0xb5e71911d44501fbL, R2_2 = 0x47ab1eff0a417ff6L, R2_3 = 0x06d89f71cab8351fL;
+  /** R^2 mod m (toMont multiplies by it) and the plain integer 1 (fromMont), as limbs. */
+  private static final long[] R2 = {0xf32cfc5b538afa89L, 0xb5e71911d44501fbL, 0x47ab1eff0a417ff6L, 0x06d89f71cab8351fL};
+  private static final long[] RAW_ONE = {1L, 0L, 0L, 0L};
   /** The modulus in five 52-bit limbs, and those limbs times 2^11 (the pre-scaled factor of the split products). */
   static final long P52_0 = 0x00008c16d87cfd47L, P52_1 = 0x000916871ca8d3c2L, P52_2 = 0x000181585d97816aL, P52_3 = 0x000a029b85045b68L, P52_4 = 0x000030644e72e131L;
   static final long P52S_0 = 0x0460b6c3e7ea3800L, P52S_1 = 0x48b438e5469e1000L, P52S_2 = 0x0c0ac2ecbc0b5000L, P52S_3 = 0x5014dc2822db4000L,
@@ -57,124 +59,6 @@ public final class FpOps {
     final long bl3 = b[bo + 3];
     final long x0 = (a0 << 15) & 0x7ffffffffffff800L, x1 = ((a0 >>> 37) | (a1 << 27)) & 0x7ffffffffffff800L, x2 = ((a1 >>> 25) | (a2 << 39)) & 0x7ffffffffffff800L, x3 = ((a2 >>> 13) | (a3 << 51)) & 0x7ffffffffffff800L, x4 = (a3 >>> 1) & 0x7ffffffffffff800L;
     final long y0 = (bl0 << 1) & 0x001ffffffffffffeL, y1 = ((bl0 >>> 51) | (bl1 << 13)) & 0x001ffffffffffffeL, y2 = ((bl1 >>> 39) | (bl2 << 25)) & 0x001ffffffffffffeL, y3 = ((bl2 >>> 27) | (bl3 << 37)) & 0x001ffffffffffffeL, y4 = (bl3 >>> 15) & 0x001ffffffffffffeL;
-    long u1 = (x0 * y0) >>> 12;
-    long u2 = Math.multiplyHigh(x0, y0);
-    u2 += (x1 * y0) >>> 12;
-    long u3 = Math.multiplyHigh(x1, y0);
-    u3 += (x2 * y0) >>> 12;
-    long u4 = Math.multiplyHigh(x2, y0);
-    u4 += (x3 * y0) >>> 12;
-    long u5 = Math.multiplyHigh(x3, y0);
-    u5 += (x4 * y0) >>> 12;
-    long u6 = Math.multiplyHigh(x4, y0);
-    final long m0 = (u1 * INV52X2) & 0x001ffffffffffffeL;
-    u2 += Math.multiplyHigh(m0, P52S_0);
-    u2 += (m0 * P52S_1) >>> 12;
-    u3 += Math.multiplyHigh(m0, P52S_1);
-    u3 += (m0 * P52S_2) >>> 12;
-    u4 += Math.multiplyHigh(m0, P52S_2);
-    u4 += (m0 * P52S_3) >>> 12;
-    u5 += Math.multiplyHigh(m0, P52S_3);
-    u5 += (m0 * P52S_4) >>> 12;
-    u6 += Math.multiplyHigh(m0, P52S_4);
-    u2 += (u1 + 0xfffffffffffffL) >>> 52;
-    u2 += (x0 * y1) >>> 12;
-    u3 += Math.multiplyHigh(x0, y1);
-    u3 += (x1 * y1) >>> 12;
-    u4 += Math.multiplyHigh(x1, y1);
-    u4 += (x2 * y1) >>> 12;
-    u5 += Math.multiplyHigh(x2, y1);
-    u5 += (x3 * y1) >>> 12;
-    u6 += Math.multiplyHigh(x3, y1);
-    u6 += (x4 * y1) >>> 12;
-    long u7 = Math.multiplyHigh(x4, y1);
-    final long m1 = (u2 * INV52X2) & 0x001ffffffffffffeL;
-    u3 += Math.multiplyHigh(m1, P52S_0);
-    u3 += (m1 * P52S_1) >>> 12;
-    u4 += Math.multiplyHigh(m1, P52S_1);
-    u4 += (m1 * P52S_2) >>> 12;
-    u5 += Math.multiplyHigh(m1, P52S_2);
-    u5 += (m1 * P52S_3) >>> 12;
-    u6 += Math.multiplyHigh(m1, P52S_3);
-    u6 += (m1 * P52S_4) >>> 12;
-    u7 += Math.multiplyHigh(m1, P52S_4);
-    u3 += (u2 + 0xfffffffffffffL) >>> 52;
-    u3 += (x0 * y2) >>> 12;
-    u4 += Math.multiplyHigh(x0, y2);
-    u4 += (x1 * y2) >>> 12;
-    u5 += Math.multiplyHigh(x1, y2);
-    u5 += (x2 * y2) >>> 12;
-    u6 += Math.multiplyHigh(x2, y2);
-    u6 += (x3 * y2) >>> 12;
-    u7 += Math.multiplyHigh(x3, y2);
-    u7 += (x4 * y2) >>> 12;
-    long u8 = Math.multiplyHigh(x4, y2);
-    final long m2 = (u3 * INV52X2) & 0x001ffffffffffffeL;
-    u4 += Math.multiplyHigh(m2, P52S_0);
-    u4 += (m2 * P52S_1) >>> 12;
-    u5 += Math.multiplyHigh(m2, P52S_1);
-    u5 += (m2 * P52S_2) >>> 12;
-    u6 += Math.multiplyHigh(m2, P52S_2);
-    u6 += (m2 * P52S_3) >>> 12;
-    u7 += Math.multiplyHigh(m2, P52S_3);
-    u7 += (m2 * P52S_4) >>> 12;
-    u8 += Math.multiplyHigh(m2, P52S_4);
-    u4 += (u3 + 0xfffffffffffffL) >>> 52;
-    u4 += (x0 * y3) >>> 12;
-    u5 += Math.multiplyHigh(x0, y3);
-    u5 += (x1 * y3) >>> 12;
-    u6 += Math.multiplyHigh(x1, y3);
-    u6 += (x2 * y3) >>> 12;
-    u7 += Math.multiplyHigh(x2, y3);
-    u7 += (x3 * y3) >>> 12;
-    u8 += Math.multiplyHigh(x3, y3);
-    u8 += (x4 * y3) >>> 12;
-    long u9 = Math.multiplyHigh(x4, y3);
-    final long m3 = (u4 * INV52X2) & 0x001ffffffffffffeL;
-    u5 += Math.multiplyHigh(m3, P52S_0);
-    u5 += (m3 * P52S_1) >>> 12;
-    u6 += Math.multiplyHigh(m3, P52S_1);
-    u6 += (m3 * P52S_2) >>> 12;
-    u7 += Math.multiplyHigh(m3, P52S_2);
-    u7 += (m3 * P52S_3) >>> 12;
-    u8 += Math.multiplyHigh(m3, P52S_3);
-    u8 += (m3 * P52S_4) >>> 12;
-    u9 += Math.multiplyHigh(m3, P52S_4);
-    u5 += (u4 + 0xfffffffffffffL) >>> 52;
-    u5 += (x0 * y4) >>> 12;
-    u6 += Math.multiplyHigh(x0, y4);
-    u6 += (x1 * y4) >>> 12;
-    u7 += Math.multiplyHigh(x1, y4);
-    u7 += (x2 * y4) >>> 12;
-    u8 += Math.multiplyHigh(x2, y4);
-    u8 += (x3 * y4) >>> 12;
-    u9 += Math.multiplyHigh(x3, y4);
-    u9 += (x4 * y4) >>> 12;
-    long u10 = Math.multiplyHigh(x4, y4);
-    final long m4 = (u5 * INV52X2) & 0x001ffffffffffffeL;
-    u6 += Math.multiplyHigh(m4, P52S_0);
-    u6 += (m4 * P52S_1) >>> 12;
-    u7 += Math.multiplyHigh(m4, P52S_1);
-    u7 += (m4 * P52S_2) >>> 12;
-    u8 += Math.multiplyHigh(m4, P52S_2);
-    u8 += (m4 * P52S_3) >>> 12;
-    u9 += Math.multiplyHigh(m4, P52S_3);
-    u9 += (m4 * P52S_4) >>> 12;
-    u10 += Math.multiplyHigh(m4, P52S_4);
-    u6 += (u5 + 0xfffffffffffffL) >>> 52;
-    final long k0 = u6, k1 = u7 + (k0 >>> 52), k2 = u8 + (k1 >>> 52), k3 = u9 + (k2 >>> 52), k4 = u10 + (k3 >>> 52);
-    final long d0 = u6 - P52_0, d1 = u7 - P52_1 + (d0 >> 52), d2 = u8 - P52_2 + (d1 >> 52), d3 = u9 - P52_3 + (d2 >> 52), d4 = u10 - P52_4 + (d3 >> 52);
-    final long keep = d4 >> 63; // all ones if T < q
-    final long n0 = ((d0 & ~keep) | (k0 & keep)) & 0xfffffffffffffL, n1 = ((d1 & ~keep) | (k1 & keep)) & 0xfffffffffffffL, n2 = ((d2 & ~keep) | (k2 & keep)) & 0xfffffffffffffL, n3 = ((d3 & ~keep) | (k3 & keep)) & 0xfffffffffffffL, n4 = (d4 & ~keep) | (k4 & keep);
-    final long r0 = n0 | (n1 << 52), r1 = (n1 >>> 12) | (n2 << 40), r2 = (n2 >>> 24) | (n3 << 28), r3 = (n3 >>> 36) | (n4 << 16);
-    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
-  }
-
-  /** out = a * b (Montgomery) on limbs given as values. */
-  static void mulInto(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int oo) {
-
-    final long x0 = (a0 << 15) & 0x7ffffffffffff800L, x1 = ((a0 >>> 37) | (a1 << 27)) & 0x7ffffffffffff800L, x2 = ((a1 >>> 25) | (a2 << 39)) & 0x7ffffffffffff800L, x3 = ((a2 >>> 13) | (a3 << 51)) & 0x7ffffffffffff800L, x4 = (a3 >>> 1) & 0x7ffffffffffff800L;
-    final long y0 = (b0 << 1) & 0x001ffffffffffffeL, y1 = ((b0 >>> 51) | (b1 << 13)) & 0x001ffffffffffffeL, y2 = ((b1 >>> 39) | (b2 << 25)) & 0x001ffffffffffffeL, y3 = ((b2 >>> 27) | (b3 << 37)) & 0x001ffffffffffffeL, y4 = (b3 >>> 15) & 0x001ffffffffffffeL;
     long u1 = (x0 * y0) >>> 12;
     long u2 = Math.multiplyHigh(x0, y0);
     u2 += (x1 * y0) >>> 12;
@@ -665,12 +549,12 @@ public final class FpOps {
 
   /** out = Montgomery form of the standard-form value a (a must be below the modulus). */
   public static void toMont(long[] a, int ao, long[] out, int oo) {
-    mulInto(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], R2_0, R2_1, R2_2, R2_3, out, oo);
+    mul(a, ao, R2, 0, out, oo);
   }
 
   /** out = standard form of the Montgomery-form value a. */
   public static void fromMont(long[] a, int ao, long[] out, int oo) {
-    mulInto(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], 1L, 0L, 0L, 0L, out, oo);
+    mul(a, ao, RAW_ONE, 0, out, oo);
   }
 
   /** True if the standard-form limbs a are below the modulus. */
@@ -685,7 +569,7 @@ public final class FpOps {
 
   private static final long[] INV_EXP = {0x3c208c16d87cfd45L, 0x97816a916871ca8dL, 0xb85045b68181585dL, 0x30644e72e131a029L};
   private static final BigInteger MODULUS = new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
-  static final long R3_0 = 0xb1cd6dafda1530dfL, R3_1 = 0x62f210e6a7283db6L, R3_2 = 0xef7f0b0c0ada0afbL, R3_3 = 0x20fd6e902d592544L;
+  private static final long[] R3 = {0xb1cd6dafda1530dfL, 0x62f210e6a7283db6L, 0xef7f0b0c0ada0afbL, 0x20fd6e902d592544L};
 
   /**
    * out = a^-1. Throws ArithmeticException if a is zero. The raw Montgomery value aR is inverted
@@ -697,9 +581,9 @@ public final class FpOps {
       throw new ArithmeticException("inverse of zero");
     }
     BigInteger inv = limbsToBigInteger(a, ao).modInverse(MODULUS);
-    long i0 = inv.longValue(), i1 = inv.shiftRight(64).longValue(), i2 = inv.shiftRight(128).longValue(),
-        i3 = inv.shiftRight(192).longValue();
-    mulInto(i0, i1, i2, i3, R3_0, R3_1, R3_2, R3_3, out, oo);
+    long[] i = {inv.longValue(), inv.shiftRight(64).longValue(), inv.shiftRight(128).longValue(),
+        inv.shiftRight(192).longValue()};
+    mul(i, 0, R3, 0, out, oo);
   }
 
   /** out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations. */

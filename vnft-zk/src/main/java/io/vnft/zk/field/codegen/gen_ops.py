@@ -48,7 +48,9 @@ public final class {cls} {{
   static final long Q0 = {jl(ql[0])}, Q1 = {jl(ql[1])}, Q2 = {jl(ql[2])}, Q3 = {jl(ql[3])};
   /** -m^-1 mod 2^64. */
   static final long INV = {jl(inv)};
-  static final long R2_0 = {jl(r2l[0])}, R2_1 = {jl(r2l[1])}, R2_2 = {jl(r2l[2])}, R2_3 = {jl(r2l[3])};
+  /** R^2 mod m (toMont multiplies by it) and the plain integer 1 (fromMont), as limbs. */
+  private static final long[] R2 = {{{jl(r2l[0])}, {jl(r2l[1])}, {jl(r2l[2])}, {jl(r2l[3])}}};
+  private static final long[] RAW_ONE = {{1L, 0L, 0L, 0L}};
   /** The modulus in five 52-bit limbs, and those limbs times 2^11 (the pre-scaled factor of the split products). */
   static final long P52_0 = {jl(q52[0])}, P52_1 = {jl(q52[1])}, P52_2 = {jl(q52[2])}, P52_3 = {jl(q52[3])}, P52_4 = {jl(q52[4])};
   static final long P52S_0 = {jl(q52[0] << 11)}, P52S_1 = {jl(q52[1] << 11)}, P52S_2 = {jl(q52[2] << 11)}, P52S_3 = {jl(q52[3] << 11)},
@@ -74,14 +76,6 @@ public final class {cls} {{
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
 """)
     for line in snip.mont52s(['a0','a1','a2','a3'], ['@b[bo]','@b[bo + 1]','@b[bo + 2]','@b[bo + 3]'], ['r0','r1','r2','r3']):
-        w("    " + line)
-    w("    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;")
-    w(f"""  }}
-
-  /** out = a * b (Montgomery) on limbs given as values. */
-  static void mulInto(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int oo) {{
-""")
-    for line in snip.mont52s(['a0','a1','a2','a3'], ['b0','b1','b2','b3'], ['r0','r1','r2','r3']):
         w("    " + line)
     w("    out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;")
     w("""  }
@@ -168,12 +162,12 @@ public final class {cls} {{
 
   /** out = Montgomery form of the standard-form value a (a must be below the modulus). */
   public static void toMont(long[] a, int ao, long[] out, int oo) {
-    mulInto(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], R2_0, R2_1, R2_2, R2_3, out, oo);
+    mul(a, ao, R2, 0, out, oo);
   }
 
   /** out = standard form of the Montgomery-form value a. */
   public static void fromMont(long[] a, int ao, long[] out, int oo) {
-    mulInto(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], 1L, 0L, 0L, 0L, out, oo);
+    mul(a, ao, RAW_ONE, 0, out, oo);
   }
 
   /** True if the standard-form limbs a are below the modulus. */
@@ -190,7 +184,7 @@ public final class {cls} {{
     w(f"""
   private static final long[] INV_EXP = {{{jl(e[0])}, {jl(e[1])}, {jl(e[2])}, {jl(e[3])}}};
   private static final BigInteger MODULUS = new BigInteger("{q:x}", 16);
-  static final long R3_0 = {jl(r3l[0])}, R3_1 = {jl(r3l[1])}, R3_2 = {jl(r3l[2])}, R3_3 = {jl(r3l[3])};
+  private static final long[] R3 = {{{jl(r3l[0])}, {jl(r3l[1])}, {jl(r3l[2])}, {jl(r3l[3])}}};
 
   /**
    * out = a^-1. Throws ArithmeticException if a is zero. The raw Montgomery value aR is inverted
@@ -202,9 +196,9 @@ public final class {cls} {{
       throw new ArithmeticException("inverse of zero");
     }}
     BigInteger inv = limbsToBigInteger(a, ao).modInverse(MODULUS);
-    long i0 = inv.longValue(), i1 = inv.shiftRight(64).longValue(), i2 = inv.shiftRight(128).longValue(),
-        i3 = inv.shiftRight(192).longValue();
-    mulInto(i0, i1, i2, i3, R3_0, R3_1, R3_2, R3_3, out, oo);
+    long[] i = {{inv.longValue(), inv.shiftRight(64).longValue(), inv.shiftRight(128).longValue(),
+        inv.shiftRight(192).longValue()}};
+    mul(i, 0, R3, 0, out, oo);
   }}
 
   /** out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations. */
