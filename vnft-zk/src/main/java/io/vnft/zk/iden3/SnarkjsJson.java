@@ -182,7 +182,7 @@ public final class SnarkjsJson {
     if (file == null || text == null) {
       throw new InvalidInputException("writeText: file and text must not be null");
     }
-    ZkeyFile.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8), "json");
+    Iden3BinSections.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8), "json");
   }
 
   // ----------------------------------------------------------------------------------- helpers

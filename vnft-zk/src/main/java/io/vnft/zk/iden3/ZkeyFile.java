@@ -16,10 +16,8 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -351,30 +349,7 @@ public final class ZkeyFile {
     if (file == null) {
       throw new InvalidInputException("zkey: file is null");
     }
-    writeAtomically(file, toBytes(pk), "zkey");
-  }
-
-  static void writeAtomically(Path file, byte[] bytes, String what) {
-    Path abs = file.toAbsolutePath();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      }
-      throw new ProofException(what + " " + file + ": cannot write: " + e.getMessage(), e);
-    }
+    Iden3BinSections.writeAtomically(file, toBytes(pk), "zkey");
   }
 
   private static void section(ByteBuffer b, int id, long len) {
