@@ -4,13 +4,12 @@ import io.vnft.api.ContentId;
 import io.vnft.api.ContentStore;
 import io.vnft.api.ContentStoreException;
 import io.vnft.api.InvalidInputException;
+import io.vnft.api.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -86,10 +85,11 @@ public final class LocalContentStore implements ContentStore {
     Path nameFile = dir.resolve(cid.value() + ".name");
     try {
       if (!Files.exists(nameFile)) {
-        atomicWrite(nameFile, fileName.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(nameFile, fileName.getBytes(StandardCharsets.UTF_8));
       }
-      // Always (re)written: cheap, and it repairs a damaged copy; readers see old or new, both whole.
-      atomicWrite(target, bytes);
+      // Always (re)written: cheap, and it repairs a damaged copy; readers see old or new, both whole
+      // (0644: stored content is public by nature, served by the gateway).
+      AtomicFiles.replace(target, bytes);
     } catch (IOException e) {
       throw new ContentStoreException("storing " + fileName + " as " + cid + " in " + dir + " failed: "
           + e.getMessage(), e);
@@ -149,24 +149,6 @@ public final class LocalContentStore implements ContentStore {
         throw new InvalidInputException("fileName: must not contain '/', '\\' or control characters (index "
             + i + ")");
       }
-    }
-  }
-
-  private void atomicWrite(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(dir, ".put-", ".part");
-    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // createTempFile makes 0600 files; stored content is public by nature (served by the gateway).
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -1,10 +1,8 @@
 package io.vnft.gpu.tools;
 
+import io.vnft.api.internal.AtomicFiles;
 import io.vnft.gpu.model.CppnWeights;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 
 /**
@@ -22,9 +20,7 @@ public final class GenerateWeights {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     byte[] file = CppnWeights.generate();
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    Files.write(tmp, file);
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.replace(out, file);
     System.out.println("0x" + HexFormat.of().formatHex(
         java.security.MessageDigest.getInstance("SHA-256").digest(file)));
   }

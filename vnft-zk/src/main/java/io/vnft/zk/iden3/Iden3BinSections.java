@@ -1,6 +1,7 @@
 package io.vnft.zk.iden3;
 
 import io.vnft.api.ProofException;
+import io.vnft.api.internal.AtomicFiles;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.io.IOException;
@@ -8,10 +9,8 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -221,28 +220,13 @@ final class Iden3BinSections {
 
   /** Writes {@code bytes} to {@code path} through a temporary file in the same directory and a rename. */
   static void writeAtomically(Path path, byte[] bytes, String kind) {
-    Path abs = path.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = null;
     try {
+      Path dir = path.toAbsolutePath().getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.replace(path, bytes);
     } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      }
       throw new ProofException("cannot write " + kind + " file " + path + ": " + e.getMessage(), e);
     }
   }

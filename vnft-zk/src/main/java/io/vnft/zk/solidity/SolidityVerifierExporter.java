@@ -2,6 +2,7 @@ package io.vnft.zk.solidity;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.ProofException;
+import io.vnft.api.internal.AtomicFiles;
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.field.Fp;
@@ -11,10 +12,7 @@ import io.vnft.zk.groth16.VerifyingKey;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -168,24 +166,9 @@ public final class SolidityVerifierExporter {
     if (file == null) {
       throw new InvalidInputException("export: file must not be null");
     }
-    Path abs = file.toAbsolutePath();
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, src, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.replace(file, src.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      try {
-        if (tmp != null) {
-          Files.deleteIfExists(tmp);
-        }
-      } catch (IOException ignored) {
-        // best effort
-      }
       throw new ProofException("export: cannot write " + file + ": " + e.getMessage(), e);
     }
   }

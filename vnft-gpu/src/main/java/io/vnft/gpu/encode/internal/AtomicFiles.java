@@ -3,14 +3,13 @@ package io.vnft.gpu.encode.internal;
 import io.vnft.api.GenerationException;
 import io.vnft.api.InvalidInputException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file under a temporary name in the target's directory and renames it into place only
- * when complete, so a reader never sees a partial file. Internal: not part of vnft's API.
+ * The encoders' file writer: checks the target, then writes through the shared temp-and-rename
+ * writer ({@link io.vnft.api.internal.AtomicFiles}), reporting failures as
+ * {@link GenerationException}. Internal: not part of vnft's API.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -34,26 +33,11 @@ public final class AtomicFiles {
    * @throws GenerationException when writing or renaming fails (nothing is left behind)
    */
   public static Path write(Path target, String what, Writer writer) {
-    Path dir = checkTarget(target);
-    Path tmp = null;
+    checkTarget(target);
     try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-      readableByAll(tmp);
-      writer.write(tmp);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      io.vnft.api.internal.AtomicFiles.replace(target, writer::write);
       return target;
     } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure is the one worth reporting
-        }
-      }
       if (e instanceof GenerationException || e instanceof InvalidInputException) {
         throw (RuntimeException) e;
       }
@@ -66,7 +50,7 @@ public final class AtomicFiles {
     return write(target, what, tmp -> Files.write(tmp, bytes));
   }
 
-  private static Path checkTarget(Path target) {
+  private static void checkTarget(Path target) {
     if (target == null) {
       throw new InvalidInputException("target: must not be null");
     }
@@ -80,14 +64,6 @@ public final class AtomicFiles {
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new InvalidInputException("target: directory does not exist: " + dir);
-    }
-    return dir;
-  }
-
-  /** createTempFile makes 0600 files; the outputs are meant to be shared, so give them 0644 where POSIX. */
-  private static void readableByAll(Path tmp) throws IOException {
-    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 }

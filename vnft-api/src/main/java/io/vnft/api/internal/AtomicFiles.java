@@ -1,0 +1,69 @@
+package io.vnft.api.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Internal, not part of vnft's API (may change without notice): the one temp-and-rename file
+ * writer every vnft module uses, so that a reader never sees a partial file. The content goes to
+ * a hidden temporary file in the target's directory ({@code .<name>.<random>.part}, mode 0644
+ * where POSIX, as the outputs are meant to be shared), which is then renamed over the target
+ * (atomically where the file system can; otherwise a plain replacing move). On any failure the
+ * temporary file is removed and the target is left as it was.
+ *
+ * <p>Thread-safety: stateless; concurrent writes to the same target end with one complete file.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Fills the temporary file. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * @param tmp the temporary file to fill (it exists and is empty)
+     * @throws IOException on failure; the temporary file is then removed
+     */
+    void write(Path tmp) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} with what {@code body} writes.
+   *
+   * @param target the final path; its directory must exist
+   * @param body fills the temporary file
+   * @throws IOException if the directory is missing or writing or renaming fails (the target is
+   *     then unchanged and no temporary file is left)
+   */
+  public static void replace(Path target, Body body) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+    try {
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // createTempFile makes 0600 files
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      body.write(tmp);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** Replaces {@code target} with {@code bytes}; see {@link #replace(Path, Body)}. */
+  public static void replace(Path target, byte[] bytes) throws IOException {
+    replace(target, tmp -> Files.write(tmp, bytes));
+  }
+}
