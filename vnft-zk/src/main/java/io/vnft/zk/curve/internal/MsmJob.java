@@ -347,9 +347,12 @@ public final class MsmJob {
 
   /**
    * Window width c for n non-zero points with scalars below 2^bits: minimises the cost model
-   * windows * (n * ADD + 2^(c-1) * REDUCE), where an affine bucket addition costs about 6 field
-   * multiplications plus overhead (ADD = 7) and the running-sum reduction of one bucket a mixed
-   * plus a Jacobian addition (REDUCE = 27); windows = floor(bits / c) + 1.
+   * windows * (n * ADD + 2^(c-1) * REDUCE) with windows = floor(bits / c) + 1, in units of about
+   * one field multiplication. An affine bucket addition costs about 6 multiplications plus overhead
+   * (ADD = 7). Reducing one bucket costs two batched affine additions (~12 multiplications plus
+   * overhead, REDUCE = 14) when the window has at least {@code MsmG1Affine.SEGMENTED_MIN} (256)
+   * buckets and so takes the segmented reduction, else a mixed plus a Jacobian addition of the
+   * running sum (REDUCE = 27).
    */
   public static int windowBits(int n, int bits) {
     if (n < 32) {
@@ -358,7 +361,9 @@ public final class MsmJob {
     int best = 4;
     double bestCost = Double.MAX_VALUE;
     for (int c = 4; c <= 16; c++) {
-      double cost = (bits / c + 1) * (7.0 * n + 27.0 * (1 << (c - 1)));
+      int buckets = 1 << (c - 1);
+      double reduce = buckets >= MsmG1Affine.SEGMENTED_MIN ? 14.0 : 27.0;
+      double cost = (bits / c + 1) * (7.0 * n + reduce * buckets);
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
