@@ -69,11 +69,12 @@ public final class VectorMulProbe {
 
   private VectorMulProbe() {}
 
-  /** Per-thread scratch: inputs as doubles, 10 columns of 4 lanes. */
+  /** Per-thread scratch: inputs as doubles, 10 columns of 4 lanes, the reduction factor m. */
   static final class Scratch {
     final double[] ad = new double[20];
     final double[] bd = new double[20];
     final long[] t = new long[40];
+    final double[] md = new double[4];
   }
 
   static long[] balanced(BigInteger v) {
@@ -117,9 +118,9 @@ public final class VectorMulProbe {
       LongVector.fromArray(LS, s.t, 4 * k).sub(OFFSET[k]).intoArray(s.t, 4 * k);
     }
     for (int i = 0; i < 4; i++) {
-      reduceStep(s.t, i);
+      reduceStep(s.t, i, s.md);
     }
-    reduceLast(s.t, c, co);
+    reduceLast(s.t, c, co, s.md);
   }
 
   // t[i + j] += low(a_i b_j), t[i + j + 1] += high(a_i b_j), raw bit patterns
@@ -139,9 +140,8 @@ public final class VectorMulProbe {
   }
 
   // one 52-bit Montgomery step on column i: t += m p 2^(52 i) with t_i + m p_0 = 0 mod 2^52
-  private static void reduceStep(long[] t, int i) {
+  private static void reduceStep(long[] t, int i, double[] md) {
     DoubleVector cv = DoubleVector.broadcast(DS, C52);
-    DoubleVector mv = DoubleVector.broadcast(DS, M);
     LongVector ti = LongVector.fromArray(LS, t, 4 * i);
     LongVector u = ti.add(HALF52).and(MASK52).sub(HALF52);
     LongVector next = LongVector.fromArray(LS, t, 4 * (i + 1)).add(ti.sub(u).lanewise(VectorOperators.ASHR, 52));
@@ -152,21 +152,30 @@ public final class VectorMulProbe {
     DoubleVector h = m.fma(pj, cv);
     DoubleVector l = m.fma(pj, cv.sub(h));
     // u + l is 0 or +-2^52, a multiple of h's unit: fold it into the high part exactly
-    LongVector col = next.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(C52_BITS);
+    next.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(C52_BITS).intoArray(t, 4 * (i + 1));
+    m.intoArray(md, 0);
+    addHighMultiples(md, t, i);
+  }
+
+  // columns base + j (j = 1..4) += m p_j, m in md[0..3]; vectors pass through memory, not as
+  // arguments (a call that C2 does not inline would box them)
+  private static void addHighMultiples(double[] md, long[] t, int base) {
+    DoubleVector m = DoubleVector.fromArray(DS, md, 0);
+    LongVector col = LongVector.fromArray(LS, t, 4 * (base + 1));
+    DoubleVector cv = DoubleVector.broadcast(DS, C52);
+    DoubleVector mv = DoubleVector.broadcast(DS, M);
     for (int j = 1; j < 5; j++) {
-      pj = DoubleVector.broadcast(DS, PL[j]);
-      h = m.fma(pj, cv);
-      l = m.fma(pj, cv.sub(h)).add(mv);
-      col.add(l.reinterpretAsLongs()).sub(M_BITS).intoArray(t, 4 * (i + j));
-      col = LongVector.fromArray(LS, t, 4 * (i + j + 1)).add(h.reinterpretAsLongs()).sub(C52_BITS);
+      DoubleVector pj = DoubleVector.broadcast(DS, PL[j]);
+      DoubleVector h = m.fma(pj, cv);
+      DoubleVector l = m.fma(pj, cv.sub(h)).add(mv);
+      col.add(l.reinterpretAsLongs()).sub(M_BITS).intoArray(t, 4 * (base + j));
+      col = LongVector.fromArray(LS, t, 4 * (base + j + 1)).add(h.reinterpretAsLongs()).sub(C52_BITS);
     }
-    col.intoArray(t, 4 * (i + 5));
+    col.intoArray(t, 4 * (base + 5));
   }
 
   // last step: 48 bits of column 4 (2^208 * 2^48 = 2^256), then the result is columns 5..9 times 2^4
-  private static void reduceLast(long[] t, long[] c, int co) {
-    DoubleVector cv = DoubleVector.broadcast(DS, C52);
-    DoubleVector mv = DoubleVector.broadcast(DS, M);
+  private static void reduceLast(long[] t, long[] c, int co, double[] md) {
     DoubleVector c48 = DoubleVector.broadcast(DS, C48);
     LongVector t4 = LongVector.fromArray(LS, t, 16);
     LongVector u = t4.add(1L << 47).and((1L << 48) - 1).sub(1L << 47);
@@ -178,15 +187,8 @@ public final class VectorMulProbe {
     DoubleVector h = m.fma(pj, c48);
     DoubleVector l = m.fma(pj, c48.sub(h));
     r = r.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(C48_BITS);
-    LongVector col = LongVector.fromArray(LS, t, 20);
-    for (int j = 1; j < 5; j++) {
-      pj = DoubleVector.broadcast(DS, PL[j]);
-      h = m.fma(pj, cv);
-      l = m.fma(pj, cv.sub(h)).add(mv);
-      col.add(l.reinterpretAsLongs()).sub(M_BITS).intoArray(t, 16 + 4 * j);
-      col = LongVector.fromArray(LS, t, 16 + 4 * (j + 1)).add(h.reinterpretAsLongs()).sub(C52_BITS);
-    }
-    col.intoArray(t, 36);
+    m.intoArray(md, 0);
+    addHighMultiples(md, t, 4);
     r = r.add(LongVector.fromArray(LS, t, 20).lanewise(VectorOperators.LSHL, 4));
     for (int j = 0; j < 4; j++) {
       LongVector nextCol = LongVector.fromArray(LS, t, 24 + 4 * j).lanewise(VectorOperators.LSHL, 4);
