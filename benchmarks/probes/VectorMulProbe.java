@@ -69,11 +69,11 @@ public final class VectorMulProbe {
 
   private VectorMulProbe() {}
 
-  /** Per-thread scratch: inputs as doubles, 10 columns of 4 lanes, the reduction factor m. */
+  /** Per-thread scratch: inputs as doubles, 10 columns (+ 1 spare) of 4 lanes, the reduction factor m. */
   static final class Scratch {
     final double[] ad = new double[20];
     final double[] bd = new double[20];
-    final long[] t = new long[40];
+    final long[] t = new long[44];
     final double[] md = new double[4];
   }
 
@@ -110,7 +110,7 @@ public final class VectorMulProbe {
       toDouble(LongVector.fromArray(LS, a, ao + 4 * i)).intoArray(s.ad, 4 * i);
       toDouble(LongVector.fromArray(LS, b, bo + 4 * i)).intoArray(s.bd, 4 * i);
     }
-    java.util.Arrays.fill(s.t, 0L);
+    java.util.Arrays.fill(s.t, 0, 40, 0L);
     for (int i = 0; i < 5; i++) {
       productRow(s.ad, i, s.bd, s.t);
     }
@@ -118,7 +118,8 @@ public final class VectorMulProbe {
       LongVector.fromArray(LS, s.t, 4 * k).sub(OFFSET[k]).intoArray(s.t, 4 * k);
     }
     for (int i = 0; i < 4; i++) {
-      reduceStep(s.t, i, s.md);
+      reduceStep(s.t, i, 52, i + 1, s.md);
+      addHighMultiples(s.md, s.t, i);
     }
     reduceLast(s.t, c, co, s.md);
   }
@@ -139,22 +140,24 @@ public final class VectorMulProbe {
     col.intoArray(t, 4 * (i + 5));
   }
 
-  // one 52-bit Montgomery step on column i: t += m p 2^(52 i) with t_i + m p_0 = 0 mod 2^52
-  private static void reduceStep(long[] t, int i, double[] md) {
-    DoubleVector cv = DoubleVector.broadcast(DS, C52);
+  // one Montgomery step on column i of `bits` bits (52, or 48 for the last): m = t_i (-p^-1) mod
+  // 2^bits (balanced), (t_i + m p_0) / 2^bits added to column `dst`, m to md for the upper limbs
+  private static void reduceStep(long[] t, int i, int bits, int dst, double[] md) {
+    double split = bits == 52 ? C52 : C48;
+    long half = 1L << (bits - 1);
+    DoubleVector cv = DoubleVector.broadcast(DS, split);
     LongVector ti = LongVector.fromArray(LS, t, 4 * i);
-    LongVector u = ti.add(HALF52).and(MASK52).sub(HALF52);
-    LongVector next = LongVector.fromArray(LS, t, 4 * (i + 1)).add(ti.sub(u).lanewise(VectorOperators.ASHR, 52));
+    LongVector u = ti.add(half).and(2 * half - 1).sub(half);
+    LongVector carry = LongVector.fromArray(LS, t, 4 * dst).add(ti.sub(u).lanewise(VectorOperators.ASHR, bits));
     DoubleVector ud = toDouble(u);
-    DoubleVector pinv = DoubleVector.broadcast(DS, PINV52);
+    DoubleVector pinv = DoubleVector.broadcast(DS, bits == 52 ? PINV52 : PINV48);
     DoubleVector m = ud.fma(pinv, cv.sub(ud.fma(pinv, cv)));
-    DoubleVector pj = DoubleVector.broadcast(DS, PL[0]);
-    DoubleVector h = m.fma(pj, cv);
-    DoubleVector l = m.fma(pj, cv.sub(h));
-    // u + l is 0 or +-2^52, a multiple of h's unit: fold it into the high part exactly
-    next.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(C52_BITS).intoArray(t, 4 * (i + 1));
+    DoubleVector p0 = DoubleVector.broadcast(DS, PL[0]);
+    DoubleVector h = m.fma(p0, cv);
+    DoubleVector l = m.fma(p0, cv.sub(h));
+    // u + l is 0 or +-2^bits, a multiple of h's unit: fold it into the high part exactly
+    carry.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(bits == 52 ? C52_BITS : C48_BITS).intoArray(t, 4 * dst);
     m.intoArray(md, 0);
-    addHighMultiples(md, t, i);
   }
 
   // columns base + j (j = 1..4) += m p_j, m in md[0..3]; vectors pass through memory, not as
@@ -174,21 +177,13 @@ public final class VectorMulProbe {
     col.intoArray(t, 4 * (base + 5));
   }
 
-  // last step: 48 bits of column 4 (2^208 * 2^48 = 2^256), then the result is columns 5..9 times 2^4
+  // last step: 48 bits of column 4 (2^208 * 2^48 = 2^256); its carry (weight 2^256) goes to the
+  // spare column 10; the result is that carry plus columns 5..9 times 2^4, carry-normalised
   private static void reduceLast(long[] t, long[] c, int co, double[] md) {
-    DoubleVector c48 = DoubleVector.broadcast(DS, C48);
-    LongVector t4 = LongVector.fromArray(LS, t, 16);
-    LongVector u = t4.add(1L << 47).and((1L << 48) - 1).sub(1L << 47);
-    LongVector r = t4.sub(u).lanewise(VectorOperators.ASHR, 48);
-    DoubleVector ud = toDouble(u);
-    DoubleVector pinv = DoubleVector.broadcast(DS, PINV48);
-    DoubleVector m = ud.fma(pinv, c48.sub(ud.fma(pinv, c48)));
-    DoubleVector pj = DoubleVector.broadcast(DS, PL[0]);
-    DoubleVector h = m.fma(pj, c48);
-    DoubleVector l = m.fma(pj, c48.sub(h));
-    r = r.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(C48_BITS);
-    m.intoArray(md, 0);
+    java.util.Arrays.fill(t, 40, 44, 0L);
+    reduceStep(t, 4, 48, 10, md);
     addHighMultiples(md, t, 4);
+    LongVector r = LongVector.fromArray(LS, t, 40);
     r = r.add(LongVector.fromArray(LS, t, 20).lanewise(VectorOperators.LSHL, 4));
     for (int j = 0; j < 4; j++) {
       LongVector nextCol = LongVector.fromArray(LS, t, 24 + 4 * j).lanewise(VectorOperators.LSHL, 4);
