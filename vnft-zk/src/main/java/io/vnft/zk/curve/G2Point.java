@@ -193,12 +193,12 @@ public final class G2Point {
     if (o.infinity) {
       return this;
     }
-    return G2Jacobian.of(this).addAffine(o).toAffine();
+    return Jacobian.of(Jacobian.G2, this).addAffine(o).toAffine();
   }
 
   /** 2 * this. */
   public G2Point dbl() {
-    return G2Jacobian.of(this).dbl().toAffine();
+    return Jacobian.of(Jacobian.G2, this).dbl().toAffine();
   }
 
   /** -this. */

@@ -25,7 +25,7 @@ import java.util.Random;
  * <p>Thread-safety: immutable, safe to share. Exceptions: {@link ArithmeticException} for the
  * inverse of (or division by) zero.
  */
-public final class Fp {
+public final class Fp implements FieldElement<Fp> {
   /** The modulus p = 21888242871839275222246405745257275088696311157297823662689037894645226208583. */
   public static final BigInteger MODULUS = new BigInteger("21888242871839275222246405745257275088696311157297823662689037894645226208583");
 

@@ -13,7 +13,7 @@ import java.math.BigInteger;
  * <p>Thread-safety: immutable. Exceptions: {@link ArithmeticException} on the inverse of zero;
  * {@link InvalidInputException} from {@link #of(BigInteger, BigInteger)} for non-canonical parts.
  */
-public final class Fp2 {
+public final class Fp2 implements FieldElement<Fp2> {
   /** Zero. */
   public static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
   /** One. */

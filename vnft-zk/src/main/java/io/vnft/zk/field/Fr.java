@@ -25,7 +25,7 @@ import java.util.Random;
  * <p>Thread-safety: immutable, safe to share. Exceptions: {@link ArithmeticException} for the
  * inverse of (or division by) zero.
  */
-public final class Fr {
+public final class Fr implements FieldElement<Fr> {
   /** The modulus r = 21888242871839275222246405745257275088548364400416034343698204186575808495617. */
   public static final BigInteger MODULUS = new BigInteger("21888242871839275222246405745257275088548364400416034343698204186575808495617");
 

@@ -77,7 +77,7 @@ class Eip196VectorsTest {
       assertEquals(v[2], encode(a.add(b)), v[0]);
       assertEquals(v[2], encode(b.add(a)), v[0] + " commuted");
       // the Jacobian path used by mul/MSM must agree with the affine one
-      assertEquals(v[2], encode(G1Jacobian.of(a).add(G1Jacobian.of(b)).toAffine()), v[0] + " jacobian");
+      assertEquals(v[2], encode(Jacobian.of(Jacobian.G1, a).add(Jacobian.of(Jacobian.G1, b)).toAffine()), v[0] + " jacobian");
     }
   }
 

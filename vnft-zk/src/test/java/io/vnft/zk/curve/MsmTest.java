@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.zk.curve.internal.MsmJob;
+import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.field.FrOps;
 import java.math.BigInteger;
@@ -28,9 +29,9 @@ class MsmTest {
 
   // reference: independent double-and-add per point (the object-based Jacobian code), summed
   static G1Point naive(G1Point[] b, Fr[] k) {
-    G1Jacobian acc = G1Jacobian.INF;
+    Jacobian<Fp, G1Point> acc = Jacobian.infinity(Jacobian.G1);
     for (int i = 0; i < b.length; i++) {
-      acc = acc.add(G1Jacobian.mul(b[i], k[i].toBigInteger()));
+      acc = acc.add(Jacobian.mul(Jacobian.G1, b[i], k[i].toBigInteger()));
     }
     return acc.toAffine();
   }

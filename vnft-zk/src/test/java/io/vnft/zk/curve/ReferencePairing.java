@@ -75,14 +75,15 @@ final class ReferencePairing {
     Fp[] px = new Fp[n];
     Fp[] py = new Fp[n];
     G2Point[] q = new G2Point[n];
-    G2Jacobian[] t = new G2Jacobian[n];
+    @SuppressWarnings("unchecked")
+    Jacobian<Fp2, G2Point>[] t = new Jacobian[n];
     int k = 0;
     for (int i = 0; i < ps.length; i++) {
       if (!ps[i].isInfinity() && !qs[i].isInfinity()) {
         px[k] = ps[i].xFp();
         py[k] = ps[i].yFp();
         q[k] = qs[i];
-        t[k] = G2Jacobian.of(qs[i]);
+        t[k] = Jacobian.of(Jacobian.G2, qs[i]);
         k++;
       }
     }
@@ -117,8 +118,8 @@ final class ReferencePairing {
 
   // Line through T tangent, evaluated at P, times f; T <- 2T. With T = (X, Y, Z) Jacobian the
   // tangent line scaled by 2YZ^3 is: yP * 2YZ^3 + (-3X^2 Z^2 xP) w + (3X^3 - 2Y^2) w^3.
-  private static Fp12 doublingStep(Fp12 f, G2Jacobian[] ts, int j, Fp xp, Fp yp) {
-    G2Jacobian t = ts[j];
+  private static Fp12 doublingStep(Fp12 f, Jacobian<Fp2, G2Point>[] ts, int j, Fp xp, Fp yp) {
+    Jacobian<Fp2, G2Point> t = ts[j];
     Fp2 x = t.x;
     Fp2 y = t.y;
     Fp2 z = t.z;
@@ -135,8 +136,8 @@ final class ReferencePairing {
 
   // Line through T and affine Q, evaluated at P, times f; T <- T + Q. With num = yQ Z^3 - Y,
   // den = Z (xQ Z^2 - X) the line scaled by den is: yP den + (-num xP) w + (num xQ - yQ den) w^3.
-  private static Fp12 additionStep(Fp12 f, G2Jacobian[] ts, int j, G2Point q, Fp xp, Fp yp) {
-    G2Jacobian t = ts[j];
+  private static Fp12 additionStep(Fp12 f, Jacobian<Fp2, G2Point>[] ts, int j, G2Point q, Fp xp, Fp yp) {
+    Jacobian<Fp2, G2Point> t = ts[j];
     Fp2 zz = t.z.square();
     Fp2 num = q.yFp2().mul(zz).mul(t.z).sub(t.y);
     Fp2 den = q.xFp2().mul(zz).sub(t.x).mul(t.z);

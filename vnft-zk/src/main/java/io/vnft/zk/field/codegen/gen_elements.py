@@ -30,7 +30,7 @@ import java.util.Random;
  * <p>Thread-safety: immutable, safe to share. Exceptions: {@link ArithmeticException} for the
  * inverse of (or division by) zero.
  */
-public final class %(CLS)s {
+public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /** The modulus %(SYM)s = %(DEC)s. */
   public static final BigInteger MODULUS = new BigInteger("%(DEC)s");
 
