@@ -64,11 +64,16 @@ public final class G1Point {
   }
 
   private static Fp coord(String name, BigInteger v) {
+    return coordinate("G1", name, v);
+  }
+
+  /** A coordinate from outside data: non-null and in [0, p), else InvalidInputException naming it. */
+  static Fp coordinate(String group, String name, BigInteger v) {
     if (v == null) {
-      throw new InvalidInputException("G1 coordinate " + name + " is null");
+      throw new InvalidInputException(group + " coordinate " + name + " is null");
     }
     if (v.signum() < 0 || v.compareTo(Fp.MODULUS) >= 0) {
-      throw new InvalidInputException("G1 coordinate " + name + " = " + v + " is not in [0, p), p = " + Fp.MODULUS);
+      throw new InvalidInputException(group + " coordinate " + name + " = " + v + " is not in [0, p), p = " + Fp.MODULUS);
     }
     return Fp.of(v);
   }

@@ -92,13 +92,7 @@ public final class G2Point {
   }
 
   private static Fp coord(String name, BigInteger v) {
-    if (v == null) {
-      throw new InvalidInputException("G2 coordinate " + name + " is null");
-    }
-    if (v.signum() < 0 || v.compareTo(Fp.MODULUS) >= 0) {
-      throw new InvalidInputException("G2 coordinate " + name + " = " + v + " is not in [0, p), p = " + Fp.MODULUS);
-    }
-    return Fp.of(v);
+    return G1Point.coordinate("G2", name, v);
   }
 
   /** The point (x, y) WITHOUT checks, for trusted internal data only; all zeros is infinity. */
