@@ -22,53 +22,25 @@ import static io.vnft.zk.field.FpOps.sub;
  * addition), which keeps degenerate windows (most points in one bucket) linear. nb is the
  * window's largest |digit|, not 2^(c-1). The buckets are then summed as sum_k (k+1) B_k: from
  * {@code SEGMENTED_MIN} buckets on and with few side buckets by segments advanced in lockstep
- * with batched affine additions, else by the Jacobian running sum.
- * Not thread-safe: one instance per window task.
+ * with batched affine additions, else by the Jacobian running sum. Which of those happens to each
+ * point (bucket, batch, queue or side bucket) is decided in {@link AffineBuckets}, shared with the
+ * other group's window. Not thread-safe: one instance per window task.
  */
-public final class MsmG1Affine {
-  private static final int ADD = 0, DBL = 1, CANCEL = 2;
-
+public final class MsmG1Affine extends AffineBuckets {
   private final long[] bx;
   private final long[] by;
-  private final int nb;
-  private final int batch;
   private final long[] kb;   // bucket k: x at 8k, y at 8k + 4 (one 64-byte line per bucket, random access)
-  private final boolean[] set;
-  private final int[] mark;  // batch id of the pending addition on each bucket
-  private int batchId = 1;
-  // pending additions
-  private final int[] pb;    // bucket
-  private final int[] pi;    // point index
-  private final boolean[] pn; // negate point
-  private final int[] ptype;
   private final long[] den;
   private final long[] prefix;
-  private int pending;
-  // points whose bucket already had a pending addition: retried after the next flush
-  private final int[] qi;
-  private final int[] qk;
-  private final boolean[] qn;
-  private int qlen;
   private long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity), made on first use
-  private int sideAdds;
   private G1LimbOps ops;
   private final long[] t = new long[4 * 6];
 
   public MsmG1Affine(long[] bx, long[] by, int nb) {
+    super(nb);
     this.bx = bx;
     this.by = by;
-    this.nb = nb;
-    this.batch = Math.max(16, Math.min(2048, nb / 4));
-    qi = new int[batch];
-    qk = new int[batch];
-    qn = new boolean[batch];
     kb = new long[8 * nb];
-    set = new boolean[nb];
-    mark = new int[nb];
-    pb = new int[batch];
-    pi = new int[batch];
-    pn = new boolean[batch];
-    ptype = new int[batch];
     den = new long[4 * batch];
     prefix = new long[4 * batch];
   }
@@ -76,25 +48,7 @@ public final class MsmG1Affine {
   /** The window sum as a Jacobian point written to out[oo..oo+11]. */
   public void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G1LimbOps ops) {
     this.ops = ops;
-    for (int i = 0; i < n; i++) {
-      int d = digits[i * windows + w];
-      if (d == 0 || skip[i]) {
-        continue;
-      }
-      boolean negate = d < 0;
-      offer(i, negate, (negate ? -d : d) - 1);
-    }
-    flush();
-    // a few more rounds for the queue, then whatever still collides goes to the side buckets
-    // (keeps degenerate windows, where most points share a bucket, linear)
-    for (int round = 0; round < 3 && qlen > 0; round++) {
-      requeue();
-      flush();
-    }
-    for (int j = 0; j < qlen; j++) {
-      sideAdd(qi[j], qn[j], qk[j]);
-    }
-    qlen = 0;
+    fillBuckets(digits, windows, w, skip, n);
     if (nb >= SEGMENTED_MIN && sideAdds <= SIDE_SPARSE_MAX) {
       segmentedSum(out, oo);
       return;
@@ -282,64 +236,26 @@ public final class MsmG1Affine {
     }
   }
 
-  private void offer(int i, boolean negate, int k) {
-    place(i, negate, k);
-    if (pending == batch) {
-      flush();
-      requeue();
+  @Override
+  void setBucket(int i, boolean negate, int k) {
+    copy(bx, 4 * i, kb, 8 * k);
+    if (negate) {
+      neg(by, 4 * i, kb, 8 * k + 4);
+    } else {
+      copy(by, 4 * i, kb, 8 * k + 4);
     }
   }
 
-  private void requeue() {
-    int m = qlen;
-    qlen = 0; // re-queued items are written at indices <= j: safe in place
-    for (int j = 0; j < m; j++) {
-      place(qi[j], qn[j], qk[j]);
-      if (pending == batch) {
-        flush();
-      }
-    }
-  }
-
-  // sets an empty bucket, adds a pending addition, or queues the point when its bucket is busy
-  private void place(int i, boolean negate, int k) {
-    if (!set[k]) {
-      copy(bx, 4 * i, kb, 8 * k);
-      if (negate) {
-        neg(by, 4 * i, kb, 8 * k + 4);
-      } else {
-        copy(by, 4 * i, kb, 8 * k + 4);
-      }
-      set[k] = true;
-      return;
-    }
-    if (mark[k] == batchId) {
-      if (qlen < qi.length) {
-        qi[qlen] = i;
-        qk[qlen] = k;
-        qn[qlen] = negate;
-        qlen++;
-      } else {
-        sideAdd(i, negate, k);
-      }
-      return;
-    }
-    mark[k] = batchId;
-    pb[pending] = k;
-    pi[pending] = i;
-    pn[pending] = negate;
-    pending++;
-  }
-
-  private void sideAdd(int i, boolean negate, int k) {
+  @Override
+  void sideAdd(int i, boolean negate, int k) {
     if (side == null) {
       side = new long[12 * nb];
     }
-    sideAdds++;
     ops.addAffine(side, 12 * k, bx, by, 4 * i, negate);
   }
 
-  private void flush() {
+  @Override
+  void flush() {
     int np = pending;
     if (np == 0) {
       return;
