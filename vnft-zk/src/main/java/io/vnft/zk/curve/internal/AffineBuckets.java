@@ -13,6 +13,12 @@ package io.vnft.zk.curve.internal;
 abstract class AffineBuckets {
   /** Kinds of a pending addition, set by the subclass's flush. */
   static final int ADD = 0, DBL = 1, CANCEL = 2;
+  /** Buckets from which the reduction runs in batched affine segments. */
+  static final int SEGMENTED_MIN = 256;
+  /** Segment length (a power of two) of the segmented reduction. */
+  static final int SEG = 32;
+  /** Up to this many side-bucket additions, their buckets are weighted one by one. */
+  static final int SIDE_SPARSE_MAX = 16;
 
   /** Number of buckets (the window's largest |digit|). */
   final int nb;
@@ -81,6 +87,41 @@ abstract class AffineBuckets {
       side(qi[j], qn[j], qk[j]);
     }
     qlen = 0;
+  }
+
+  /** Whether the bucket sum runs by segments (enough buckets, few side-bucket additions). */
+  final boolean segmentedReduction() {
+    return nb >= SEGMENTED_MIN && sideAdds <= SIDE_SPARSE_MAX;
+  }
+
+  /**
+   * The segments sg (of SEG buckets each) whose bucket sg SEG + p is set: sg in lane[], that
+   * bucket's coordinate offset 8 k in qo[]; returns how many.
+   */
+  final int setBucketLanes(int p, int segs, int[] lane, int[] qo) {
+    int cnt = 0;
+    for (int sg = 0; sg < segs; sg++) {
+      int k = sg * SEG + p;
+      if (k < nb && set[k]) {
+        lane[cnt] = sg;
+        qo[cnt] = 8 * k;
+        cnt++;
+      }
+    }
+    return cnt;
+  }
+
+  /** The lanes sg with flags[sg] set: sg in lane[], offset 8 sg in qo[]; returns how many. */
+  static int flaggedLanes(boolean[] flags, int segs, int[] lane, int[] qo) {
+    int cnt = 0;
+    for (int sg = 0; sg < segs; sg++) {
+      if (flags[sg]) {
+        lane[cnt] = sg;
+        qo[cnt] = 8 * sg;
+        cnt++;
+      }
+    }
+    return cnt;
   }
 
   private void offer(int i, boolean negate, int k) {

@@ -49,7 +49,7 @@ public final class MsmG1Affine extends AffineBuckets {
   public void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G1LimbOps ops) {
     this.ops = ops;
     fillBuckets(digits, windows, w, skip, n);
-    if (nb >= SEGMENTED_MIN && sideAdds <= SIDE_SPARSE_MAX) {
+    if (segmentedReduction()) {
       segmentedSum(out, oo);
       return;
     }
@@ -67,13 +67,6 @@ public final class MsmG1Affine extends AffineBuckets {
     }
     System.arraycopy(sum, 0, out, oo, 12);
   }
-
-  /** Buckets from which the reduction runs in batched affine segments. */
-  static final int SEGMENTED_MIN = 256;
-  /** Segment length (a power of two) of the segmented reduction. */
-  static final int SEG = 32;
-  /** Up to this many side-bucket additions, their buckets are weighted one by one. */
-  static final int SIDE_SPARSE_MAX = 16;
 
   /**
    * sum_k (k+1) B_k with the buckets cut into S segments of SEG: the S running sums R_s and
@@ -93,25 +86,8 @@ public final class MsmG1Affine extends AffineBuckets {
     int[] qo = new int[segs];
     LaneBatch lb = new LaneBatch(segs);
     for (int p = SEG - 1; p >= 0; p--) {
-      int cnt = 0;
-      for (int sg = 0; sg < segs; sg++) {
-        int k = sg * SEG + p;
-        if (k < nb && set[k]) {
-          lane[cnt] = sg;
-          qo[cnt] = 8 * k;
-          cnt++;
-        }
-      }
-      lb.accumulate(run, runSet, lane, kb, qo, cnt);
-      cnt = 0;
-      for (int sg = 0; sg < segs; sg++) {
-        if (runSet[sg]) {
-          lane[cnt] = sg;
-          qo[cnt] = 8 * sg;
-          cnt++;
-        }
-      }
-      lb.accumulate(tot, totSet, lane, run, qo, cnt);
+      lb.accumulate(run, runSet, lane, kb, qo, setBucketLanes(p, segs, lane, qo));
+      lb.accumulate(tot, totSet, lane, run, qo, flaggedLanes(runSet, segs, lane, qo));
     }
     long[] r = new long[12];
     long[] acc = new long[12];
@@ -199,17 +175,7 @@ public final class MsmG1Affine extends AffineBuckets {
       if (np == 0) {
         return;
       }
-      setOne(s, ACC);
-      for (int j = 0; j < np; j++) {
-        copy(s, ACC, pre, 4 * j);
-        mul(s, ACC, dn, 4 * j, s, ACC);
-      }
-      inverse(s, ACC, s, ACC);
-      for (int j = np - 1; j >= 0; j--) {
-        mul(s, ACC, pre, 4 * j, s, T1);   // 1/den_j
-        mul(s, ACC, dn, 4 * j, s, ACC);
-        copy(s, T1, dn, 4 * j);
-      }
+      invertAll(dn, pre, np, s, ACC, T1);
       for (int j = 0; j < np; j++) {
         int ao = 8 * el[j];
         int o = eo[j];
@@ -280,18 +246,7 @@ public final class MsmG1Affine extends AffineBuckets {
         }
       }
     }
-    // Montgomery's trick (no zero denominators here)
-    setOne(s, ACC);
-    for (int j = 0; j < np; j++) {
-      copy(s, ACC, prefix, 4 * j);
-      mul(s, ACC, den, 4 * j, s, ACC);
-    }
-    inverse(s, ACC, s, ACC);
-    for (int j = np - 1; j >= 0; j--) {
-      mul(s, ACC, prefix, 4 * j, s, T1);   // 1/den_j
-      mul(s, ACC, den, 4 * j, s, ACC);
-      copy(s, T1, den, 4 * j);
-    }
+    invertAll(den, prefix, np, s, ACC, T1);
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
@@ -340,6 +295,24 @@ public final class MsmG1Affine extends AffineBuckets {
     }
     pending = 0;
     batchId++;
+  }
+
+  /**
+   * d[0..np) := their inverses by Montgomery's trick (one inversion, 3 (np - 1) multiplications);
+   * none may be zero. pre holds np prefix products; s[acc..acc+3] and s[t..t+3] are scratch.
+   */
+  private static void invertAll(long[] d, long[] pre, int np, long[] s, int acc, int t) {
+    setOne(s, acc);
+    for (int j = 0; j < np; j++) {
+      copy(s, acc, pre, 4 * j);
+      mul(s, acc, d, 4 * j, s, acc);
+    }
+    inverse(s, acc, s, acc);
+    for (int j = np - 1; j >= 0; j--) {
+      mul(s, acc, pre, 4 * j, s, t);   // 1/d_j
+      mul(s, acc, d, 4 * j, s, acc);
+      copy(s, t, d, 4 * j);
+    }
   }
 
   private void pointY(int i, boolean negate, long[] out, int oo) {

@@ -52,7 +52,7 @@ public final class MsmG2Affine extends AffineBuckets {
   public void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G2LimbOps ops) {
     this.ops = ops;
     fillBuckets(digits, windows, w, skip, n);
-    if (nb >= MsmG1Affine.SEGMENTED_MIN && sideAdds <= MsmG1Affine.SIDE_SPARSE_MAX) {
+    if (segmentedReduction()) {
       segmentedSum(out, oo);
       return;
     }
@@ -73,12 +73,11 @@ public final class MsmG2Affine extends AffineBuckets {
 
   /**
    * sum_k (k+1) B_k by segments advanced in lockstep with batched affine additions, as in
-   * {@link MsmG1Affine} (segment length {@link MsmG1Affine#SEG}); side buckets weighted by
+   * {@link MsmG1Affine} (segment length {@link AffineBuckets#SEG}); side buckets weighted by
    * double-and-add.
    */
   private void segmentedSum(long[] out, int oo) {
-    final int seg = MsmG1Affine.SEG;
-    int segs = (nb + seg - 1) / seg;
+    int segs = (nb + SEG - 1) / SEG;
     long[] runX = new long[8 * segs];
     long[] runY = new long[8 * segs];
     long[] totX = new long[8 * segs];
@@ -88,26 +87,9 @@ public final class MsmG2Affine extends AffineBuckets {
     int[] lane = new int[segs];
     int[] qo = new int[segs];
     LaneBatch lb = new LaneBatch(segs);
-    for (int p = seg - 1; p >= 0; p--) {
-      int cnt = 0;
-      for (int sg = 0; sg < segs; sg++) {
-        int k = sg * seg + p;
-        if (k < nb && set[k]) {
-          lane[cnt] = sg;
-          qo[cnt] = 8 * k;
-          cnt++;
-        }
-      }
-      lb.accumulate(runX, runY, runSet, lane, kx, ky, qo, cnt);
-      cnt = 0;
-      for (int sg = 0; sg < segs; sg++) {
-        if (runSet[sg]) {
-          lane[cnt] = sg;
-          qo[cnt] = 8 * sg;
-          cnt++;
-        }
-      }
-      lb.accumulate(totX, totY, totSet, lane, runX, runY, qo, cnt);
+    for (int p = SEG - 1; p >= 0; p--) {
+      lb.accumulate(runX, runY, runSet, lane, kx, ky, qo, setBucketLanes(p, segs, lane, qo));
+      lb.accumulate(totX, totY, totSet, lane, runX, runY, qo, flaggedLanes(runSet, segs, lane, qo));
     }
     long[] r = new long[24];
     long[] acc = new long[24];
@@ -117,7 +99,7 @@ public final class MsmG2Affine extends AffineBuckets {
       }
       ops.addJac(acc, 0, r, 0);
     }
-    for (int j = 1; j < seg; j <<= 1) {
+    for (int j = 1; j < SEG; j <<= 1) {
       ops.dbl(acc, 0);
     }
     for (int sg = 0; sg < segs; sg++) {
@@ -194,20 +176,7 @@ public final class MsmG2Affine extends AffineBuckets {
       if (np == 0) {
         return;
       }
-      FpOps.setOne(s, ACC);
-      for (int j = 0; j < np; j++) {
-        FpOps.mulSum(dn, 8 * j, dn, 8 * j, dn, 8 * j + 4, dn, 8 * j + 4, nr, 4 * j); // d0^2 + d1^2
-        FpOps.copy(s, ACC, pre, 4 * j);
-        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
-      }
-      FpOps.inverse(s, ACC, s, ACC);
-      for (int j = np - 1; j >= 0; j--) {
-        FpOps.mul(s, ACC, pre, 4 * j, s, TN);   // 1/N_j
-        FpOps.mul(s, ACC, nr, 4 * j, s, ACC);
-        FpOps.mul(dn, 8 * j, s, TN, dn, 8 * j);
-        FpOps.mul(dn, 8 * j + 4, s, TN, s, TN);
-        FpOps.neg(s, TN, dn, 8 * j + 4);        // 1/d = conj(d) / N(d)
-      }
+      invertAll(dn, nr, pre, np, s, ACC, TN);
       for (int j = 0; j < np; j++) {
         int ao = 8 * el[j];
         int o = eo[j];
@@ -278,23 +247,7 @@ public final class MsmG2Affine extends AffineBuckets {
         }
       }
     }
-    // Montgomery's trick on the norms N(d) = d0^2 + d1^2 in Fp, then 1/d = conj(d) / N(d): 7 Fp
-    // multiplications per element instead of 9 for the trick on Fp2 elements. N(d) != 0 for
-    // d != 0 because -1 is not a square mod p (p = 3 mod 4); no zero denominators here.
-    FpOps.setOne(s, ACC);
-    for (int j = 0; j < np; j++) {
-      FpOps.mulSum(den, 8 * j, den, 8 * j, den, 8 * j + 4, den, 8 * j + 4, nrm, 4 * j); // d0^2 + d1^2
-      FpOps.copy(s, ACC, prefix, 4 * j);
-      FpOps.mul(s, ACC, nrm, 4 * j, s, ACC);
-    }
-    FpOps.inverse(s, ACC, s, ACC);
-    for (int j = np - 1; j >= 0; j--) {
-      FpOps.mul(s, ACC, prefix, 4 * j, s, T1);   // 1/N_j
-      FpOps.mul(s, ACC, nrm, 4 * j, s, ACC);
-      FpOps.mul(den, 8 * j, s, T1, den, 8 * j);
-      FpOps.mul(den, 8 * j + 4, s, T1, s, T1 + 4);
-      FpOps.neg(s, T1 + 4, den, 8 * j + 4);
-    }
+    invertAll(den, nrm, prefix, np, s, ACC, T1);
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
@@ -342,6 +295,30 @@ public final class MsmG2Affine extends AffineBuckets {
     }
     pending = 0;
     batchId++;
+  }
+
+  /**
+   * d[0..np) (Fp2, 8 longs each) := their inverses: Montgomery's trick on the norms
+   * N(d) = d0^2 + d1^2 in Fp, then 1/d = conj(d) / N(d) — 7 Fp multiplications per element instead
+   * of 9 for the trick on Fp2 elements. N(d) != 0 for d != 0 because -1 is not a square mod p
+   * (p = 3 mod 4); no d may be zero. norms and pre hold np Fp values; s[acc..acc+3] and
+   * s[t..t+3] are scratch.
+   */
+  private static void invertAll(long[] d, long[] norms, long[] pre, int np, long[] s, int acc, int t) {
+    FpOps.setOne(s, acc);
+    for (int j = 0; j < np; j++) {
+      FpOps.mulSum(d, 8 * j, d, 8 * j, d, 8 * j + 4, d, 8 * j + 4, norms, 4 * j); // d0^2 + d1^2
+      FpOps.copy(s, acc, pre, 4 * j);
+      FpOps.mul(s, acc, norms, 4 * j, s, acc);
+    }
+    FpOps.inverse(s, acc, s, acc);
+    for (int j = np - 1; j >= 0; j--) {
+      FpOps.mul(s, acc, pre, 4 * j, s, t);   // 1/N_j
+      FpOps.mul(s, acc, norms, 4 * j, s, acc);
+      FpOps.mul(d, 8 * j, s, t, d, 8 * j);
+      FpOps.mul(d, 8 * j + 4, s, t, s, t);
+      FpOps.neg(s, t, d, 8 * j + 4);          // 1/d = conj(d) / N(d)
+    }
   }
 
   private void pointY(int i, boolean negate, long[] out, int oo) {

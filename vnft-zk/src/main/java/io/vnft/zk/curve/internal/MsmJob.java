@@ -350,7 +350,7 @@ public final class MsmJob {
    * windows * (n * ADD + 2^(c-1) * REDUCE) with windows = floor(bits / c) + 1, in units of about
    * one field multiplication. An affine bucket addition costs about 6 multiplications plus overhead
    * (ADD = 7). Reducing one bucket costs two batched affine additions (~12 multiplications plus
-   * overhead, REDUCE = 14) when the window has at least {@code MsmG1Affine.SEGMENTED_MIN} (256)
+   * overhead, REDUCE = 14) when the window has at least {@code AffineBuckets.SEGMENTED_MIN} (256)
    * buckets and so takes the segmented reduction, else a mixed plus a Jacobian addition of the
    * running sum (REDUCE = 27).
    */
@@ -362,7 +362,7 @@ public final class MsmJob {
     double bestCost = Double.MAX_VALUE;
     for (int c = 4; c <= 16; c++) {
       int buckets = 1 << (c - 1);
-      double reduce = buckets >= MsmG1Affine.SEGMENTED_MIN ? 14.0 : 27.0;
+      double reduce = buckets >= AffineBuckets.SEGMENTED_MIN ? 14.0 : 27.0;
       double cost = (bits / c + 1) * (7.0 * n + reduce * buckets);
       if (cost < bestCost) {
         bestCost = cost;

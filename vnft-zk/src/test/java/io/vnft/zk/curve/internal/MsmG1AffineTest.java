@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One batch-affine window ({@link MsmG1Affine#windowSum}) with digits chosen by the test, against
  * sum_i d_i P_i computed with the object-based point arithmetic. Covers both bucket reductions:
- * the segmented batch-affine one (nb >= {@link MsmG1Affine#SEGMENTED_MIN}, few side buckets) and
+ * the segmented batch-affine one (nb >= {@link AffineBuckets#SEGMENTED_MIN}, few side buckets) and
  * the Jacobian running sum (small nb, or many side buckets).
  */
 class MsmG1AffineTest {
