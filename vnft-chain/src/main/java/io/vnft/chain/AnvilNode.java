@@ -14,17 +14,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A local anvil (Foundry) node started as a child process on a free loopback port, for demos and
- * tests. The binary is the one {@code npm ci} installs in vnft-chain ({@code
- * node_modules/@foundry-rs/anvil-<os>-<arch>/bin/anvil}); it is looked up, in order, from the
- * builder's {@link Builder#binary(Path)}, the system property {@code vnft.anvil}, the environment
- * variable {@code VNFT_ANVIL}, then {@code node_modules} under the module directory (system
- * property {@code vnft.chain.moduleDir}), the working directory, {@code vnft-chain/} below it and
- * their parents.
+ * tests. The pinned anvil is {@value #ANVIL_VERSION} (npm {@code @foundry-rs/anvil}). The binary
+ * is looked up, in order:
+ *
+ * <ol>
+ *   <li>the builder's {@link Builder#binary(Path)}, used as is;
+ *   <li>the system property {@code vnft.anvil}, then the environment variable {@code VNFT_ANVIL}
+ *       (when set, it must name an executable: a wrong setting is an error, never a reason to use
+ *       another anvil);
+ *   <li>{@code anvil} on {@code PATH} (e.g. from {@code foundryup} or {@code npm i -g});
+ *   <li>for developers of vnft, the binary {@code npm ci} installs in the source tree,
+ *       {@code vnft-chain/node_modules/@foundry-rs/anvil-<os>-<arch>/bin/anvil}, below the module
+ *       directory (system property {@code vnft.chain.moduleDir}), the working directory,
+ *       {@code vnft-chain/} below it and their parents;
+ *   <li>the user cache, {@code $XDG_CACHE_HOME/vnft/anvil/<version>} (else
+ *       {@code ~/.cache/vnft/anvil/<version>}), same layout below it;
+ *   <li>when none is found and {@code npm} is on PATH, {@code npm install --no-audit --no-fund
+ *       @foundry-rs/anvil@<version>} into a temporary directory beside the cache directory, renamed
+ *       into place when complete (a killed install never looks complete; a lock file makes
+ *       concurrent installers, in this JVM or others, wait for the first). This happens once per
+ *       user and version, is logged at INFO, and is turned off with {@link
+ *       Builder#installIfMissing(boolean)}.
+ * </ol>
+ *
+ * Otherwise {@link Builder#start()} throws one {@link BackendUnavailableException} listing what
+ * was tried and how to get anvil.
  *
  * <p>{@link #start()} waits until the node answers {@code eth_chainId} (up to {@link
  * Builder#startTimeout(Duration)}). Its output goes to a log file. {@link #close()} stops this
@@ -36,6 +54,9 @@ import java.util.concurrent.TimeUnit;
  * #close()}, which is idempotent.
  */
 public final class AnvilNode implements AutoCloseable {
+  /** The anvil version vnft is tested with and installs ({@code vnft-chain/package.json} pins the same). */
+  public static final String ANVIL_VERSION = "1.7.1";
+
   /** The well-known private keys of anvil's first default accounts (public test keys; never use them on a real chain). */
   private static final String[] DEFAULT_KEYS = {
     "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
@@ -137,51 +158,15 @@ public final class AnvilNode implements AutoCloseable {
   }
 
   /**
-   * Finds the anvil binary as described in the class comment.
+   * Finds the anvil binary as described in the class comment, installing it into the user cache
+   * when it is nowhere else and {@code npm} is on PATH.
    *
    * @return the binary's path
-   * @throws BackendUnavailableException when none is found; the message lists where it looked
+   * @throws BackendUnavailableException when none is found (or a configured one is not executable);
+   *     the message lists what was tried, in order, and how to get anvil
    */
   public static Path findBinary() {
-    List<Path> tried = new ArrayList<>();
-    for (String configured : new String[] {System.getProperty("vnft.anvil"), System.getenv("VNFT_ANVIL")}) {
-      if (configured != null && !configured.isBlank()) {
-        Path p = Path.of(configured);
-        if (Files.isExecutable(p)) {
-          return p;
-        }
-        tried.add(p);
-      }
-    }
-    String rel = "node_modules/@foundry-rs/anvil-" + platform() + "/bin/anvil" + (isWindows() ? ".exe" : "");
-    List<Path> roots = new ArrayList<>();
-    Optional.ofNullable(System.getProperty("vnft.chain.moduleDir")).ifPresent(d -> roots.add(Path.of(d)));
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      roots.add(dir);
-      roots.add(dir.resolve("vnft-chain"));
-    }
-    for (Path root : roots) {
-      Path p = root.resolve(rel);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-      tried.add(p);
-    }
-    throw new BackendUnavailableException("anvil binary not found (run `npm ci` in vnft-chain, or set -Dvnft.anvil "
-        + "or VNFT_ANVIL); looked at " + tried.subList(0, Math.min(tried.size(), 6)) + (tried.size() > 6 ? " ..." : ""));
-  }
-
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-  }
-
-  private static String platform() {
-    String os = System.getProperty("os.name", "").toLowerCase();
-    String arch = System.getProperty("os.arch", "").toLowerCase();
-    String o = os.startsWith("mac") || os.startsWith("darwin") ? "darwin" : os.startsWith("windows") ? "win32" : "linux";
-    String a = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64";
-    return o + "-" + a;
+    return AnvilLocator.locate(null, AnvilLocator.Inputs.system(), true);
   }
 
   /**
@@ -196,12 +181,22 @@ public final class AnvilNode implements AutoCloseable {
     private Path logFile;
     private Duration startTimeout = Duration.ofSeconds(30);
     private final List<String> extraArgs = new ArrayList<>();
+    private boolean installIfMissing = true;
 
     private Builder() {}
 
     /** @param binary the anvil executable to run instead of looking it up */
     public Builder binary(Path binary) {
       this.binary = binary;
+      return this;
+    }
+
+    /**
+     * @param install whether {@link #start()} may run {@code npm install} once into the user cache
+     *     when anvil is found nowhere else (default true); false makes a missing anvil an error
+     */
+    public Builder installIfMissing(boolean install) {
+      this.installIfMissing = install;
       return this;
     }
 
@@ -263,10 +258,11 @@ public final class AnvilNode implements AutoCloseable {
      * Starts the node and waits until it answers {@code eth_chainId} with the configured id.
      *
      * @return the running node
-     * @throws BackendUnavailableException when the binary is missing, the process exits, or it does not answer in time
+     * @throws BackendUnavailableException when the binary is missing (and cannot be installed), the
+     *     process exits, or it does not answer in time
      */
     public AnvilNode start() {
-      Path bin = binary != null ? binary : findBinary();
+      Path bin = AnvilLocator.locate(binary, AnvilLocator.Inputs.system(), installIfMissing);
       int port = freePort();
       Path log;
       try {
