@@ -73,7 +73,7 @@ public class PixelProofBenchmark {
       frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, prompt, f));
     }
     tree = FramesRoot.tree(frames);
-    system = Groth16PixelProofSystem.developmentSetup(f, rnd);
+    system = Groth16PixelProofSystem.insecureDevelopmentSetup(f, rnd);
     statement = new PixelStatement(CppnSpec.MODEL_ID, Bytes32.of(tree.root().toBytesBE()), trigger,
         round, ph, PromptStyle.of(prompt), f.totalPixels() / 2 + 7);
     proof = system.provePixel(statement, frames, tree, rnd);

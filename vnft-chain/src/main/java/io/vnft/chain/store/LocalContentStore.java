@@ -20,6 +20,10 @@ import java.util.Optional;
  * {@code <dir>/<cid>.name} (UTF-8) for gateways and humans; it is not part of the CID (the first
  * name given wins).
  *
+ * <p>The directory is created (with its parents) by the first {@link #put(String, byte[])}, not by
+ * the constructor: a store nobody writes to leaves nothing behind, and reading from a directory
+ * that does not exist yet is the usual not-found error.
+ *
  * <p>Files are written under a temporary name in the same directory and renamed into place, so a
  * partial file is never visible under a CID. {@link #get(ContentId)} recomputes the CID of what it
  * read and refuses bytes that do not match (a corrupted or tampered file).
@@ -35,9 +39,8 @@ public final class LocalContentStore implements ContentStore {
   private final Path dir;
 
   /**
-   * @param dir the directory; created (with parents) when missing
-   * @throws InvalidInputException when {@code dir} is null or is a regular file
-   * @throws ContentStoreException when the directory cannot be created
+   * @param dir the directory; created (with parents) by the first put when missing
+   * @throws InvalidInputException when {@code dir} is null or an existing non-directory
    */
   public LocalContentStore(Path dir) {
     if (dir == null) {
@@ -45,11 +48,6 @@ public final class LocalContentStore implements ContentStore {
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new InvalidInputException("dir: not a directory: " + dir);
-    }
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new ContentStoreException("cannot create the store directory " + dir + ": " + e.getMessage(), e);
     }
     this.dir = dir.toAbsolutePath();
   }
@@ -73,6 +71,7 @@ public final class LocalContentStore implements ContentStore {
   /**
    * @throws InvalidInputException when the name is null, empty, longer than {@value #MAX_FILE_NAME}
    *     characters, or holds a path separator or control character
+   * @throws ContentStoreException when the directory cannot be created or the file not written
    */
   @Override
   public ContentId put(String fileName, byte[] bytes) {
@@ -83,6 +82,11 @@ public final class LocalContentStore implements ContentStore {
     ContentId cid = ContentId.compute(bytes);
     Path target = path(cid);
     Path nameFile = dir.resolve(cid.value() + ".name");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ContentStoreException("cannot create the store directory " + dir + ": " + e.getMessage(), e);
+    }
     try {
       if (!Files.exists(nameFile)) {
         AtomicFiles.replace(nameFile, fileName.getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vnft.api.BackendUnavailableException;
 import io.vnft.api.ContentId;
 import io.vnft.api.ContentStore;
 import io.vnft.api.ContentStoreException;
@@ -116,7 +117,23 @@ class LocalContentStoreTest {
   }
 
   @Test
-  void providerCreatesALocalStoreInTheConfiguredDirectory() {
+  void theDirectoryAppearsOnTheFirstPutNotBefore() {
+    Path d = dir.resolve("a/b/ipfs");
+    LocalContentStore store = new LocalContentStore(d);
+    assertFalse(Files.exists(dir.resolve("a")), "the constructor must not create the directory");
+    ContentId absent = ContentId.compute("x".getBytes(StandardCharsets.UTF_8));
+    assertFalse(store.contains(absent));
+    assertTrue(store.fileName(absent).isEmpty());
+    ContentStoreException e = assertThrows(ContentStoreException.class, () -> store.get(absent));
+    assertTrue(e.getMessage().contains("is not in the store"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("a")), "reads must not create the directory");
+    ContentId cid = store.put("x.txt", "x".getBytes(StandardCharsets.UTF_8));
+    assertEquals(absent, cid);
+    assertTrue(Files.isRegularFile(d.resolve(cid.value())));
+  }
+
+  @Test
+  void providerCreatesALocalStoreInTheConfiguredDirectoryWithoutTouchingIt() {
     String old = System.getProperty(LocalContentStoreProvider.DIR_PROPERTY);
     System.setProperty(LocalContentStoreProvider.DIR_PROPERTY, dir.resolve("p").toString());
     try {
@@ -124,6 +141,8 @@ class LocalContentStoreTest {
       ContentStore store = p.create();
       LocalContentStore local = assertInstanceOf(LocalContentStore.class, store);
       assertEquals(dir.resolve("p").toAbsolutePath(), local.directory());
+      assertFalse(Files.exists(dir.resolve("p")));
+      store.put("a.bin", new byte[] {1});
       assertTrue(Files.isDirectory(dir.resolve("p")));
     } finally {
       if (old == null) {
@@ -132,5 +151,24 @@ class LocalContentStoreTest {
         System.setProperty(LocalContentStoreProvider.DIR_PROPERTY, old);
       }
     }
+  }
+
+  @Test
+  void withNoSettingTheProviderDefaultsUnderTheWorkingDirectoryAndCreatesNothing() throws Exception {
+    Path cwd = Files.createDirectories(dir.resolve("cwd"));
+    long t0 = System.nanoTime();
+    ContentStore store = new LocalContentStoreProvider(k -> null, k -> null, cwd).create();
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 1000, ms + " ms");
+    assertEquals(cwd.resolve(LocalContentStoreProvider.DEFAULT_DIR), ((LocalContentStore) store).directory());
+    try (Stream<Path> s = Files.list(cwd)) {
+      assertEquals(0, s.count(), "create() must leave the working directory as it was");
+    }
+    Files.writeString(cwd.resolve("file"), "x");
+    BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+        () -> new LocalContentStoreProvider(k -> k.equals(LocalContentStoreProvider.DIR_PROPERTY) ? "file" : null,
+            k -> null, cwd).create());
+    assertTrue(e.getMessage().contains("-Dvnft.store.dir") && e.getMessage().contains("VNFT_STORE_DIR"),
+        e.getMessage());
   }
 }

@@ -32,7 +32,7 @@ import java.util.List;
  * {@link PixelCircuit} compiled once, proved with vnft-zk's Groth16 (snarkjs-compatible), proofs
  * in the EVM calldata order ({@link ProofEnvelope}, system {@value #PROOF_SYSTEM}).
  *
- * <p><b>Security.</b> {@link #developmentSetup} runs a single-party trusted setup: whoever learns
+ * <p><b>Security.</b> {@link #insecureDevelopmentSetup} runs a single-party trusted setup: whoever learns
  * its randomness can forge pixel proofs, so it is for tests and local demos only; production keys
  * come from a multi-party ceremony and are passed to {@link #Groth16PixelProofSystem(VideoFormat,
  * ProvingKey)}. BN254 gives about 100 bits of security. Proofs are malleable: never use one as an
@@ -67,13 +67,15 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   }
 
   /**
-   * <b>Insecure single-party setup, for tests and local demos only</b> (see the class comment).
+   * <b>Insecure single-party setup, for tests and local demos only</b> (see the class comment):
+   * anyone who learns {@code rnd}'s output can forge proofs. Takes seconds (64x64x24: about 8 s).
+   * No provider calls it; a caller has to name it.
    *
    * @param format the video shape
    * @param rnd the toxic randomness; discard it after the call
    * @return a proof system with fresh keys
    */
-  public static Groth16PixelProofSystem developmentSetup(VideoFormat format, SecureRandom rnd) {
+  public static Groth16PixelProofSystem insecureDevelopmentSetup(VideoFormat format, SecureRandom rnd) {
     CompiledCircuit c = circuitFor(format);
     return new Groth16PixelProofSystem(format, Groth16.setup(c.r1cs(), rnd));
   }

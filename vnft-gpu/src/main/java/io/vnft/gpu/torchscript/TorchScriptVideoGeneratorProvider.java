@@ -28,7 +28,9 @@ public final class TorchScriptVideoGeneratorProvider implements VideoGeneratorPr
   public VideoGenerator create() {
     String file = System.getProperty("vnft.torchscript.file");
     if (file == null) {
-      throw new BackendUnavailableException("torchscript: set the system property vnft.torchscript.file");
+      throw new BackendUnavailableException("torchscript: no model file; set the system property vnft.torchscript.file, "
+          + "or pass the generator to the builder instead: Vnft.builder().generator(new TorchScriptVideoGenerator(modelId, "
+          + "file, DevicePreference.AUTO))");
     }
     Path p = Path.of(file);
     String name = p.getFileName().toString().replaceFirst("\\.pt$", "");

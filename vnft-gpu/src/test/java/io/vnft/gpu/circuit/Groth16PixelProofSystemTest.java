@@ -32,7 +32,7 @@ class Groth16PixelProofSystemTest {
   static void setUp() {
     PixelCircuitTest.setUp();
     long t0 = System.nanoTime();
-    system = Groth16PixelProofSystem.developmentSetup(PixelCircuitTest.FORMAT, new SecureRandom());
+    system = Groth16PixelProofSystem.insecureDevelopmentSetup(PixelCircuitTest.FORMAT, new SecureRandom());
     System.out.printf("pixel circuit %s: %d constraints, dev setup %.1f s%n", PixelCircuitTest.FORMAT,
         system.constraints(), (System.nanoTime() - t0) / 1e9);
     root = Bytes32.of(PixelCircuitTest.tree.root().toBytesBE());
