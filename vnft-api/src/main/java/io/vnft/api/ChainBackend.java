@@ -103,4 +103,81 @@ public interface ChainBackend {
    * @return the amount withdrawn, in wei (0 if nothing was owed)
    */
   BigInteger withdraw();
+
+  /**
+   * @param triggerId a trigger
+   * @return its checkpoint ({@code TriggerBook.checkpointOf}): {@code startRound} until
+   *     {@link #advanceCheckpoint} moved it
+   * @throws ChainException if the trigger does not exist or the node cannot be read
+   */
+  BigInteger checkpoint(BigInteger triggerId);
+
+  /**
+   * Proves the rounds {@code (checkpoint, toRound]} non-crossing on chain and moves the trigger's
+   * checkpoint there (anyone may call it; at most {@value FiringRule#MAX_SCAN} rounds per call).
+   *
+   * @param triggerId the trigger
+   * @param toRound the new checkpoint
+   * @throws ChainException with the revert reason if refused
+   */
+  void advanceCheckpoint(BigInteger triggerId, BigInteger toRound);
+
+  /**
+   * Asks the contract itself ({@code TriggerBook.checkFiring}, a view) whether a trigger fires at a
+   * round now. {@link FiringRule#check} gives the same verdict from Java.
+   *
+   * @param triggerId the trigger
+   * @param roundId the round
+   * @return the contract's verdict
+   * @throws ChainException if the node cannot be read or the contract answers an unknown error
+   */
+  FiringRule.Verdict checkFiring(BigInteger triggerId, BigInteger roundId);
+
+  /**
+   * @return the latest block's timestamp, epoch seconds (the "now" of every on-chain time check)
+   * @throws ChainException if the node cannot be read
+   */
+  long chainTime();
+
+  /**
+   * @return what identifies the deployment this backend talks to (chain id, genesis block hash,
+   *     rollup address): state kept off chain is bound to it
+   * @throws ChainException if the node cannot be read
+   */
+  Deployment deployment();
+
+  /**
+   * @param tokenId a token id
+   * @return the minted token's record, or empty if no such token was minted
+   * @throws ChainException if the node cannot be read
+   */
+  java.util.Optional<TokenRecord> token(BigInteger tokenId);
+
+  /**
+   * ERC-7007 {@code verify(prompt, aigcData, tokenId)} on the VideoNFT contract.
+   *
+   * @param prompt the prompt text
+   * @param framesRoot the frames root (the token's AIGC data)
+   * @param tokenId the token
+   * @return the contract's answer
+   * @throws ChainException if the node cannot be read
+   */
+  boolean verifyAigc(String prompt, Bytes32 framesRoot, BigInteger tokenId);
+
+  /**
+   * Creates a trigger, paying its fee into escrow from this account.
+   *
+   * @param order what to mint, when and for whom
+   * @return the new trigger's id
+   * @throws ChainException with the revert reason if refused (unknown feed or model, for example)
+   */
+  BigInteger createTrigger(TriggerOrder order);
+
+  /**
+   * Adds to this account's operator bond in the Rollup.
+   *
+   * @param wei the amount, &gt; 0
+   * @throws ChainException with the revert reason if refused
+   */
+  void bond(BigInteger wei);
 }

@@ -8,8 +8,11 @@ package io.vnft.api;
  * @param circuitBacked true if disputes about this model are settled by a pixel proof; false for
  *     models (e.g. arbitrary TorchScript) that can only be checked optimistically by re-running
  * @param description one human-readable line
+ * @param defaultFormat the video shape the model is registered with by default; the {@link Vnft}
+ *     client generates at this shape unless its builder was given another one
  */
-public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBacked, String description) {
+public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBacked, String description,
+    VideoFormat defaultFormat) {
   /** @throws InvalidInputException if a field is missing or malformed */
   public ModelInfo {
     GenerationRequest.requireModelId(modelId);
@@ -18,6 +21,9 @@ public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBack
     }
     if (description == null) {
       throw new InvalidInputException("description: must not be null");
+    }
+    if (defaultFormat == null) {
+      throw new InvalidInputException("defaultFormat: must not be null");
     }
   }
 }

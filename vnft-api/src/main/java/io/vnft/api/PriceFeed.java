@@ -24,4 +24,10 @@ public interface PriceFeed {
 
   /** @return the feed's heartbeat in seconds: a round older than this is stale */
   long heartbeatSeconds();
+
+  /**
+   * @return the number of decimals of the feed's answers (Chainlink's ETH/USD: 8)
+   * @throws ChainException if the feed cannot be read
+   */
+  int decimals();
 }

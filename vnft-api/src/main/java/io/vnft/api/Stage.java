@@ -2,6 +2,8 @@ package io.vnft.api;
 
 /** The steps of the mint pipeline, in order. */
 public enum Stage {
+  /** Creating a trigger on chain. */
+  TRIGGER,
   /** Find a trigger's first crossing round on its feed. */
   FIRING,
   /** Derive the seed from trigger, round and prompt. */

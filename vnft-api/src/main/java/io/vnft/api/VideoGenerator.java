@@ -39,6 +39,18 @@ public interface VideoGenerator extends AutoCloseable {
   }
 
   /** Releases native resources (engine, device memory). Idempotent. */
+  /**
+   * The conditioning a trigger stores for a prompt: the model's style code (an unsigned 32-bit
+   * value, model-defined). The stored value, not the prompt, is what generator, circuit, challenger
+   * and verifier use. Default: 0 (a model that reads only the prompt text).
+   *
+   * @param prompt the prompt text
+   * @return the style code in {@code [0, 2^32)}
+   */
+  default long styleOf(String prompt) {
+    return 0;
+  }
+
   @Override
   void close();
 }

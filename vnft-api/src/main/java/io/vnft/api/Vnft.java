@@ -52,38 +52,91 @@ public final class Vnft {
     return config.copy();
   }
 
-  /** @return the video shape used for every token */
+  /**
+   * @return the video shape used for every token: the builder's {@link Builder#format}, else the
+   *     generator's {@link ModelInfo#defaultFormat()}
+   * @throws BackendUnavailableException if neither a format nor a generator is configured
+   */
   public VideoFormat format() {
-    return config.format;
+    return config.format != null ? config.format : generator().model().defaultFormat();
   }
 
   /**
-   * Finds the round at which a trigger fires: the first round after {@code startRound} where
-   * the condition holds and did not hold one round earlier (or that earlier round predates the
-   * trigger), with a positive answer. The contract re-checks all of this, staleness included.
+   * Scans a trigger's feed with the contract's rule ({@link FiringRule#scan}) from the trigger's
+   * checkpoint on chain, at the chain's current time.
    *
-   * @param trigger the trigger
-   * @return the firing, or empty if the feed has not crossed yet
+   * @param trigger an open trigger
+   * @return the firing, where to advance the checkpoint, or nothing yet
    */
-  public CompletableFuture<Optional<Firing>> firing(Trigger trigger) {
+  public CompletableFuture<FiringRule.Scan> scan(Trigger trigger) {
     Objects.requireNonNull(trigger, "trigger");
     return stage(Stage.FIRING, trigger.triggerId(), () -> {
-      PriceFeed feed = chain().feed(trigger.feed());
-      BigInteger latest = feed.latestRound().roundId();
-      PriceRound previous = null;
-      for (BigInteger r = trigger.startRound().add(BigInteger.ONE); r.compareTo(latest) <= 0;
-          r = r.add(BigInteger.ONE)) {
-        PriceRound round = feed.round(r);
-        boolean now = round.answer().signum() > 0
-            && trigger.direction().holds(round.answer(), trigger.threshold());
-        boolean before = previous != null
-            && trigger.direction().holds(previous.answer(), trigger.threshold());
-        if (now && !before) {
-          return Optional.of(new Firing(trigger, round));
-        }
-        previous = round;
+      ChainBackend chain = chain();
+      return FiringRule.scan(trigger, chain.checkpoint(trigger.triggerId()), chain.feed(trigger.feed()),
+          chain.chainTime());
+    });
+  }
+
+  /**
+   * Finds the round at which a trigger fires now, with the contract's rule ({@link FiringRule}).
+   *
+   * @param trigger the trigger
+   * @return the firing, or empty if the feed has not crossed yet (or the crossing cannot be fired now)
+   */
+  public CompletableFuture<Optional<Firing>> firing(Trigger trigger) {
+    return scan(trigger).thenApply(FiringRule.Scan::firing);
+  }
+
+  /**
+   * Regenerates a token from what the chain fixes: the seed of {@code (trigger, round, prompt)},
+   * the model's frames at this client's {@link #format()}, and their frames root. Every role that
+   * checks content (operator answering a challenge, challenger, token verifier) calls this.
+   *
+   * @param trigger the trigger
+   * @param roundId its firing round
+   * @return seed, frames and frames root
+   */
+  public CompletableFuture<RegeneratedVideo> regenerate(Trigger trigger, BigInteger roundId) {
+    Objects.requireNonNull(trigger, "trigger");
+    Checks.nonNegative("roundId", roundId);
+    BigInteger id = trigger.triggerId();
+    return stage(Stage.SEED, id, () -> commitments().seed(id, roundId, trigger.promptHash()))
+        .thenCompose(seed -> stage(Stage.GENERATE, id, () -> generator().generate(
+                new GenerationRequest(trigger.modelId(), seed, trigger.prompt(), format())))
+            .thenCompose(frames -> stage(Stage.COMMIT, id, () -> new RegeneratedVideo(seed, frames,
+                commitments().framesRoot(frames)))));
+  }
+
+  /**
+   * Creates a trigger signed by this client's chain account: "when {@code feed} first crosses
+   * {@code price} in {@code direction}, mint a video of {@code prompt} to {@code recipient}". The
+   * threshold is {@code price} in the feed's decimals (read from the feed), the model is this
+   * client's generator's, the style is {@link VideoGenerator#styleOf} of the prompt.
+   *
+   * @param feed the feed
+   * @param direction which way the price must cross
+   * @param price the threshold in the feed's units (e.g. {@code 4000} for 4 000 USD), &gt; 0, with
+   *     at most the feed's decimals
+   * @param prompt the prompt
+   * @param recipient who receives the token
+   * @param feeWei the operator's fee, escrowed now, in wei
+   * @return the new trigger's id
+   * @throws InvalidInputException if {@code price} has more decimals than the feed or is not positive
+   */
+  public CompletableFuture<BigInteger> createTrigger(Address feed, Direction direction, java.math.BigDecimal price,
+      String prompt, Address recipient, BigInteger feeWei) {
+    Checks.notNull("feed", feed);
+    Checks.notNull("price", price);
+    return stage(Stage.TRIGGER, null, () -> {
+      int decimals = chain().feed(feed).decimals();
+      BigInteger threshold;
+      try {
+        threshold = price.movePointRight(decimals).toBigIntegerExact();
+      } catch (ArithmeticException e) {
+        throw new InvalidInputException("price: " + price + " has more than the feed's " + decimals + " decimals");
       }
-      return Optional.<Firing>empty();
+      return chain().createTrigger(new TriggerOrder(feed, direction, threshold, prompt,
+          generator().styleOf(prompt), generator().model().modelId(), recipient, feeWei));
     });
   }
 
@@ -95,15 +148,9 @@ public final class Vnft {
    */
   public CompletableFuture<PreparedMint> prepare(Firing firing) {
     Objects.requireNonNull(firing, "firing");
-    Trigger t = firing.trigger();
-    BigInteger id = t.triggerId();
-    return stage(Stage.SEED, id,
-            () -> commitments().seed(id, firing.round().roundId(), t.promptHash()))
-        .thenCompose(seed -> stage(Stage.GENERATE, id, () -> generator().generate(
-                new GenerationRequest(t.modelId(), seed, t.prompt(), config.format)))
-            .thenCompose(frames -> stage(Stage.COMMIT, id, () -> commitments().framesRoot(frames))
-                .thenCompose(root -> stage(Stage.STORE, id, () -> store(firing, seed, root, frames))
-                    .thenApply(leaf -> new PreparedMint(firing, seed, leaf)))));
+    return regenerate(firing.trigger(), firing.round().roundId())
+        .thenCompose(v -> stage(Stage.STORE, firing.trigger().triggerId(),
+            () -> new PreparedMint(firing, v.seed(), store(firing, v.seed(), v.framesRoot(), v.frames()))));
   }
 
   /**
@@ -184,13 +231,12 @@ public final class Vnft {
     Objects.requireNonNull(challenge, "challenge");
     Objects.requireNonNull(item, "item");
     Trigger t = item.firing().trigger();
-    return stage(Stage.GENERATE, t.triggerId(), () -> generator().generate(
-            new GenerationRequest(t.modelId(), item.seed(), t.prompt(), config.format)))
-        .thenCompose(frames -> stage(Stage.PROVE, t.triggerId(), () -> {
+    return regenerate(t, item.firing().round().roundId())
+        .thenCompose(v -> stage(Stage.PROVE, t.triggerId(), () -> {
           PixelStatement st = new PixelStatement(t.modelId(), item.leaf().framesRoot(),
               t.triggerId(), item.firing().round().roundId(), t.promptHash(), t.style(),
               challenge.pixelIndex());
-          ProofEnvelope proof = proofs().provePixel(st, frames);
+          ProofEnvelope proof = proofs().provePixel(st, v.frames());
           chain().respond(challenge, proof);
           return proof;
         }));
@@ -246,15 +292,27 @@ public final class Vnft {
     return config.listener;
   }
 
-  private VideoGenerator generator() {
+  /**
+   * @return the model this client generates with
+   * @throws BackendUnavailableException if none is configured
+   */
+  public VideoGenerator generator() {
     return require(config.generator, "VideoGenerator");
   }
 
-  private ContentStore contentStore() {
+  /**
+   * @return the content store this client writes to and reads from
+   * @throws BackendUnavailableException if none is configured
+   */
+  public ContentStore contentStore() {
     return require(config.contentStore, "ContentStore");
   }
 
-  private CommitmentScheme commitments() {
+  /**
+   * @return the commitment scheme (seed and frames root) this client uses
+   * @throws BackendUnavailableException if none is configured
+   */
+  public CommitmentScheme commitments() {
     return require(config.commitments, "CommitmentScheme");
   }
 
@@ -262,11 +320,26 @@ public final class Vnft {
     return require(config.encoder, "VideoEncoder");
   }
 
+  /**
+   * @return the pixel proof system this client proves with
+   * @throws BackendUnavailableException if none is configured
+   */
+  public PixelProofSystem proofSystem() {
+    return proofs();
+  }
+
   private PixelProofSystem proofs() {
     return require(config.proofs, "PixelProofSystem");
   }
 
-  private ChainBackend chain() {
+  /**
+   * The chain this client reads and writes: the one route the protocol roles use for every chain
+   * call (they hold no second backend).
+   *
+   * @return the chain backend
+   * @throws BackendUnavailableException if none is configured
+   */
+  public ChainBackend chain() {
     return require(config.chain, "ChainBackend");
   }
 
@@ -292,12 +365,13 @@ public final class Vnft {
     private VideoEncoder encoder;
     private Executor executor = Runnable::run;
     private VnftListener listener = VnftListener.NONE;
-    private VideoFormat format = new VideoFormat(64, 64, 16, 8);
+    private VideoFormat format;
     private boolean discover = true;
 
     private Builder() {}
 
-    private Builder copy() {
+    /** @return an independent copy of this builder's settings */
+    public Builder copy() {
       Builder b = new Builder();
       b.generator = generator;
       b.contentStore = contentStore;
@@ -363,7 +437,11 @@ public final class Vnft {
       return this;
     }
 
-    /** @param v the video shape for every token; default 64x64, 16 frames, 8 fps @return this */
+    /**
+     * @param v the video shape for every token; default: the generator's
+     *     {@link ModelInfo#defaultFormat()}
+     * @return this
+     */
     public Builder format(VideoFormat v) {
       this.format = Objects.requireNonNull(v, "format");
       return this;

@@ -48,7 +48,7 @@ class PipelineTest {
   @BeforeEach
   void setUp() {
     when(generator.model()).thenReturn(
-        new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "test model"));
+        new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "test model", new io.vnft.api.VideoFormat(64, 64, 16, 8)));
     when(generator.generate(any())).thenAnswer(
         inv -> new VideoFrames(FORMAT, new byte[FORMAT.rgbBytes()]));
     when(commitments.seed(any(), any(), any())).thenAnswer(
@@ -152,6 +152,9 @@ class PipelineTest {
     Trigger t = RecordValidationTest.trigger(BigInteger.ONE, "p"); // ABOVE 4000, startRound 0
     long[] answers = {0, 4200, 3900, 3950, 4001, 4300, 3000, 4100};
     when(chain.feed(t.feed())).thenReturn(feed);
+    when(chain.checkpoint(t.triggerId())).thenReturn(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO);
+    when(chain.chainTime()).thenReturn(8L);
+    when(feed.heartbeatSeconds()).thenReturn(3600L);
     when(feed.latestRound()).thenReturn(round(t, 7, answers[7]));
     when(feed.round(any())).thenAnswer(inv -> {
       int r = inv.getArgument(0, BigInteger.class).intValue();

@@ -43,6 +43,13 @@ public final class ChainlinkPriceFeed implements PriceFeed {
   }
 
   @Override
+  public int decimals() {
+    List<Type> v = rpc.call(address.hex(), new Function("decimals", List.of(),
+        List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint8>() {})));
+    return ((BigInteger) v.get(0).getValue()).intValueExact();
+  }
+
+  @Override
   public PriceRound latestRound() {
     return decode(rpc.call(address.hex(), new Function("latestRoundData", List.of(), outputs())), "latest");
   }

@@ -9,15 +9,20 @@ import io.vnft.api.CommittedBatch;
 import io.vnft.api.ChainBackend;
 import io.vnft.api.ChainException;
 import io.vnft.api.ContentId;
+import io.vnft.api.Deployment;
 import io.vnft.api.Direction;
+import io.vnft.api.FiringRule;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.MintReceipt;
 import io.vnft.api.PixelChallenge;
 import io.vnft.api.PriceFeed;
 import io.vnft.api.ProofEnvelope;
+import io.vnft.api.TokenRecord;
 import io.vnft.api.Trigger;
 import io.vnft.chain.contracts.Rollup;
 import io.vnft.chain.contracts.TriggerBook;
+import io.vnft.chain.contracts.VideoNFT;
+import io.vnft.chain.internal.RevertDecoder;
 import io.vnft.chain.internal.Rpc;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -28,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -103,6 +109,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   private final Map<io.vnft.api.Bytes32, String> modelNames = new ConcurrentHashMap<>();
   private final Map<BigInteger, Trigger> knownTriggers = new ConcurrentHashMap<>();
   private final Object scanLock = new Object();
+  private volatile Deployment deployment;
   private long triggerScanFrom;
   private long challengeScanFrom;
   private final Map<BigInteger, PixelChallenge> knownChallenges = new ConcurrentHashMap<>();
@@ -220,6 +227,12 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         new Uint32(heartbeatSeconds)), List.of()), BigInteger.ZERO);
   }
 
+  @Override
+  public BigInteger createTrigger(io.vnft.api.TriggerOrder o) {
+    return createTrigger(o.feed(), o.direction(), o.threshold(), o.prompt(), o.style(), o.modelId(), o.recipient(),
+        o.feeWei());
+  }
+
   /**
    * Creates a trigger paying {@code feeWei} into escrow.
    *
@@ -247,6 +260,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /** Proves rounds up to {@code toRound} non-crossing for a trigger (see TriggerBook.advanceCheckpoint). */
+  @Override
   public void advanceCheckpoint(BigInteger triggerId, BigInteger toRound) {
     send(book(), fn("advanceCheckpoint", List.of(new Uint256(triggerId), new Uint80(toRound)), List.of()),
         BigInteger.ZERO);
@@ -272,6 +286,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /** Adds {@code wei} to this key's operator bond. */
+  @Override
   public void bond(BigInteger wei) {
     send(rollupAddr(), fn("bond", List.of(), List.of()), wei);
   }
@@ -623,11 +638,82 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /** @return ERC-7007 verify(prompt, framesRoot, abi.encode(tokenId)) as the contract answers it */
+  @Override
   public boolean verifyAigc(String prompt, io.vnft.api.Bytes32 framesRoot, BigInteger tokenId) {
     Boolean b = call1(nft(), "verify", List.of(new DynamicBytes(prompt.getBytes(StandardCharsets.UTF_8)),
         new DynamicBytes(framesRoot.bytes()), new DynamicBytes(Numeric.toBytesPadded(tokenId, 32))),
         new TypeReference<Bool>() {});
     return b;
+  }
+
+  @Override
+  public Optional<TokenRecord> token(BigInteger tokenId) {
+    if (tokenId == null || tokenId.signum() < 0) {
+      throw new InvalidInputException("tokenId: must be >= 0, got " + tokenId);
+    }
+    Address owner;
+    try {
+      owner = ownerOf(tokenId);
+    } catch (ChainException e) {
+      if (e.revertReason().map(r -> RevertDecoder.errorName(r).equals("ERC721NonexistentToken")).orElse(false)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    Function f = new Function("leafOf", List.of(new Uint256(tokenId)), List.of(new TypeReference<VideoNFT.Record>() {}));
+    List<Type> out = rpc.call(nft(), f);
+    VideoNFT.Record r = (VideoNFT.Record) out.get(0);
+    BatchLeaf leaf = new BatchLeaf(r.triggerId, r.roundId, io.vnft.api.Bytes32.of(r.framesRoot),
+        io.vnft.api.ContentId.of(r.contentCodec.intValue(), r.contentDigest),
+        io.vnft.api.ContentId.of(r.metadataCodec.intValue(), r.metadataDigest));
+    return Optional.of(new TokenRecord(tokenId, owner, Address.of(r.recipient), leaf, tokenUri(tokenId)));
+  }
+
+  @Override
+  public BigInteger checkpoint(BigInteger triggerId) {
+    return call1(book(), "checkpointOf", List.of(new Uint256(triggerId)), new TypeReference<Uint80>() {});
+  }
+
+  @Override
+  public FiringRule.Verdict checkFiring(BigInteger triggerId, BigInteger roundId) {
+    try {
+      rpc.call(book(), fn("checkFiring", List.of(new Uint256(triggerId), new Uint80(roundId)), List.of()));
+      return FiringRule.Verdict.FIRES;
+    } catch (ChainException e) {
+      String name = e.revertReason().map(RevertDecoder::errorName).orElseThrow(() -> e);
+      return switch (name) {
+        case "TriggerNotOpen" -> FiringRule.Verdict.TRIGGER_NOT_OPEN;
+        case "RoundNotAfterCreation" -> FiringRule.Verdict.ROUND_NOT_AFTER_CHECKPOINT;
+        case "ScanBoundExceeded" -> FiringRule.Verdict.SCAN_BOUND_EXCEEDED;
+        case "RoundUnavailable" -> FiringRule.Verdict.ROUND_UNAVAILABLE;
+        case "NonPositiveAnswer" -> FiringRule.Verdict.NON_POSITIVE_ANSWER;
+        case "StaleRound" -> FiringRule.Verdict.STALE_ROUND;
+        case "NotCrossing" -> FiringRule.Verdict.NOT_CROSSING;
+        case "EarlierCrossing" -> FiringRule.Verdict.EARLIER_CROSSING;
+        default -> throw new ChainException("checkFiring(" + triggerId + ", " + roundId + ") answered " + name, e);
+      };
+    }
+  }
+
+  @Override
+  public long chainTime() {
+    return rpc.latestTimestamp();
+  }
+
+  @Override
+  public Deployment deployment() {
+    Deployment d = deployment;
+    if (d == null) {
+      org.web3j.protocol.core.methods.response.EthBlock.Block genesis = Rpc.request(() -> web3j.ethGetBlockByNumber(
+          org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.ZERO), false).send(),
+          "eth_getBlockByNumber 0").getBlock();
+      if (genesis == null) {
+        throw new ChainException("the node has no genesis block");
+      }
+      d = new Deployment(rpc.chainId(), io.vnft.api.Bytes32.fromHex(genesis.getHash()), Address.of(rollupAddr()));
+      deployment = d;
+    }
+    return d;
   }
 
   private static Log findLog(TransactionReceipt r, String address, Event event) {

@@ -16,10 +16,13 @@ import io.vnft.api.ProofEnvelope;
 import io.vnft.zk.circuit.CircuitCompiler;
 import io.vnft.zk.circuit.CompiledCircuit;
 import io.vnft.zk.circuit.Var;
+import io.vnft.zk.curve.G1Point;
+import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.field.Fr;
 import io.vnft.zk.groth16.Groth16;
 import io.vnft.zk.groth16.Proof;
 import io.vnft.zk.groth16.ProvingKey;
+import io.vnft.zk.groth16.VerifyingKey;
 import io.vnft.zk.solidity.SolidityVerifierExporter;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -41,9 +44,10 @@ import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * A real Groth16 proof, made in Java (vnft-zk) for a small DSL circuit with the Rollup's six public
- * inputs, verified on-chain by the verifier vnft-zk exports (compiled here by the module's solc-js
- * script) through Rollup.respond; a tampered proof, a proof under another key and an input >= r are
- * refused.
+ * inputs, verified on-chain by the build-time {@code Groth16PixelVerifier} (deployed with the key's
+ * 28 words, no compiler) through Rollup.respond; a tampered proof, a proof under another key and an
+ * input >= r are refused. The verifier vnft-zk exports (compiled here with the module's solc-js
+ * script) is deployed beside it and must give the same verdict on every case.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Groth16OnChainTest {
@@ -53,7 +57,8 @@ class Groth16OnChainTest {
   private CompiledCircuit circuit;
   private ProvingKey pk;
   private ProvingKey otherPk;
-  private Address verifier;
+  private Address verifier; // build-time Groth16PixelVerifier, registered as zk-model
+  private Address exported; // SolidityVerifierExporter's contract for the same key
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -75,8 +80,23 @@ class Groth16OnChainTest {
     compile(src, out);
     f = new ChainFixture(new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), 600, 600));
     String bin = Files.readString(out.resolve("PixelVerifier.bin")).trim();
-    verifier = Address.of(f.rpc().deploy(bin, "", "PixelVerifier").getContractAddress());
+    exported = Address.of(f.rpc().deploy(bin, "", "PixelVerifier").getContractAddress());
+    verifier = PixelVerifierContract.deploy(f.owner, keyWords(pk.verifyingKey()));
     f.owner.registerModel("zk-model", Bytes32.keccak256("zk".getBytes(StandardCharsets.UTF_8)), verifier, 4, 4, 2, "");
+  }
+
+  /** The key in the constructor order of PixelVerifierContract (what PixelProofSystem.verifyingKeyWords returns). */
+  static List<BigInteger> keyWords(VerifyingKey vk) {
+    List<BigInteger> w = new ArrayList<>();
+    w.add(vk.alpha1().x());
+    w.add(vk.alpha1().y());
+    for (G2Point g : List.of(vk.beta2(), vk.gamma2(), vk.delta2())) {
+      w.addAll(List.of(g.x1(), g.x0(), g.y1(), g.y0()));
+    }
+    for (G1Point p : vk.ic()) {
+      w.addAll(List.of(p.x(), p.y()));
+    }
+    return w;
   }
 
   private static void compile(Path src, Path out) throws IOException, InterruptedException {
@@ -131,11 +151,33 @@ class Groth16OnChainTest {
     return sb.toString();
   }
 
+  private boolean call(Address at, List<BigInteger> w, List<BigInteger> inputs) {
+    var r = io.vnft.chain.internal.Rpc.request(() -> f.rpc().web3j().ethCall(
+        Transaction.createEthCallTransaction(f.rpc().from(), at.hex(), verifyCallData(w, inputs)),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send(), "eth_call verifyProof");
+    assertFalse(r.hasError() || r.isReverted(), "verifyProof must answer, not revert: " + r.getRevertReason());
+    return new BigInteger(org.web3j.utils.Numeric.cleanHexPrefix(r.getValue()), 16).equals(BigInteger.ONE);
+  }
+
+  /** The build-time verifier's answer, checked equal to the exported verifier's for the same key. */
   private boolean verifyDirect(List<BigInteger> w, List<BigInteger> inputs) {
-    String result = io.vnft.chain.internal.Rpc.request(() -> f.rpc().web3j().ethCall(
-        Transaction.createEthCallTransaction(f.rpc().from(), verifier.hex(), verifyCallData(w, inputs)),
-        org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send(), "eth_call verifyProof").getValue();
-    return new BigInteger(org.web3j.utils.Numeric.cleanHexPrefix(result), 16).equals(BigInteger.ONE);
+    boolean v = call(verifier, w, inputs);
+    assertEquals(call(exported, w, inputs), v, "the build-time and the exported verifier disagree");
+    return v;
+  }
+
+  /** Execution gas of verifyProof as a transaction (21000 base and the calldata cost taken off). */
+  private long executionGas(Address at, List<BigInteger> w, List<BigInteger> inputs) {
+    // eth_estimateGas would under-report: with too little gas the pairing precompile call fails and the
+    // verifier returns false instead of reverting. So: a real transaction with a generous fixed limit.
+    String data = verifyCallData(w, inputs);
+    long txGas = f.rpc().sendData(at.hex(), data, BigInteger.ZERO, BigInteger.valueOf(1_000_000), "verify")
+        .getGasUsed().longValueExact();
+    long calldataGas = 0;
+    for (byte b : org.web3j.utils.Numeric.hexStringToByteArray(data)) {
+      calldataGas += b == 0 ? 4 : 16;
+    }
+    return txGas - 21_000 - calldataGas;
   }
 
   @Test
@@ -173,11 +215,13 @@ class Groth16OnChainTest {
     // a coordinate off the curve is refused too
     List<BigInteger> offCurve = new ArrayList<>(words);
     offCurve.set(0, words.get(0).add(BigInteger.ONE));
+    assertFalse(verifyDirect(offCurve, inputs));
     assertThrows(ChainException.class, () -> f.owner.respond(c,
         new ProofEnvelope("groth16-bn254", "zk-model", inputs, envelopeBytes(offCurve))));
 
     // a proof under another key (another setup of the same circuit)
     List<BigInteger> wrongKey = proofWords(prove(otherPk, inputs), inputs);
+    assertFalse(verifyDirect(wrongKey, inputs));
     assertTrue(Groth16.verify(otherPk.verifyingKey(), prove(otherPk, inputs), inputs));
     ChainException e2 = assertThrows(ChainException.class, () -> f.owner.respond(c,
         new ProofEnvelope("groth16-bn254", "zk-model", inputs, envelopeBytes(wrongKey))));
@@ -191,17 +235,52 @@ class Groth16OnChainTest {
     assertEquals(before.add(ETHER.divide(BigInteger.TEN)), f.owner.pendingWithdrawal(f.owner.address()));
     assertTrue(f.owner.openChallenges().stream().noneMatch(o -> o.challengeId().equals(c.challengeId())));
 
-    // eth_estimateGas would under-report: with too little gas the pairing precompile call fails and the
-    // verifier returns false instead of reverting. So: a real transaction with a generous fixed limit.
-    String data = verifyCallData(words, inputs);
-    long verifyTxGas = f.rpc().sendData(verifier.hex(), data, BigInteger.ZERO, BigInteger.valueOf(1_000_000), "verify")
-        .getGasUsed().longValueExact();
-    long calldataGas = 0;
-    for (byte b : org.web3j.utils.Numeric.hexStringToByteArray(data)) {
-      calldataGas += b == 0 ? 4 : 16;
+    long buildTime = executionGas(verifier, words, inputs);
+    long generated = executionGas(exported, words, inputs);
+    System.out.println("vnft gas: Groth16 verifyProof (6 public inputs), execution gas (transaction minus 21000 base"
+        + " and calldata): build-time Groth16PixelVerifier " + buildTime + ", exported verifier " + generated
+        + "; Rollup.respond with a valid proof through the build-time verifier: " + respondGas + " gas");
+  }
+
+  @Test
+  void theBuildTimeVerifierGivesTheExportedVerifiersVerdictOnEdgeCases() {
+    List<BigInteger> inputs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      inputs.add(new BigInteger(250, RND));
     }
-    System.out.println("vnft gas: Groth16 verifyProof (6 public inputs) as a transaction: " + verifyTxGas
-        + " gas, of which execution " + (verifyTxGas - 21_000 - calldataGas) + " (minus 21000 base and " + calldataGas
-        + " calldata); Rollup.respond with a valid proof: " + respondGas + " gas");
+    List<BigInteger> words = proofWords(prove(pk, inputs), inputs);
+    assertTrue(verifyDirect(words, inputs));
+    assertEquals(PixelVerifierContract.keyWords(f.owner, verifier), keyWords(pk.verifyingKey()));
+
+    BigInteger p = PixelVerifierContract.FIELD_MODULUS;
+    for (int i = 0; i < 6; i++) {
+      List<BigInteger> wrong = new ArrayList<>(inputs);
+      wrong.set(i, inputs.get(i).add(BigInteger.ONE)); // a wrong public input
+      assertFalse(verifyDirect(words, wrong), "input " + i + " + 1");
+      wrong.set(i, inputs.get(i).add(Fr.MODULUS)); // the same value mod r: aliasing
+      assertFalse(verifyDirect(words, wrong), "input " + i + " + r");
+    }
+    List<BigInteger> atR = new ArrayList<>(inputs);
+    atR.set(2, Fr.MODULUS);
+    assertFalse(verifyDirect(words, atR), "input = r");
+    List<BigInteger> zeroInputs = new ArrayList<>(java.util.Collections.nCopies(6, BigInteger.ZERO));
+    assertTrue(verifyDirect(proofWords(prove(pk, zeroInputs), zeroInputs), zeroInputs), "all-zero inputs");
+
+    for (int i = 0; i < 8; i++) {
+      List<BigInteger> alias = new ArrayList<>(words);
+      alias.set(i, words.get(i).add(p)); // the same coordinate mod p: refused, not reduced
+      assertFalse(verifyDirect(alias, inputs), "proof word " + i + " + p");
+      List<BigInteger> flipped = new ArrayList<>(words);
+      flipped.set(i, words.get(i).xor(BigInteger.ONE));
+      assertFalse(verifyDirect(flipped, inputs), "proof word " + i + " with its low bit flipped");
+    }
+    List<BigInteger> realFirst = new ArrayList<>(words); // b in (x0, x1) order instead of imaginary first
+    java.util.Collections.swap(realFirst, 2, 3);
+    java.util.Collections.swap(realFirst, 4, 5);
+    assertFalse(verifyDirect(realFirst, inputs), "b real part first");
+    assertFalse(verifyDirect(java.util.Collections.nCopies(8, BigInteger.ZERO), inputs), "all points at infinity");
+    List<BigInteger> negatedA = new ArrayList<>(words);
+    negatedA.set(1, p.subtract(words.get(1)));
+    assertFalse(verifyDirect(negatedA, inputs), "-A");
   }
 }

@@ -5,11 +5,12 @@ import io.vnft.api.VideoGenerator;
 import io.vnft.api.Vnft;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
-import io.vnft.examples.challenger.ChallengerNode;
 import io.vnft.examples.demo.Demo;
-import io.vnft.examples.operator.OperatorJournal;
-import io.vnft.examples.operator.OperatorNode;
-import io.vnft.examples.verify.TokenVerifier;
+import io.vnft.api.roles.Challenger;
+import io.vnft.api.roles.Operator;
+import io.vnft.api.roles.OperatorJournal;
+import io.vnft.api.roles.RoleListener;
+import io.vnft.api.roles.TokenVerifier;
 import io.vnft.gpu.circuit.Groth16PixelProofSystem;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
@@ -119,11 +120,12 @@ public final class Commands {
     DeploymentFile dep = DeploymentFile.read(depFile);
     try (Web3jChainBackend chain = backend(f, dep, randomKey());
         VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
-      TokenVerifier v = new TokenVerifier(chain, model, new PoseidonCommitmentScheme(),
-          new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs"))), dep.format());
-      List<TokenVerifier.Check> checks = v.verify(token);
-      checks.forEach(c -> out.println(c.line()));
-      boolean ok = checks.stream().allMatch(TokenVerifier.Check::passed);
+      Vnft vnft = Vnft.builder().discover(false).generator(model).commitments(new PoseidonCommitmentScheme())
+          .contentStore(new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs")))).chain(chain)
+          .format(dep.format()).build();
+      TokenVerifier.Report report = TokenVerifier.of(vnft).verify(token);
+      report.checks().forEach(c -> out.println(c.line()));
+      boolean ok = report.verified();
       out.println(ok ? "token " + token + ": VERIFIED" : "token " + token + ": NOT VERIFIED");
       return ok ? 0 : 1;
     }
@@ -154,9 +156,11 @@ public final class Commands {
           .commitments(new PoseidonCommitmentScheme()).encoder(new Mp4Encoder()).proofSystem(proofs)
           .chain(chain).format(dep.format()).build();
       Path journal = Path.of(f.get("--journal", "vnft-out/journal-" + chain.account().hex() + ".txt"));
-      OperatorNode node = OperatorNode.builder().name("operator " + chain.account()).vnft(vnft).chain(chain)
-          .journal(OperatorJournal.open(journal)).maxBatch((int) f.number("--max-batch", 16, 1, 100))
-          .maxWaitSeconds(f.number("--max-wait", 30, 0, 86_400)).log(out).build();
+      Operator node = Operator.builder().name("operator " + chain.account()).vnft(vnft)
+          .journal(OperatorJournal.open(journal, chain.deployment()))
+          .maxBatch((int) f.number("--max-batch", 16, 1, 100))
+          .maxWaitSeconds(f.number("--max-wait", 30, 0, 86_400)).listener(printTo(out))
+          .clock(() -> System.currentTimeMillis() / 1000).build();
       out.println("operator " + chain.account() + " on " + dep.rpcUrl() + ", journal " + journal);
       return loop(node::tick, f.has("--once"), interval, out);
     }
@@ -206,12 +210,24 @@ public final class Commands {
     long interval = f.number("--interval", 5, 1, 3600);
     try (Web3jChainBackend chain = backend(f, dep, key);
         VideoGenerator model = new DjlVideoGenerator(DevicePreference.parse(f.get("--device", "auto")))) {
-      ChallengerNode node = new ChallengerNode("challenger " + chain.account(), chain, model,
-          new PoseidonCommitmentScheme(), new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs"))),
-          dep.format(), out);
+      Vnft vnft = Vnft.builder().discover(false).generator(model).commitments(new PoseidonCommitmentScheme())
+          .contentStore(new LocalContentStore(Path.of(f.get("--store", "vnft-out/ipfs")))).chain(chain)
+          .format(dep.format()).build();
+      Challenger node = Challenger.builder().name("challenger " + chain.account()).vnft(vnft)
+          .listener(printTo(out)).build();
       out.println("challenger " + chain.account() + " watching " + dep.rpcUrl());
       return loop(node::tick, f.has("--once"), interval, out);
     }
+  }
+
+  /** @return a listener printing each role's progress line as {@code [role] line} */
+  public static RoleListener printTo(PrintStream out) {
+    return new RoleListener() {
+      @Override
+      public void progress(String role, String line) {
+        out.println("[" + role + "] " + line);
+      }
+    };
   }
 
   private static String key(Flags f) {

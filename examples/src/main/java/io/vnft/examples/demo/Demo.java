@@ -7,23 +7,27 @@ import io.vnft.api.Direction;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.PixelChallenge;
 import io.vnft.api.PriceRound;
+import io.vnft.api.RegeneratedVideo;
 import io.vnft.api.Stage;
+import io.vnft.api.TokenRecord;
 import io.vnft.api.Trigger;
 import io.vnft.api.VideoFormat;
 import io.vnft.api.VideoFrames;
 import io.vnft.api.VideoGenerator;
 import io.vnft.api.Vnft;
 import io.vnft.api.VnftListener;
+import io.vnft.api.roles.Challenger;
+import io.vnft.api.roles.Operator;
+import io.vnft.api.roles.OperatorJournal;
+import io.vnft.api.roles.RoleListener;
+import io.vnft.api.roles.TokenVerifier;
 import io.vnft.chain.AnvilNode;
-import io.vnft.chain.DevChain;
+import io.vnft.chain.DevNetwork;
 import io.vnft.chain.VnftDeployment;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
-import io.vnft.examples.challenger.ChallengerNode;
+import io.vnft.examples.cli.Commands;
 import io.vnft.examples.cli.DeploymentFile;
-import io.vnft.examples.operator.OperatorJournal;
-import io.vnft.examples.operator.OperatorNode;
-import io.vnft.examples.verify.TokenVerifier;
 import io.vnft.gpu.circuit.Groth16PixelProofSystem;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
@@ -32,7 +36,6 @@ import io.vnft.gpu.encode.ContactSheet;
 import io.vnft.gpu.encode.GifEncoder;
 import io.vnft.gpu.encode.Mp4Encoder;
 import io.vnft.gpu.model.CppnSpec;
-import io.vnft.gpu.model.CppnWeights;
 import io.vnft.gpu.model.PromptStyle;
 import io.vnft.zk.groth16.Groth16;
 import io.vnft.zk.groth16.ProvingKey;
@@ -40,6 +43,7 @@ import io.vnft.zk.iden3.ZkeyFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +95,9 @@ public final class Demo {
       Objects.requireNonNull(log, "log");
     }
 
-    /** @return the full demo: 9 triggers, 64x64, 24 frames at 12 fps, writing to vnft-out/ */
+    /** @return the full demo: 9 triggers, the model's default format (64x64, 24 frames at 12 fps), writing to vnft-out/ */
     public static Options defaults() {
-      return new Options(Path.of("vnft-out"), 9, new VideoFormat(64, 64, 24, 12), DevicePreference.AUTO,
+      return new Options(Path.of("vnft-out"), 9, CppnSpec.DEFAULT_FORMAT, DevicePreference.AUTO,
           System.out, false);
     }
   }
@@ -153,6 +157,10 @@ public final class Demo {
 
   private static final String[] USERS = {"alice", "bob", "carol"};
 
+  /** Rollup parameters of the demo: 1 ETH operator bond, 0.1 ETH challenge bond, 600 s / 300 s windows. */
+  private static final VnftDeployment.Params PARAMS =
+      new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), 600, 300);
+
   /**
    * Runs the demo.
    *
@@ -177,24 +185,9 @@ public final class Demo {
     log.println("== vnft demo: " + o.triggers() + " triggers, " + o.format().width() + "x" + o.format().height()
         + ", " + o.format().frames() + " frames at " + o.format().fps() + " fps; output in " + out);
 
-    try (AnvilNode anvil = AnvilNode.builder().accounts(10).logFile(out.resolve("anvil.log")).start();
-        VideoGenerator model = new DjlVideoGenerator(o.device())) {
-      log.println("anvil running at " + anvil.rpcUrl() + " (chain id " + anvil.chainId() + ")");
+    try (VideoGenerator model = new DjlVideoGenerator(o.device())) {
       log.println("model " + model.model().modelId() + " on " + ((DjlVideoGenerator) model).device()
           + "; weights sha256 " + model.model().weightsHash().hex());
-
-      // ---- deploy and register
-      Web3jChainBackend deployer = backend(anvil, 0, null);
-      VnftDeployment.Params params = new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), 600, 300);
-      VnftDeployment.Addresses contracts = VnftDeployment.deploy(deployer, params);
-      deployer.close();
-      Web3jChainBackend owner = backend(anvil, 0, contracts);
-      log.println("deployed: registry " + contracts.registry() + ", triggers " + contracts.triggerBook()
-          + ", nft " + contracts.videoNft() + ", rollup " + contracts.rollup());
-      Address feed = DevChain.deployMockFeed(owner, 8, "ETH / USD", BigInteger.valueOf(3800).multiply(E8));
-      owner.configureFeed(feed, 3600);
-      log.println("ETH/USD mock feed " + feed + " at 3800.00 (heartbeat 3600 s)");
-
       long t0 = System.nanoTime();
       ProvingKey pk = Groth16.setup(Groth16PixelProofSystem.circuitFor(o.format()).r1cs(), new SecureRandom());
       ZkeyFile.write(pk, out.resolve("pixel.zkey"));
@@ -202,153 +195,153 @@ public final class Demo {
       stageNanos.get(Stage.PROVE).addAndGet(System.nanoTime() - t0);
       log.printf("pixel circuit: %d constraints; development Groth16 setup in %.1f s (insecure single-party "
           + "setup, demo only)%n", proofs.constraints(), (System.nanoTime() - t0) / 1e9);
-      Address verifier = DevChain.compileAndDeploy(owner, proofs.solidityVerifier("VnftCppn1Verifier"),
-          "VnftCppn1Verifier", out.resolve("verifier"));
-      owner.registerModel(CppnSpec.MODEL_ID, CppnWeights.builtIn().sha256(), verifier, o.format().width(),
-          o.format().height(), o.format().frames(), "ipfs://vnft-cppn-1");
-      log.println("model " + CppnSpec.MODEL_ID + " registered with its verifier " + verifier);
-      Path deploymentFile = out.resolve("deployment.properties");
-      new DeploymentFile(anvil.rpcUrl(), anvil.chainId(), contracts, o.format(), "pixel.zkey").write(deploymentFile);
-
-      // ---- users and triggers
-      Map<BigInteger, Address> recipients = new ConcurrentHashMap<>();
-      Map<BigInteger, String> userOf = new ConcurrentHashMap<>();
-      List<BigInteger> triggerIds = new ArrayList<>();
-      for (int i = 0; i < o.triggers(); i++) {
-        UserTrigger ut = ORDERS.get(i % ORDERS.size());
-        try (Web3jChainBackend user = backend(anvil, 5 + ut.user(), contracts)) {
-          BigInteger id = user.createTrigger(feed, ut.direction(), BigInteger.valueOf(ut.thresholdUsd()).multiply(E8),
-              ut.prompt(), PromptStyle.of(ut.prompt()), CppnSpec.MODEL_ID, user.address(),
-              ETHER.divide(BigInteger.valueOf(100)));
-          recipients.put(id, user.address());
-          userOf.put(id, USERS[ut.user()]);
-          triggerIds.add(id);
-          log.printf("  %-5s trigger %s: %s %d -> \"%s\" (style: %s)%n", USERS[ut.user()], id, ut.direction(),
-              ut.thresholdUsd(), ut.prompt(), PromptStyle.describe(PromptStyle.of(ut.prompt())));
-        }
-      }
-
-      // ---- operators, challenger, auditor
-      LocalContentStore store = new LocalContentStore(out.resolve("ipfs"));
       PoseidonCommitmentScheme commitments = new PoseidonCommitmentScheme();
-      Web3jChainBackend honestChain = backend(anvil, 1, contracts);
-      Web3jChainBackend evilChain = backend(anvil, 2, contracts);
-      Web3jChainBackend challengerChain = backend(anvil, 3, contracts);
-      Web3jChainBackend auditorChain = backend(anvil, 4, contracts);
-      honestChain.bond(ETHER);
-      evilChain.bond(ETHER);
-      String victimPrompt = ORDERS.get(1).prompt();
-      Vnft base = Vnft.builder().discover(false).contentStore(store).commitments(commitments)
-          .encoder(new Mp4Encoder()).proofSystem(proofs).format(o.format()).listener(timing).build();
-      OperatorNode honest = OperatorNode.builder().name("honest operator")
-          .vnft(base.toBuilder().generator(model).chain(honestChain).build()).chain(honestChain)
-          .journal(OperatorJournal.open(out.resolve("journal-honest.txt"))).maxBatch(16).maxWaitSeconds(0)
-          .clock(() -> DevChain.chainTime(owner)).log(log).build();
-      OperatorNode evil = OperatorNode.builder().name("dishonest operator")
-          .vnft(base.toBuilder().generator(new TamperingGenerator(model, r -> r.prompt().equals(victimPrompt)))
-              .chain(evilChain).build()).chain(evilChain)
-          .journal(OperatorJournal.open(out.resolve("journal-dishonest.txt"))).maxBatch(16).maxWaitSeconds(0)
-          .clock(() -> DevChain.chainTime(owner)).log(log).build();
-      ChallengerNode challenger = new ChallengerNode("challenger", challengerChain, model, commitments, store,
-          o.format(), log);
+      Vnft.Builder base = Vnft.builder().discover(false).generator(model).commitments(commitments)
+          .encoder(new Mp4Encoder()).proofSystem(proofs).format(o.format()).listener(timing);
 
-      List<BigInteger> reverted = new ArrayList<>();
-      List<BigInteger> answered = new ArrayList<>();
-
-      // ---- price path, part 1: the dishonest operator is first to the crossings
-      for (int i = 1; i <= 3; i++) {
-        report(owner, feed, PRICE_PATH[i], log);
+      try (DevNetwork net = DevNetwork.start(base, out, PARAMS, new BigDecimal(PRICE_PATH[0]))) {
+        return run(o, net, model, log, stageNanos, start, out);
       }
-      evil.tick();
-      challenger.tick(); // finds the altered token and challenges its wrong pixel
-      evil.tick(); // cannot prove the pixel
-      DevChain.increaseTime(anvil.rpcUrl(), params.responseWindowSeconds() + 1);
-      challenger.tick(); // settles: batch reverted, triggers reopen, operator slashed
-      for (CommittedBatch b : owner.batches()) {
-        if (b.status() == BatchStatus.REVERTED) {
-          reverted.add(b.batchId());
-        }
-      }
-      log.println("dishonest operator's batches reverted: " + reverted);
-
-      // ---- the honest operator picks the reopened triggers up; then the path goes on
-      honest.tick();
-      for (int i = 4; i < PRICE_PATH.length; i++) {
-        report(owner, feed, PRICE_PATH[i], log);
-      }
-      honest.tick();
-      challenger.tick(); // checks the honest batches: nothing wrong
-
-      // ---- an auditor spot-checks one honest token; the operator answers with a proof
-      CommittedBatch audited = owner.batches().stream()
-          .filter(b -> b.operator().equals(honestChain.account()) && b.status() == BatchStatus.PENDING)
-          .findFirst().orElseThrow(() -> new IllegalStateException("no honest batch to audit"));
-      long pixel = o.format().totalPixels() / 2 + o.format().width() / 3;
-      PixelChallenge audit = auditorChain.challenge(audited.batchId(), 0, pixel);
-      log.println("[auditor] spot-check: challenge " + audit.challengeId() + " on batch " + audited.batchId()
-          + " leaf 0 pixel " + pixel);
-      OperatorNode.TickReport t = honest.tick();
-      if (t.answered() > 0 && owner.openChallenges().stream().noneMatch(c -> c.challengeId().equals(audit.challengeId()))) {
-        answered.add(audit.challengeId());
-      }
-
-      // ---- after the challenge window, the honest operator finalizes
-      DevChain.increaseTime(anvil.rpcUrl(), params.challengeWindowSeconds() + 1);
-      honest.tick();
-      evil.tick();
-
-      // ---- read everything back and verify every token
-      TokenVerifier verifierTool = new TokenVerifier(owner, model, commitments, store, o.format());
-      List<TokenRow> rows = new ArrayList<>();
-      BigInteger tokenId = BigInteger.ONE;
-      while (true) {
-        Optional<DevChain.TokenLeaf> leaf = tokenLeaf(owner, tokenId);
-        if (leaf.isEmpty()) {
-          break;
-        }
-        Trigger trig = owner.trigger(leaf.get().leaf().triggerId());
-        PriceRound round = owner.feed(feed).round(leaf.get().leaf().roundId());
-        List<TokenVerifier.Check> checks = verifierTool.verify(tokenId);
-        boolean ok = checks.stream().allMatch(TokenVerifier.Check::passed);
-        log.println("vnft verify --token " + tokenId);
-        checks.forEach(c -> log.println("  " + c.line()));
-        VideoFrames frames = model.generate(new io.vnft.api.GenerationRequest(trig.modelId(),
-            commitments.seed(trig.triggerId(), round.roundId(), trig.promptHash()), trig.prompt(), o.format()));
-        writeFiles(out, tokenId, frames, store, leaf.get());
-        rows.add(new TokenRow(tokenId, owner.ownerOf(tokenId), userOf.get(trig.triggerId()), trig, round,
-            leaf.get().leaf().contentCid().value(), ok));
-        tokenId = tokenId.add(BigInteger.ONE);
-      }
-
-      boolean forgedRejected = forgeAndCheck(out, store, verifierTool, rows, log);
-      List<BigInteger> unfired = new ArrayList<>();
-      for (Trigger open : owner.openTriggers()) {
-        unfired.add(open.triggerId());
-      }
-      printTable(rows, log);
-      Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
-      stageNanos.forEach((k, v) -> seconds.put(k, v.get() / 1e9));
-      double wall = (System.nanoTime() - start) / 1e9;
-      log.printf("triggers never crossed (still open): %s%n", unfired);
-      log.printf("slashed batches: %s; challenges answered with an on-chain verified proof: %s%n", reverted, answered);
-      log.printf("forged file detected by vnft verify: %s%n", forgedRejected);
-      log.printf("time: generate %.1f s, commit %.1f s, store %.1f s, prove (setup + proofs) %.1f s, chain commit %.1f s,"
-          + " finalize %.1f s; wall %.1f s%n", seconds.get(Stage.GENERATE), seconds.get(Stage.COMMIT),
-          seconds.get(Stage.STORE), seconds.get(Stage.PROVE), seconds.get(Stage.CHAIN_COMMIT),
-          seconds.get(Stage.FINALIZE), wall);
-      for (Web3jChainBackend b : List.of(owner, honestChain, evilChain, challengerChain, auditorChain)) {
-        b.close();
-      }
-      if (o.keepRunning()) {
-        log.println("chain left running at " + anvil.rpcUrl() + " (deployment in " + deploymentFile + "); try:");
-        String where = " --deployment " + deploymentFile + " --store " + out.resolve("ipfs");
-        log.println("  ./vnft verify --token 1" + where);
-        log.println("  ./vnft challenger --key " + anvil.privateKey(3) + " --once" + where);
-        log.println("Ctrl-C stops it.");
-        waitForever();
-      }
-      return new Result(rows, Map.copyOf(recipients), unfired, reverted, answered, forgedRejected, seconds, wall);
     }
+  }
+
+  private static Result run(Options o, DevNetwork net, VideoGenerator model, PrintStream log,
+      Map<Stage, AtomicLong> stageNanos, long start, Path out) {
+    AnvilNode anvil = net.node();
+    VnftDeployment.Addresses contracts = net.contracts();
+    Web3jChainBackend owner = net.owner();
+    Address feed = net.feed();
+    log.println("anvil running at " + anvil.rpcUrl() + " (chain id " + anvil.chainId() + ")");
+    log.println("deployed: registry " + contracts.registry() + ", triggers " + contracts.triggerBook()
+        + ", nft " + contracts.videoNft() + ", rollup " + contracts.rollup());
+    log.println("ETH/USD mock feed " + feed + " at " + PRICE_PATH[0] + ".00 (heartbeat "
+        + DevNetwork.FEED_HEARTBEAT_SECONDS + " s)");
+    log.println("model " + model.model().modelId() + " registered with the build-time Groth16 verifier "
+        + net.verifier() + " (verifying key given at deployment)");
+    Path deploymentFile = out.resolve("deployment.properties");
+    new DeploymentFile(anvil.rpcUrl(), anvil.chainId(), contracts, o.format(), "pixel.zkey").write(deploymentFile);
+
+    // ---- users and triggers
+    Map<BigInteger, Address> recipients = new ConcurrentHashMap<>();
+    Map<BigInteger, String> userOf = new ConcurrentHashMap<>();
+    for (int i = 0; i < o.triggers(); i++) {
+      UserTrigger ut = ORDERS.get(i % ORDERS.size());
+      Vnft user = net.client(5 + ut.user());
+      Address me = user.chain().account();
+      BigInteger id = user.createTrigger(feed, ut.direction(), BigDecimal.valueOf(ut.thresholdUsd()), ut.prompt(),
+          me, ETHER.divide(BigInteger.valueOf(100))).join();
+      recipients.put(id, me);
+      userOf.put(id, USERS[ut.user()]);
+      log.printf("  %-5s trigger %s: %s %d -> \"%s\" (style: %s)%n", USERS[ut.user()], id, ut.direction(),
+          ut.thresholdUsd(), ut.prompt(), PromptStyle.describe(model.styleOf(ut.prompt())));
+    }
+
+    // ---- operators, challenger, auditor (accounts 1 and 2 are bonded by the network)
+    RoleListener printer = Commands.printTo(log);
+    String victimPrompt = ORDERS.get(1).prompt();
+    Vnft honestClient = net.client(1);
+    Vnft evilClient = net.client(2).toBuilder()
+        .generator(new TamperingGenerator(model, r -> r.prompt().equals(victimPrompt))).build();
+    Operator honest = Operator.builder().name("honest operator").vnft(honestClient)
+        .journal(OperatorJournal.open(out.resolve("journal-honest.txt"), honestClient.chain().deployment()))
+        .maxBatch(16).maxWaitSeconds(0).listener(printer).build();
+    Operator evil = Operator.builder().name("dishonest operator").vnft(evilClient)
+        .journal(OperatorJournal.open(out.resolve("journal-dishonest.txt"), evilClient.chain().deployment()))
+        .maxBatch(16).maxWaitSeconds(0).listener(printer).build();
+    Challenger challenger = Challenger.builder().name("challenger").vnft(net.client(3)).listener(printer).build();
+    Vnft auditor = net.client(4);
+
+    List<BigInteger> reverted = new ArrayList<>();
+    List<BigInteger> answered = new ArrayList<>();
+
+    // ---- price path, part 1: the dishonest operator is first to the crossings
+    for (int i = 1; i <= 3; i++) {
+      report(net, PRICE_PATH[i], log);
+    }
+    evil.tick();
+    challenger.tick(); // finds the altered token and challenges its wrong pixel
+    evil.tick(); // cannot prove the pixel
+    net.increaseTime(PARAMS.responseWindowSeconds() + 1);
+    challenger.tick(); // settles: batch reverted, triggers reopen, operator slashed
+    for (CommittedBatch b : owner.batches()) {
+      if (b.status() == BatchStatus.REVERTED) {
+        reverted.add(b.batchId());
+      }
+    }
+    log.println("dishonest operator's batches reverted: " + reverted);
+
+    // ---- the honest operator picks the reopened triggers up; then the path goes on
+    honest.tick();
+    for (int i = 4; i < PRICE_PATH.length; i++) {
+      report(net, PRICE_PATH[i], log);
+    }
+    honest.tick();
+    challenger.tick(); // checks the honest batches: nothing wrong
+
+    // ---- an auditor spot-checks one honest token; the operator answers with a proof
+    Address honestAccount = honestClient.chain().account();
+    CommittedBatch audited = owner.batches().stream()
+        .filter(b -> b.operator().equals(honestAccount) && b.status() == BatchStatus.PENDING)
+        .findFirst().orElseThrow(() -> new IllegalStateException("no honest batch to audit"));
+    long pixel = o.format().totalPixels() / 2 + o.format().width() / 3;
+    PixelChallenge audit = auditor.chain().challenge(audited.batchId(), 0, pixel);
+    log.println("[auditor] spot-check: challenge " + audit.challengeId() + " on batch " + audited.batchId()
+        + " leaf 0 pixel " + pixel);
+    Operator.TickReport t = honest.tick();
+    if (t.answered() > 0 && owner.openChallenges().stream().noneMatch(c -> c.challengeId().equals(audit.challengeId()))) {
+      answered.add(audit.challengeId());
+    }
+
+    // ---- after the challenge window, the honest operator finalizes
+    net.increaseTime(PARAMS.challengeWindowSeconds() + 1);
+    honest.tick();
+    evil.tick();
+
+    // ---- read everything back and verify every token
+    Vnft reader = net.client(0);
+    TokenVerifier verifierTool = TokenVerifier.of(reader);
+    List<TokenRow> rows = new ArrayList<>();
+    for (BigInteger tokenId = BigInteger.ONE; ; tokenId = tokenId.add(BigInteger.ONE)) {
+      Optional<TokenRecord> token = reader.chain().token(tokenId);
+      if (token.isEmpty()) {
+        break;
+      }
+      Trigger trig = owner.trigger(token.get().leaf().triggerId());
+      PriceRound round = owner.feed(feed).round(token.get().leaf().roundId());
+      TokenVerifier.Report checks = verifierTool.verify(tokenId);
+      log.println("vnft verify --token " + tokenId);
+      checks.checks().forEach(c -> log.println("  " + c.line()));
+      RegeneratedVideo video = reader.regenerate(trig, round.roundId()).join();
+      writeFiles(out, tokenId, video.frames(), net.store(), token.get());
+      rows.add(new TokenRow(tokenId, token.get().owner(), userOf.get(trig.triggerId()), trig, round,
+          token.get().leaf().contentCid().value(), checks.verified()));
+    }
+
+    boolean forgedRejected = forgeAndCheck(net.store(), verifierTool, rows, log);
+    List<BigInteger> unfired = new ArrayList<>();
+    for (Trigger open : owner.openTriggers()) {
+      unfired.add(open.triggerId());
+    }
+    printTable(rows, log);
+    Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
+    stageNanos.forEach((k, v) -> seconds.put(k, v.get() / 1e9));
+    double wall = (System.nanoTime() - start) / 1e9;
+    log.printf("triggers never crossed (still open): %s%n", unfired);
+    log.printf("slashed batches: %s; challenges answered with an on-chain verified proof: %s%n", reverted, answered);
+    log.printf("forged file detected by vnft verify: %s%n", forgedRejected);
+    log.printf("time: generate %.1f s, commit %.1f s, store %.1f s, prove (setup + proofs) %.1f s, chain commit %.1f s,"
+        + " finalize %.1f s; wall %.1f s%n", seconds.get(Stage.GENERATE), seconds.get(Stage.COMMIT),
+        seconds.get(Stage.STORE), seconds.get(Stage.PROVE), seconds.get(Stage.CHAIN_COMMIT),
+        seconds.get(Stage.FINALIZE), wall);
+    if (o.keepRunning()) {
+      log.println("chain left running at " + anvil.rpcUrl() + " (deployment in " + deploymentFile + "); try:");
+      String where = " --deployment " + deploymentFile + " --store " + out.resolve("ipfs");
+      log.println("  ./vnft verify --token 1" + where);
+      log.println("  ./vnft challenger --key " + anvil.privateKey(3) + " --once" + where);
+      log.println("Ctrl-C stops it.");
+      waitForever();
+    }
+    return new Result(rows, Map.copyOf(recipients), unfired, reverted, answered, forgedRejected, seconds, wall);
   }
 
   private static void waitForever() {
@@ -359,17 +352,8 @@ public final class Demo {
     }
   }
 
-  private static Optional<DevChain.TokenLeaf> tokenLeaf(Web3jChainBackend chain, BigInteger tokenId) {
-    try {
-      chain.ownerOf(tokenId);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-    return Optional.of(DevChain.tokenLeaf(chain, tokenId));
-  }
-
   /** Corrupts a copy of one token's stored video and checks that verification catches it. */
-  private static boolean forgeAndCheck(Path out, LocalContentStore store, TokenVerifier verifier,
+  private static boolean forgeAndCheck(LocalContentStore store, TokenVerifier verifier,
       List<TokenRow> rows, PrintStream log) {
     if (rows.isEmpty()) {
       return false;
@@ -382,7 +366,7 @@ public final class Demo {
       forged[forged.length / 2] ^= 0x5a;
       Files.write(file, forged);
       try {
-        List<TokenVerifier.Check> checks = verifier.verify(row.tokenId());
+        List<TokenVerifier.Check> checks = verifier.verify(row.tokenId()).checks();
         boolean failed = checks.stream().anyMatch(c -> !c.passed());
         log.println("vnft verify --token " + row.tokenId() + " after forging its stored video:");
         checks.stream().filter(c -> !c.passed()).forEach(c -> log.println("  " + c.line()));
@@ -396,7 +380,7 @@ public final class Demo {
   }
 
   private static void writeFiles(Path out, BigInteger tokenId, VideoFrames frames, LocalContentStore store,
-      DevChain.TokenLeaf leaf) {
+      TokenRecord leaf) {
     Path dir = out.resolve("tokens");
     mkdirs(dir);
     try {
@@ -424,14 +408,9 @@ public final class Demo {
     log.println();
   }
 
-  private static void report(Web3jChainBackend owner, Address feed, long usd, PrintStream log) {
-    DevChain.reportPrice(owner, feed, BigInteger.valueOf(usd).multiply(E8));
+  private static void report(DevNetwork net, long usd, PrintStream log) {
+    net.reportPrice(BigDecimal.valueOf(usd));
     log.println("feed: ETH/USD = " + usd + ".00");
-  }
-
-  private static Web3jChainBackend backend(AnvilNode anvil, int account, VnftDeployment.Addresses contracts) {
-    return Web3jChainBackend.builder().rpcUrl(anvil.rpcUrl()).privateKey(anvil.privateKey(account))
-        .chainId(anvil.chainId()).contracts(contracts).pollInterval(20).build();
   }
 
   private static void mkdirs(Path p) {

@@ -23,7 +23,7 @@ import org.web3j.utils.Numeric;
  */
 public final class RevertDecoder {
   private static final String[] CONTRACTS = {
-    "VideoNFT", "ModelRegistry", "TriggerBook", "Rollup", "MockV3Aggregator", "LeafStore"
+    "VideoNFT", "ModelRegistry", "TriggerBook", "Rollup", "MockV3Aggregator", "LeafStore", "Groth16PixelVerifier"
   };
   private static final RevertDecoder DEFAULT = new RevertDecoder();
 

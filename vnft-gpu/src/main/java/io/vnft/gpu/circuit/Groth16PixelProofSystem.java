@@ -48,6 +48,7 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   private final PixelCircuit circuit;
   private final CompiledCircuit compiled;
   private final ProvingKey pk;
+  private final List<BigInteger> keyWords;
 
   /**
    * @param format the video shape the circuit is built for
@@ -64,6 +65,24 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
           + " / " + PixelCircuit.PUBLIC_INPUTS.length);
     }
     this.pk = pk;
+    this.keyWords = keyWords(pk.verifyingKey());
+  }
+
+  private static List<BigInteger> keyWords(VerifyingKey vk) {
+    List<BigInteger> w = new ArrayList<>(28);
+    w.add(vk.alpha1().x());
+    w.add(vk.alpha1().y());
+    for (G2Point g : List.of(vk.beta2(), vk.gamma2(), vk.delta2())) {
+      w.add(g.x1());
+      w.add(g.x0());
+      w.add(g.y1());
+      w.add(g.y0());
+    }
+    for (G1Point ic : vk.ic()) {
+      w.add(ic.x());
+      w.add(ic.y());
+    }
+    return List.copyOf(w);
   }
 
   /**
@@ -88,6 +107,17 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   /** @return the verifying key (for the on-chain verifier) */
   public VerifyingKey verifyingKey() {
     return pk.verifyingKey();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read from {@link #verifyingKey()}; the same key that {@link #solidityVerifier(String)}
+   * bakes into a generated contract.
+   */
+  @Override
+  public List<BigInteger> verifyingKeyWords() {
+    return keyWords;
   }
 
   /**

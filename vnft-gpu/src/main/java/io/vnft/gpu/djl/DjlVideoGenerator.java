@@ -75,6 +75,12 @@ public final class DjlVideoGenerator implements VideoGenerator {
     return model.device().isGpu();
   }
 
+  /** @return {@link io.vnft.gpu.model.PromptStyle#of}: palette, speed and symmetry picked by keyword */
+  @Override
+  public long styleOf(String prompt) {
+    return io.vnft.gpu.model.PromptStyle.of(prompt);
+  }
+
   @Override
   public ModelInfo model() {
     return CppnRequests.modelInfo();

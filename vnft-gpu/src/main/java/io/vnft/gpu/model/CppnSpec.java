@@ -12,6 +12,12 @@ package io.vnft.gpu.model;
 public final class CppnSpec {
   /** The model name; on chain {@code modelId = keccak256(UTF-8 name)}. */
   public static final String MODEL_ID = "vnft-cppn-1";
+  /**
+   * The shape the model is registered and generated at unless a caller chooses another: 64x64
+   * pixels, 24 frames at 12 fps (two seconds, looping). The one default: the client, the proof
+   * system's provider and the demo all take it from {@link io.vnft.api.ModelInfo#defaultFormat()}.
+   */
+  public static final io.vnft.api.VideoFormat DEFAULT_FORMAT = new io.vnft.api.VideoFormat(64, 64, 24, 12);
   /** Width of each hidden layer. */
   public static final int HIDDEN = 16;
   /** Spatial inputs of layer 1: X', Y', R. */

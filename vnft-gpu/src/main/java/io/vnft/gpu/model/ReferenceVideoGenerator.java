@@ -12,6 +12,12 @@ import io.vnft.api.VideoGenerator;
 public final class ReferenceVideoGenerator implements VideoGenerator {
   private final ReferenceCppn model = new ReferenceCppn(CppnWeights.builtIn());
 
+  /** @return {@link io.vnft.gpu.model.PromptStyle#of}: palette, speed and symmetry picked by keyword */
+  @Override
+  public long styleOf(String prompt) {
+    return io.vnft.gpu.model.PromptStyle.of(prompt);
+  }
+
   @Override
   public ModelInfo model() {
     return CppnRequests.modelInfo();

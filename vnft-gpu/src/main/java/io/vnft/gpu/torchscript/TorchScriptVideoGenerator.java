@@ -54,6 +54,8 @@ public final class TorchScriptVideoGenerator implements VideoGenerator {
   public static final int CHUNK_PIXELS = 1 << 21;
   /** Length of {@code z}. */
   public static final int Z = 32;
+  /** The shape reported as the model's default (any shape renders): 64x64, 16 frames at 8 fps. */
+  public static final VideoFormat DEFAULT_FORMAT = new VideoFormat(64, 64, 16, 8);
 
   private final String modelId;
   private final Bytes32 fileHash;
@@ -111,7 +113,7 @@ public final class TorchScriptVideoGenerator implements VideoGenerator {
   @Override
   public ModelInfo model() {
     return new ModelInfo(modelId, fileHash, false,
-        "TorchScript model (SHA-256 of the file as weightsHash); verifiable optimistically only");
+        "TorchScript model (SHA-256 of the file as weightsHash); verifiable optimistically only", DEFAULT_FORMAT);
   }
 
   /**

@@ -14,7 +14,10 @@ import io.vnft.api.VideoFrames;
 import io.vnft.gpu.commit.FramesRoot;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.PromptStyle;
+import io.vnft.zk.curve.G2Point;
+import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.Fr;
+import io.vnft.zk.groth16.VerifyingKey;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -54,6 +57,29 @@ class Groth16PixelProofSystemTest {
     other = new ArrayList<>(env.publicInputs());
     other.set(4, BigInteger.valueOf(style ^ 2)); // another style
     assertFalse(system.verify(new ProofEnvelope(env.proofSystem(), env.modelId(), other, env.proof())));
+  }
+
+  @Test
+  void verifyingKeyWordsAreTheKeyInTheOnChainConstructorOrder() {
+    VerifyingKey vk = system.verifyingKey();
+    List<BigInteger> w = system.verifyingKeyWords();
+    assertEquals(28, w.size());
+    assertEquals(List.of(vk.alpha1().x(), vk.alpha1().y()), w.subList(0, 2));
+    List<G2Point> g2 = List.of(vk.beta2(), vk.gamma2(), vk.delta2());
+    for (int i = 0; i < 3; i++) {
+      G2Point g = g2.get(i);
+      // imaginary part first, as in the proof's b and the exported verifier's constants
+      assertEquals(List.of(g.x1(), g.x0(), g.y1(), g.y0()), w.subList(2 + 4 * i, 6 + 4 * i));
+    }
+    assertEquals(7, vk.ic().size());
+    for (int i = 0; i < 7; i++) {
+      assertEquals(List.of(vk.ic().get(i).x(), vk.ic().get(i).y()), w.subList(14 + 2 * i, 16 + 2 * i));
+    }
+    for (BigInteger v : w) {
+      assertTrue(v.signum() >= 0 && v.compareTo(Fp.MODULUS) < 0, v.toString());
+    }
+    assertEquals(w, system.verifyingKeyWords());
+    assertThrows(UnsupportedOperationException.class, () -> w.set(0, BigInteger.ONE));
   }
 
   @Test

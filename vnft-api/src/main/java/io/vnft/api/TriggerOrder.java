@@ -1,0 +1,35 @@
+package io.vnft.api;
+
+import java.math.BigInteger;
+
+/**
+ * What a user asks for when creating a trigger. Immutable and thread-safe. {@link Vnft#createTrigger}
+ * builds one from a price in units and a prompt, deriving threshold, style and model.
+ *
+ * @param feed the Chainlink-compatible feed (configured in TriggerBook)
+ * @param direction which way the price must cross
+ * @param threshold the threshold in the feed's decimals, &gt; 0
+ * @param prompt the prompt (at most {@value GenerationRequest#MAX_PROMPT_BYTES} UTF-8 bytes)
+ * @param style the model's conditioning for the prompt, an unsigned 32-bit value
+ * @param modelId the registered model's name
+ * @param recipient who receives the token
+ * @param feeWei the fee escrowed for the operator, in wei, &gt;= 0
+ */
+public record TriggerOrder(Address feed, Direction direction, BigInteger threshold, String prompt, long style,
+    String modelId, Address recipient, BigInteger feeWei) {
+  /** @throws InvalidInputException naming the field and the limit it broke */
+  public TriggerOrder {
+    Checks.notNull("feed", feed);
+    Checks.notNull("direction", direction);
+    Checks.notNull("threshold", threshold);
+    if (threshold.signum() <= 0) {
+      throw new InvalidInputException("threshold: must be > 0, got " + threshold);
+    }
+    Checks.notNull("prompt", prompt);
+    GenerationRequest.requirePrompt(prompt);
+    VideoFormat.requireRange("style", style, 0, 0xffff_ffffL);
+    GenerationRequest.requireModelId(modelId);
+    Checks.notNull("recipient", recipient);
+    Checks.nonNegative("feeWei", feeWei);
+  }
+}

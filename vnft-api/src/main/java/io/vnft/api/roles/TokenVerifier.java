@@ -1,0 +1,163 @@
+package io.vnft.api.roles;
+
+import io.vnft.api.BatchLeaf;
+import io.vnft.api.ChainBackend;
+import io.vnft.api.ContentId;
+import io.vnft.api.FiringRule;
+import io.vnft.api.RegeneratedVideo;
+import io.vnft.api.TokenRecord;
+import io.vnft.api.Trigger;
+import io.vnft.api.VideoFormat;
+import io.vnft.api.Vnft;
+import io.vnft.api.VnftException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Checks one minted token end to end, trusting nobody: its owner, the oracle crossing at its round
+ * ({@link FiringRule#checkMinted}), the seed, the regenerated frames against the committed
+ * {@code framesRoot}, the stored files against their CIDs, the metadata against the token's
+ * {@code tokenURI}, and the contract's ERC-7007 {@code verify}. Each check yields a {@link Check};
+ * a check that throws fails with the exception's message. All reads go through the one
+ * {@link Vnft} it is built with (any signing key will do; nothing is sent). Thread-safe if the
+ * client's backends are.
+ */
+public final class TokenVerifier {
+  /**
+   * The outcome of one check.
+   *
+   * @param name what was checked
+   * @param passed whether it held
+   * @param detail what was seen
+   */
+  public record Check(String name, boolean passed, String detail) {
+    /** @return one line, {@code PASS name: detail} or {@code FAIL name: detail} */
+    public String line() {
+      return (passed ? "PASS " : "FAIL ") + name + ": " + detail;
+    }
+  }
+
+  /**
+   * All checks of one token.
+   *
+   * @param tokenId the token
+   * @param checks every check, in order
+   */
+  public record Report(BigInteger tokenId, List<Check> checks) {
+    /** Copies the list. */
+    public Report {
+      checks = List.copyOf(checks);
+    }
+
+    /** @return true iff every check passed (and there was at least one) */
+    public boolean verified() {
+      return !checks.isEmpty() && checks.stream().allMatch(Check::passed);
+    }
+  }
+
+  private final Vnft vnft;
+  private final ChainBackend chain;
+
+  private TokenVerifier(Vnft vnft) {
+    this.vnft = Objects.requireNonNull(vnft, "vnft");
+    this.chain = vnft.chain();
+  }
+
+  /**
+   * @param vnft the client whose chain, model, commitment scheme and content store are used
+   * @return a verifier
+   * @throws io.vnft.api.BackendUnavailableException if the client has no chain
+   */
+  public static TokenVerifier of(Vnft vnft) {
+    return new TokenVerifier(vnft);
+  }
+
+  /**
+   * @param tokenId the token
+   * @return every check, in order; the token is verified iff all passed
+   */
+  public Report verify(BigInteger tokenId) {
+    List<Check> out = new ArrayList<>();
+    TokenRecord token;
+    Trigger trigger;
+    try {
+      Optional<TokenRecord> t = chain.token(tokenId);
+      if (t.isEmpty()) {
+        out.add(new Check("token", false, "token " + tokenId + " was never minted"));
+        return new Report(tokenId, out);
+      }
+      token = t.get();
+      trigger = chain.trigger(token.leaf().triggerId());
+    } catch (VnftException e) {
+      out.add(new Check("token", false, "cannot read token " + tokenId + ": " + e.getMessage()));
+      return new Report(tokenId, out);
+    }
+    BatchLeaf leaf = token.leaf();
+    out.add(check("owner", () -> result(token.recipient().equals(trigger.recipient()),
+        "owned by " + token.owner() + ", minted to " + token.recipient() + ", trigger " + trigger.triggerId()
+            + " recipient " + trigger.recipient())));
+    out.add(check("oracle crossing", () -> {
+      FiringRule.Verdict v = FiringRule.checkMinted(trigger, leaf.roundId(), chain.feed(trigger.feed()));
+      return result(v == FiringRule.Verdict.FIRES, trigger.direction() + " " + trigger.threshold() + ": round "
+          + leaf.roundId() + " is " + (v == FiringRule.Verdict.FIRES ? "the first crossing after round "
+              + trigger.startRound() : "not the first crossing (" + v + ")"));
+    }));
+    Optional<RegeneratedVideo> regenerated = Optional.empty();
+    try {
+      regenerated = Optional.of(vnft.regenerate(trigger, leaf.roundId()).join());
+    } catch (RuntimeException e) {
+      out.add(new Check("frames", false, "cannot regenerate: " + Roles.rootMessage(e)));
+    }
+    if (regenerated.isPresent()) {
+      RegeneratedVideo v = regenerated.get();
+      VideoFormat f = v.frames().format();
+      boolean same = v.framesRoot().equals(leaf.framesRoot());
+      out.add(new Check("seed", true, "Poseidon(trigger " + trigger.triggerId() + ", round " + leaf.roundId()
+          + ", promptHash mod r) = " + v.seed().hex()));
+      out.add(new Check("frames", same, "regenerated " + trigger.modelId() + " " + f.width() + "x" + f.height()
+          + "x" + f.frames() + ", framesRoot " + v.framesRoot().hex()
+          + (same ? " = committed" : " != committed " + leaf.framesRoot().hex())));
+    }
+    out.add(check("video file", () -> cidCheck(leaf.contentCid())));
+    out.add(check("metadata", () -> {
+      byte[] meta = vnft.contentStore().get(leaf.metadataCid());
+      String json = new String(meta, StandardCharsets.UTF_8);
+      boolean ok = ContentId.compute(meta).equals(leaf.metadataCid())
+          && json.contains("\"frames_root\":\"" + leaf.framesRoot().hex() + "\"")
+          && json.contains("\"animation_url\":\"ipfs://" + leaf.contentCid().value() + "\"")
+          && token.tokenUri().equals("ipfs://" + leaf.metadataCid().value());
+      return result(ok, leaf.metadataCid() + (ok ? " matches its CID, the tokenURI, the frames root and the video"
+          : " does not match the token"));
+    }));
+    out.add(check("ERC-7007 verify", () -> {
+      boolean ok = chain.verifyAigc(trigger.prompt(), leaf.framesRoot(), tokenId);
+      return result(ok, "VideoNFT.verify(prompt, framesRoot, tokenId) = " + ok);
+    }));
+    return new Report(tokenId, out);
+  }
+
+  private Check cidCheck(ContentId cid) {
+    byte[] bytes = vnft.contentStore().get(cid);
+    ContentId actual = ContentId.compute(bytes);
+    return result(actual.equals(cid), bytes.length + " bytes, CIDv1 " + actual
+        + (actual.equals(cid) ? "" : " != " + cid));
+  }
+
+  private static Check result(boolean ok, String detail) {
+    return new Check("", ok, detail);
+  }
+
+  private static Check check(String name, Supplier<Check> body) {
+    try {
+      Check c = body.get();
+      return new Check(name, c.passed(), c.detail());
+    } catch (RuntimeException e) {
+      return new Check(name, false, Roles.rootMessage(e));
+    }
+  }
+}
