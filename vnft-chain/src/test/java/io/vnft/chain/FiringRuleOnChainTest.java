@@ -72,7 +72,15 @@ class FiringRuleOnChainTest {
     fx.reportAt(feed, BigInteger.valueOf(4), 4200, now); // round 3 is missing
     List<Verdict> after = compareAll("gap", id);
     assertEquals(Verdict.ROUND_UNAVAILABLE, after.get(3));
-    assertEquals(Verdict.ROUND_UNAVAILABLE, after.get(4), "round 3 cannot be read to prove round 4 first");
+    // Round 2 crossed first (stale now): the firing round is fixed, a later crossing never fires.
+    // (Issue 12 moves freshness to report time so that such a trigger stays fireable.)
+    assertEquals(Verdict.EARLIER_CROSSING, after.get(4));
+
+    Address gapFeed = fx.newFeed(3800, HEARTBEAT);
+    BigInteger gapped = fx.trigger(gapFeed, Direction.ABOVE, 4000, "gap before the crossing");
+    fx.reportAt(gapFeed, BigInteger.valueOf(3), 4100, fx.owner.chainTime()); // round 2 never reported
+    List<Verdict> gap = compareAll("gap before the crossing", gapped);
+    assertEquals(Verdict.ROUND_UNAVAILABLE, gap.get(3), "round 2 cannot be read to prove round 3 first");
   }
 
   @Test
