@@ -17,9 +17,20 @@ import org.web3j.protocol.core.methods.response.EthFeeHistory;
 @FunctionalInterface
 public interface FeePolicy {
 
-  /** EIP-1559 fees in wei: {@code maxFeePerGas >= maxPriorityFeePerGas >= 0}. */
+  /**
+   * EIP-1559 fees in wei: {@code maxFeePerGas >= maxPriorityFeePerGas >= 0}.
+   *
+   * @param maxFeePerGas the most paid per unit of gas, base fee included, wei
+   * @param maxPriorityFeePerGas the tip per unit of gas, wei
+   */
   record Fees(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
-    /** Validates the fees. */
+    /**
+     * Validates the fees.
+     *
+     * @param maxFeePerGas the most paid per unit of gas, base fee included, wei
+     * @param maxPriorityFeePerGas the tip per unit of gas, wei
+     * @throws InvalidInputException if either is null, the tip is negative or above the maximum
+     */
     public Fees {
       if (maxFeePerGas == null || maxPriorityFeePerGas == null || maxPriorityFeePerGas.signum() < 0
           || maxFeePerGas.compareTo(maxPriorityFeePerGas) < 0) {

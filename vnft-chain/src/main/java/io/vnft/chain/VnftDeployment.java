@@ -31,7 +31,15 @@ public final class VnftDeployment {
    */
   public record Params(BigInteger minOperatorBondWei, BigInteger challengeBondWei, long challengeWindowSeconds,
       long responseWindowSeconds) {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param minOperatorBondWei the bond an operator needs to commit, wei (above 0)
+     * @param challengeBondWei the bond a challenger posts, wei (above 0)
+     * @param challengeWindowSeconds how long a batch can be challenged after commit, seconds (at least 1)
+     * @param responseWindowSeconds how long the operator has to answer a challenge, seconds (at least 1)
+     * @throws InvalidInputException if a bond is null or not positive, or a window is under 1 s
+     */
     public Params {
       if (minOperatorBondWei == null || minOperatorBondWei.signum() <= 0) {
         throw new InvalidInputException("minOperatorBondWei: must be > 0");

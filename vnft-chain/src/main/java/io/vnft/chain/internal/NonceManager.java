@@ -19,6 +19,10 @@ public final class NonceManager {
   private final String address;
   private long next = -1;
 
+  /**
+   * @param web3j the node the pending nonce is read from
+   * @param address the sending account, hex
+   */
   public NonceManager(Web3j web3j, String address) {
     this.web3j = web3j;
     this.address = address;

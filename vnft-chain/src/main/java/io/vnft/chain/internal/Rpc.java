@@ -46,6 +46,15 @@ public final class Rpc {
   private final long pollMillis;
   private final NonceManager nonces;
 
+  /**
+   * @param web3j the node
+   * @param credentials the key transactions are signed with
+   * @param chainId the chain id signed into each transaction (EIP-155)
+   * @param fees the EIP-1559 fee policy, asked once per transaction
+   * @param confirmations blocks a receipt needs, its own included, before {@link #awaitReceipt} returns it
+   * @param receiptTimeout how long {@link #awaitReceipt} waits
+   * @param pollMillis pause between receipt polls, milliseconds
+   */
   public Rpc(Web3j web3j, Credentials credentials, long chainId, FeePolicy fees, int confirmations,
       Duration receiptTimeout, long pollMillis) {
     this.web3j = web3j;
@@ -58,19 +67,29 @@ public final class Rpc {
     this.nonces = new NonceManager(web3j, credentials.getAddress());
   }
 
+  /** @return the node this client talks to */
   public Web3j web3j() {
     return web3j;
   }
 
+  /** @return the sending account's address, hex */
   public String from() {
     return credentials.getAddress();
   }
 
+  /** @return the chain id signed into transactions */
   public long chainId() {
     return chainId;
   }
 
-  /** eth_call of {@code f} on {@code to} at the latest block; reverts become ChainException with the reason. */
+  /**
+   * eth_call of {@code f} on {@code to} at the latest block; reverts become ChainException with the reason.
+   *
+   * @param to the contract address, hex
+   * @param f the function and its arguments
+   * @return the decoded return values
+   * @throws ChainException on a revert, a transport failure, or an empty answer where outputs were expected
+   */
   @SuppressWarnings("rawtypes")
   public List<Type> call(String to, Function f) {
     String data = FunctionEncoder.encode(f);
@@ -90,12 +109,28 @@ public final class Rpc {
     return FunctionReturnDecoder.decode(value, f.getOutputParameters());
   }
 
-  /** Sends a transaction calling {@code f} on {@code to} with {@code value} wei, waits for its receipt. */
+  /**
+   * Sends a transaction calling {@code f} on {@code to} with {@code value} wei, waits for its receipt.
+   *
+   * @param to the contract address, hex
+   * @param f the function and its arguments
+   * @param value wei sent with the call
+   * @return the receipt, with the configured confirmations
+   * @throws ChainException if the estimate or the transaction reverts, or no receipt comes in time
+   */
   public TransactionReceipt send(String to, Function f, BigInteger value) {
     return sendData(to, FunctionEncoder.encode(f), value, f.getName());
   }
 
-  /** Deploys {@code binary} + {@code encodedConstructor}; returns the receipt (contract address in it). */
+  /**
+   * Deploys {@code binary} + {@code encodedConstructor}; returns the receipt (contract address in it).
+   *
+   * @param binary the contract's creation code, hex
+   * @param encodedConstructor the ABI-encoded constructor arguments, hex (may be empty)
+   * @param what the contract's name, for messages
+   * @return the receipt, with the new contract's address
+   * @throws ChainException if the deployment reverts or no receipt comes in time
+   */
   public TransactionReceipt deploy(String binary, String encodedConstructor, String what) {
     return sendData(null, binary + Numeric.cleanHexPrefix(encodedConstructor), BigInteger.ZERO, "deploy " + what);
   }
@@ -114,6 +149,14 @@ public final class Rpc {
   /**
    * Sends raw call data with a fixed gas limit, without estimating first (for calls whose estimate
    * would be misleading, e.g. a view that returns false instead of reverting when gas runs short).
+   *
+   * @param to the recipient address, hex, or null to create a contract
+   * @param data the call data, hex
+   * @param value wei sent with the transaction
+   * @param gasLimit the gas limit
+   * @param what what is sent, for messages
+   * @return the receipt, with the configured confirmations
+   * @throws ChainException if the transaction is refused or reverts, or no receipt comes in time
    */
   public TransactionReceipt sendData(String to, String data, BigInteger value, BigInteger gasLimit, String what) {
     FeePolicy.Fees f = fees.fees(web3j);
@@ -151,7 +194,14 @@ public final class Rpc {
     }
   }
 
-  /** Waits until the receipt exists and has {@code confirmations} blocks (including its own). */
+  /**
+   * Waits until the receipt exists and has {@code confirmations} blocks (including its own).
+   *
+   * @param hash the transaction hash, hex
+   * @param what what was sent, for messages
+   * @return the receipt
+   * @throws ChainException if none comes within the receipt timeout, or the thread is interrupted
+   */
   public TransactionReceipt awaitReceipt(String hash, String what) {
     long deadline = System.nanoTime() + receiptTimeout.toNanos();
     while (true) {
@@ -176,6 +226,7 @@ public final class Rpc {
     }
   }
 
+  /** @return the latest block's number */
   public long blockNumber() {
     return request(() -> web3j.ethBlockNumber().send(), "eth_blockNumber").getBlockNumber().longValueExact();
   }
@@ -186,7 +237,17 @@ public final class Rpc {
         .getBlock().getTimestamp().longValueExact();
   }
 
-  /** Logs of {@code address} with first topic {@code topic0} in [from, to], read in chunks of {@code chunk} blocks. */
+  /**
+   * Logs of {@code address} with first topic {@code topic0} in [from, to], read in chunks of {@code chunk} blocks.
+   *
+   * @param address the emitting contract, hex
+   * @param topic0 the event's signature hash, hex
+   * @param from the first block, inclusive
+   * @param to the last block, inclusive
+   * @param chunk blocks per eth_getLogs request
+   * @return the logs, in block order
+   * @throws ChainException if a request fails
+   */
   public List<Log> logs(String address, String topic0, long from, long to, long chunk) {
     List<Log> out = new java.util.ArrayList<>();
     for (long start = from; start <= to; start += chunk) {
@@ -210,12 +271,29 @@ public final class Rpc {
     nonces.resync();
   }
 
+  /**
+   * One blocking node request.
+   *
+   * @param <T> the response type
+   */
   @FunctionalInterface
   public interface IoCall<T> {
+    /**
+     * @return the response
+     * @throws IOException on a transport failure
+     */
     T run() throws IOException;
   }
 
-  /** Runs one request; transport failures become ChainException naming the request. */
+  /**
+   * Runs one request; transport failures become ChainException naming the request.
+   *
+   * @param <T> the response type
+   * @param call the request
+   * @param what the request's name, for messages
+   * @return the response
+   * @throws ChainException if the request fails
+   */
   public static <T> T request(IoCall<T> call, String what) {
     try {
       return call.run();

@@ -58,6 +58,8 @@ public final class CppnGadget {
    * bits and top 6 bits (checked below r, so a prover cannot use the alias {@code h + r}), bytes
    * 0..30 of each, minus 128.
    *
+   * @param api the circuit being defined
+   * @param seed the token's seed, a field element
    * @return the {@value CppnSpec#LATENT} latent values (affine in bits, free to use)
    */
   public static Var[] latent(CircuitApi api, Var seed) {
@@ -133,6 +135,7 @@ public final class CppnGadget {
   /**
    * The model's output at one pixel.
    *
+   * @param api the circuit being defined
    * @param z the latent ({@link #latent})
    * @param styleBits the style's bits, least significant first (at least 7)
    * @param frame the frame index, known to lie in [0, 2^14)

@@ -33,6 +33,7 @@ public final class CppnRequests {
   }
 
   /**
+   * @param request the generation request
    * @return the latent of the request's seed
    * @throws InvalidInputException if the seed is not a field element below r
    */
@@ -40,7 +41,10 @@ public final class CppnRequests {
     return Latent.of(request.seed());
   }
 
-  /** @return the style code of the request's prompt */
+  /**
+   * @param request the generation request
+   * @return the style code of the request's prompt
+   */
   public static long style(GenerationRequest request) {
     return PromptStyle.of(request.prompt());
   }

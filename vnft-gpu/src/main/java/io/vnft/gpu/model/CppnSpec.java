@@ -108,22 +108,34 @@ public final class CppnSpec {
     return rgb;
   }
 
-  /** @return the palette index of a style code: bits 0..2 */
+  /**
+   * @param style a style code
+   * @return the palette index of a style code: bits 0..2
+   */
   public static int paletteOf(long style) {
     return (int) (style & 7);
   }
 
-  /** @return the time step per frame of a style code: {@code 2 * (bits 3..4 + 1)}, i.e. 2, 4, 6 or 8 */
+  /**
+   * @param style a style code
+   * @return the time step per frame of a style code: {@code 2 * (bits 3..4 + 1)}, i.e. 2, 4, 6 or 8
+   */
   public static int speedStepOf(long style) {
     return 2 * ((int) ((style >> 3) & 3) + 1);
   }
 
-  /** @return true if the style mirrors X (bit 5) */
+  /**
+   * @param style a style code
+   * @return true if the style mirrors X (bit 5)
+   */
   public static boolean mirrorXOf(long style) {
     return ((style >> 5) & 1) != 0;
   }
 
-  /** @return true if the style mirrors Y (bit 6) */
+  /**
+   * @param style a style code
+   * @return true if the style mirrors Y (bit 6)
+   */
   public static boolean mirrorYOf(long style) {
     return ((style >> 6) & 1) != 0;
   }
@@ -131,6 +143,9 @@ public final class CppnSpec {
   /**
    * The triangle wave: {@code m = z mod 512} (mathematical, non-negative), result
    * {@code min(m, 511 - m)} in [0, 255].
+   *
+   * @param z the input, any int
+   * @return the wave's value, in [0, 255]
    */
   public static int tri(int z) {
     int m = Math.floorMod(z, PERIOD);
@@ -144,6 +159,7 @@ public final class CppnSpec {
    * @param c x or y
    * @param n W or H
    * @param m max(W, H)
+   * @return the input, in [-128, 127]
    */
   public static int coord(int c, int n, int m) {
     return (2 * c + 1 + m - n) * 128 / m - 128;
@@ -152,22 +168,44 @@ public final class CppnSpec {
   /**
    * Mirror of a pixel coordinate: {@code min(c, n - 1 - c)}, so that {@code c} and
    * {@code n - 1 - c} get the same input (exact symmetry).
+   *
+   * @param c the coordinate, in [0, n)
+   * @param n the width or height
+   * @return the mirrored coordinate, in [0, (n - 1) / 2]
    */
   public static int mirror(int c, int n) {
     return Math.min(c, n - 1 - c);
   }
 
-  /** Radius input: {@code floor((X*X + Y*Y) / 128) - 128} in [-128, 128]. */
+  /**
+   * Radius input: {@code floor((X*X + Y*Y) / 128) - 128} in [-128, 128].
+   *
+   * @param x the X coordinate input ({@link #coord})
+   * @param y the Y coordinate input ({@link #coord})
+   * @return the input, in [-128, 128]
+   */
   public static int radius(int x, int y) {
     return ((x * x + y * y) >> 7) - 128;
   }
 
-  /** First time input of a frame: {@code tri(frame * step) - 128}. */
+  /**
+   * First time input of a frame: {@code tri(frame * step) - 128}.
+   *
+   * @param frame the frame index
+   * @param step the style's time step ({@link #speedStepOf})
+   * @return the input, in [-128, 127]
+   */
   public static int t1(int frame, int step) {
     return tri(frame * step) - CENTRE;
   }
 
-  /** Second time input of a frame: {@code tri(frame * step + 128) - 128}. */
+  /**
+   * Second time input of a frame: {@code tri(frame * step + 128) - 128}.
+   *
+   * @param frame the frame index
+   * @param step the style's time step ({@link #speedStepOf})
+   * @return the input, in [-128, 127]
+   */
   public static int t2(int frame, int step) {
     return tri(frame * step + T2_OFFSET) - CENTRE;
   }

@@ -68,6 +68,13 @@ public final class ReferenceCppn {
   /**
    * Evaluates one pixel.
    *
+   * @param latent the latent ({@link CppnRequests#latent})
+   * @param style the style code ({@link CppnRequests#style})
+   * @param width the frame width, pixels
+   * @param height the frame height, pixels
+   * @param frame the frame index, from 0
+   * @param x the column, in [0, width)
+   * @param y the row, in [0, height)
    * @return {@code r<<16 | g<<8 | b}
    * @throws InvalidInputException if the latent is malformed or the coordinates are outside the frame
    */

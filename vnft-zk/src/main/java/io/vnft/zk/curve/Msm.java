@@ -8,7 +8,7 @@ import io.vnft.zk.field.FrOps;
 /**
  * Multi-scalar multiplication sum_i k_i * B_i in G1 and G2 (Pippenger's bucket method).
  *
- * <p>Each scalar k is first split with the GLV endomorphism of BN254 ({@link Glv}): k B = k1 B +
+ * <p>Each scalar k is first split with the GLV endomorphism of BN254 ({@link io.vnft.zk.curve.internal.Glv}): k B = k1 B +
  * k2 phi(B) with phi(x, y) = (beta x, y) and |k1|, |k2| about 128 bits (signs go into the point's
  * y), so the sum has 2n points and half as many bits; the number of windows follows the largest
  * half actually present, so sums of small scalars (including small negative ones, r - k) need
@@ -43,10 +43,10 @@ public final class Msm {
   }
 
   /**
-   * sum_i k_i * bases[i] for i < n in G1, where k_i is given in standard (NOT Montgomery) form as
+   * sum_i k_i * bases[i] for i &lt; n in G1, where k_i is given in standard (NOT Montgomery) form as
    * four little-endian 64-bit limbs at scalarsStandardLimbs[4i..4i+3] and must be below r.
    *
-   * @throws InvalidInputException on null or short arrays, a null base, n < 0, threads < 1, or a
+   * @throws InvalidInputException on null or short arrays, a null base, n &lt; 0, threads &lt; 1, or a
    *     scalar not below r
    */
   public static G1Point g1(G1Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {

@@ -637,7 +637,7 @@ public final class FpOps {
     }
   }
 
-  /** Writes the Montgomery form of v (0 <= v < modulus, unchecked) into out. */
+  /** Writes the Montgomery form of v (0 &lt;= v &lt; modulus, unchecked) into out. */
   public static void fromBigInteger(BigInteger v, long[] out, int oo) {
     long[] t = new long[4];
     for (int i = 0; i < 4; i++) {

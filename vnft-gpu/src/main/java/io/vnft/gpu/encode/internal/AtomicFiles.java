@@ -45,7 +45,15 @@ public final class AtomicFiles {
     }
   }
 
-  /** Writes {@code bytes} to {@code target} atomically (see {@link #write(Path, String, Writer)}). */
+  /**
+   * Writes {@code bytes} to {@code target} atomically (see {@link #write(Path, String, Writer)}).
+   *
+   * @param target the file to create or replace
+   * @param what what the file holds, for messages
+   * @param bytes the content
+   * @return {@code target}
+   * @throws GenerationException if writing or the rename fails
+   */
   public static Path write(Path target, String what, byte[] bytes) {
     return write(target, what, tmp -> Files.write(tmp, bytes));
   }

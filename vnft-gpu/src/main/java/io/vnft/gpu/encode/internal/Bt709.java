@@ -1,7 +1,7 @@
 package io.vnft.gpu.encode.internal;
 
 /**
- * RGB8 <-> Y'CbCr 4:2:0 with the ITU-R BT.709 matrix in limited ("TV") range — Y' 16..235,
+ * RGB8 &lt;-&gt; Y'CbCr 4:2:0 with the ITU-R BT.709 matrix in limited ("TV") range — Y' 16..235,
  * Cb/Cr 16..240 — which is what an H.264 stream without other signalling is assumed to hold, and
  * what vnft's MP4s declare in their VUI (colour primaries, transfer and matrix 1 = BT.709, full
  * range flag 0). Coefficients from BT.709-6 item 3.2/3.3 (Kr = 0.2126, Kb = 0.0722) and the 8-bit

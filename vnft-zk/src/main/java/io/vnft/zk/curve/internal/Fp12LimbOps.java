@@ -352,7 +352,7 @@ public final class Fp12LimbOps {
   /**
    * r = a * b (Karatsuba over Fp2, 6 wide Fp2 products = 18 Fp products, one reduction per output
    * Fp coefficient: 6 instead of 12 as with reduced Fp2 products). Bounds, in units of p^2 for the
-   * sums of products: |c0.re| < 63, c0.im in (-42, 80), |c1|, |c2| < 30, all inside the
+   * sums of products: |c0.re| &lt; 63, c0.im in (-42, 80), |c1|, |c2| &lt; 30, all inside the
    * [-40 p, 43 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
    */
   public void mul6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
@@ -551,7 +551,7 @@ public final class Fp12LimbOps {
   /**
    * r = a * b: Karatsuba over Fp6 on wide values (3 wide Fp6 products = 54 Fp products, each
    * normalised so that the sums below cannot overflow a column), 12 reductions instead of 18.
-   * Bounds (p^2 units): the Fp6 products have |c0.re| < 63, c0.im in (-42, 80), c1 in (-17, 15) +
+   * Bounds (p^2 units): the Fp6 products have |c0.re| &lt; 63, c0.im in (-42, 80), c1 in (-17, 15) +
    * (-5, 27) u, c2 in (-7, 7) + (-4, 10) u, so r1 = C - A - B lies in (-202, 185) and r0 = A + B v
    * in (-136, 177): inside [-40 p, 43 p) 2^256 (p^2 = 0.19 p 2^256).
    */

@@ -21,7 +21,7 @@ import java.math.BigInteger;
  * tests recheck both relations and |det| = r. The decomposition first replaces k by r - k (and
  * flips the sign) when k > (r - 1) / 2, so small negative field elements stay small, then rounds
  * (k, 0) to the lattice with precomputed 2^256-scaled constants (Babai rounding): k = k1 + lambda
- * k2 (mod r) with |k1|, |k2| below about 2^128 (the tests check < 2^130).
+ * k2 (mod r) with |k1|, |k2| below about 2^128 (the tests check &lt; 2^130).
  *
  * <p>Thread-safety: immutable constants and static methods; each call uses only its arguments.
  */

@@ -91,7 +91,7 @@ public final class MsmJob {
   }
 
   /**
-   * A G1 job for sum_{i < n} scalars[off + i] * bases[i]; bases must not hold null (not checked
+   * A G1 job for sum_{i &lt; n} scalars[off + i] * bases[i]; bases must not hold null (not checked
    * here beyond the array range).
    *
    * @throws InvalidInputException when the range does not fit or a used scalar is not below r

@@ -88,8 +88,8 @@ package io.vnft.zk.curve.internal;
  *
  * <p>Limits (the caller's responsibility, checked by the tests for each formula that uses this):
  * every column stays below 2^62 in absolute value (one product adds less than 10 * 2^52 to a
- * column), and the value V of a wide sum reduced by {@link #redc} satisfies -""" + str(OFF) + """ p 2^260 <=
- * V < 43 p 2^260.
+ * column), and the value V of a wide sum reduced by {@link #redc} satisfies -""" + str(OFF) + """ p 2^260 &lt;=
+ * V &lt; 43 p 2^260.
  *
  * <p>Thread-safety: stateless. No checks (hot path).
  */
@@ -238,7 +238,7 @@ public final class FpWide {
     s += "    out[oo] = n0 | (n1 << 52); out[oo + 1] = (n1 >>> 12) | (n2 << 40); out[oo + 2] = (n2 >>> 24) | (n3 << 28); out[oo + 3] = (n3 >>> 36) | (n4 << 16);\n"
     s += "  }\n\n"
     w(s)
-    w("""  /** w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| < 2^8): adds k z to the reduced result. */
+    w("""  /** w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z to the reduced result. */
   public static void addHigh(long[] w, int wo, long[] z, int zo, int k) {
     final long a0 = z[zo], a1 = z[zo + 1], a2 = z[zo + 2], a3 = z[zo + 3];
     w[wo + 5] += k * (a0 & 0xfffffffffffffL);
