@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * Otherwise {@link Builder#start()} throws one {@link BackendUnavailableException} listing what
  * was tried and how to get anvil.
  *
- * <p>{@link #start()} waits until the node answers {@code eth_chainId} (up to {@link
+ * <p>{@link Builder#start()} waits until the node answers {@code eth_chainId} (up to {@link
  * Builder#startTimeout(Duration)}). Its output goes to a log file. {@link #close()} stops this
  * node's own process only (never another anvil), and a JVM shutdown hook does the same if the
  * caller forgets. Anvil's default accounts (mnemonic "test test ... junk") are funded with {@link

@@ -127,7 +127,6 @@ public final class Demo {
    * @param forgedRejected whether {@code vnft verify} failed for a forged file
    * @param stageSeconds wall time per pipeline stage, summed over items
    * @param wallSeconds the whole demo
-   * @param verifier the verifier used (to re-check tokens after the demo)
    */
   public record Result(List<TokenRow> tokens, Map<BigInteger, Address> triggerRecipients, List<BigInteger> unfired,
       List<BigInteger> revertedBatches, List<BigInteger> answeredChallenges, boolean forgedRejected,
