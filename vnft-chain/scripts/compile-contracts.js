@@ -4,7 +4,9 @@
 // method identifiers) into the output directory. Imports resolve against the source directory and
 // node_modules (for @openzeppelin/...).
 //
-// Usage: node compile-contracts.js <sourceDir> <outputDir> [--viaIR] [--include <dir>]...
+// Usage: node compile-contracts.js <sourceDir> <outputDir> [--viaIR] [--include <dir>]... [--solc <npm package>]
+// --solc names the solc-js package under node_modules to use (default "solc", 0.8.28; "solc-0.8.26" is the
+// alias package.json pins for Chainlink's proxy, whose pragma is exact).
 // Incremental: when a stamp of (solc version, settings, every source file's path and content) equals the
 // one written by the previous run, nothing is compiled. Writes go to temp names then rename.
 'use strict';
@@ -15,7 +17,7 @@ const crypto = require('crypto');
 const moduleDir = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 if (args.length < 2) {
-  console.error('usage: compile-contracts.js <sourceDir> <outputDir> [--viaIR] [--include <dir>]...');
+  console.error('usage: compile-contracts.js <sourceDir> <outputDir> [--viaIR] [--include <dir>]... [--solc <npm package>]');
   process.exit(2);
 }
 const srcDir = path.resolve(args[0]);
@@ -25,12 +27,14 @@ const includeDirs = [srcDir];
 for (let i = 2; i < args.length; i++) {
   if (args[i] === '--include') includeDirs.push(path.resolve(args[++i]));
 }
+const solcIndex = args.indexOf('--solc');
+const solcPackage = solcIndex >= 0 ? args[solcIndex + 1] : 'solc';
 
 let solc;
 try {
-  solc = require(path.join(moduleDir, 'node_modules', 'solc'));
+  solc = require(path.join(moduleDir, 'node_modules', solcPackage));
 } catch (e) {
-  console.error('solc-js is not installed in ' + moduleDir + '/node_modules: run npm ci (or mvn without -DskipNpm)');
+  console.error('solc-js (' + solcPackage + ') is not installed in ' + moduleDir + '/node_modules: run npm ci (or mvn without -DskipNpm)');
   process.exit(1);
 }
 
@@ -96,6 +100,8 @@ for (const err of output.errors || []) {
   if (err.severity === 'error') {
     failed = true;
     console.error(text);
+  } else if (err.sourceLocation && !(err.sourceLocation.file in sources)) {
+    // a warning inside an imported third-party file (OpenZeppelin, Chainlink): not ours to fix
   } else if (!/SPDX|Unnamed return variable/.test(text)) {
     console.warn(text);
   }

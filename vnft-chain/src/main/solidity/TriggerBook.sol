@@ -7,22 +7,31 @@ import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 import {ModelRegistry} from "./ModelRegistry.sol";
 
 /// @title TriggerBook
-/// @notice Price triggers with an escrowed fee. A trigger fires at most once, at the FIRST oracle round
-/// after its creation whose answer crosses the threshold; the Rollup fires it when an operator commits
-/// a leaf for it, and the firing round is checked here against the feed.
+/// @notice Price triggers with an escrowed fee (protocol v2). A trigger fires at most once, at the FIRST
+/// oracle round after its creation whose answer crosses the threshold; the Rollup fires it when an
+/// operator commits a leaf for it, and the firing round is checked here against the feed.
 ///
-/// Firing rule, for a trigger created when the feed's latest round was `startRound`, at round R:
-///   - R > checkpoint (checkpoint starts at startRound; see advanceCheckpoint), and
-///   - cond(R): answer(R) > 0 and (ABOVE: answer >= threshold; BELOW: answer <= threshold), and
-///   - R is fresh: block.timestamp - updatedAt(R) <= the feed's heartbeat (set per feed by the owner), and
-///   - cond(r) is false for every round r in (checkpoint, R): R is the first crossing.
-/// The last point is checked by reading every round in between: at most MAX_SCAN rounds per call.
-/// When more rounds than that pass without a crossing, anyone calls advanceCheckpoint to prove a stretch
-/// of rounds non-crossing and move the checkpoint forward, so the first crossing stays provable.
-/// Round ids are assumed consecutive within a Chainlink phase; a gap (a phase change) makes the round
-/// in between unreadable, and such a trigger cannot fire: its creator cancels it for a refund.
-/// A trigger whose first crossing went stale before anyone fired it cannot fire either (a later round
-/// would let an operator choose the round, and so the seed): its creator cancels it.
+/// Rounds are walked in the order a Chainlink proxy publishes them: roundId = phaseId << 64 | n, with n
+/// consecutive within a phase. The successor of round (p, n) is (p, n + 1) when it exists and either p is
+/// the proxy's current phase or (p, n + 1) was reported before the first round of phase p + 1; otherwise
+/// it is (p + 1, 1). A round an old aggregator reports after its successor phase began is never on that
+/// walk (ROUND_SUPERSEDED when asked for it). A plain aggregator is phase 0 and walks 1, 2, 3, ...
+///
+/// Firing rule, for a trigger with checkpoint C (its startRound, the feed's latest round at creation,
+/// until advanceCheckpoint moves it), at round R, checked in this order:
+///   1. R > C;  2. when R and C are in the same phase, R - C - 1 <= MAX_SCAN;
+///   3. R was reported (updatedAt > 0), its answer is > 0, and it was a fresh report when published:
+///      startedAt <= updatedAt <= block.timestamp and updatedAt - startedAt <= the feed's heartbeat
+///      (freshness is a fixed property of the round, so a first crossing stays fireable after an
+///      operator outage or a reverted batch: the round is fixed by the rule, not chosen by anyone);
+///   4. R meets the threshold;
+///   5. walking from C, R is reached within MAX_SCAN + 1 steps, every round before it is readable and
+///      none satisfies cond (answer > 0 and meets the threshold): R is the first crossing.
+/// When a feed has a sequencer-uptime feed (an L2, Chainlink's pattern), firing also needs the
+/// sequencer up now and for at least the grace period; that only delays firing, never changes R.
+/// When more than MAX_SCAN rounds pass without a crossing, anyone calls advanceCheckpoint.
+/// The trigger stores the model's conditioning (a model-defined bytes32, range-checked against the
+/// registry at creation): generator, circuit, challenger and verifier all use the stored value.
 contract TriggerBook is Ownable, ReentrancyGuard {
     enum Direction {
         Above,
@@ -41,7 +50,6 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         address feed;
         Direction direction;
         Status status;
-        uint32 style;
         uint48 batchId;
         // slot 1
         address recipient;
@@ -49,10 +57,33 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         // slot 2
         address creator;
         uint80 startRound;
-        // slots 3..5
+        // slots 3..6
         int256 threshold;
         bytes32 promptHash;
         bytes32 modelId;
+        bytes32 conditioning;
+    }
+
+    /// @notice Why a trigger does not fire at a round (0: it fires). The same order and names as
+    /// io.vnft.api.FiringRule.Verdict.
+    enum Verdict {
+        Fires,
+        TriggerNotOpen,
+        RoundNotAfterCheckpoint,
+        ScanBoundExceeded,
+        RoundUnavailable,
+        NonPositiveAnswer,
+        StaleRound,
+        NotCrossing,
+        EarlierCrossing,
+        RoundSuperseded,
+        SequencerDown
+    }
+
+    struct FeedConfig {
+        uint32 heartbeat;
+        uint32 gracePeriod;
+        address sequencer;
     }
 
     /// @notice Rounds read per crossing check or checkpoint advance.
@@ -74,13 +105,9 @@ contract TriggerBook is Ownable, ReentrancyGuard {
     error NotCreator(uint256 triggerId, address caller);
     error NotRollup(address caller);
     error RollupAlreadySet(address rollup);
-    error RoundNotAfterCreation(uint256 triggerId, uint80 roundId, uint80 checkpoint);
-    error ScanBoundExceeded(uint256 triggerId, uint80 roundId, uint80 checkpoint, uint256 maxScan);
-    error RoundUnavailable(address feed, uint80 roundId);
-    error NonPositiveAnswer(address feed, uint80 roundId, int256 answer);
-    error StaleRound(address feed, uint80 roundId, uint256 updatedAt, uint256 heartbeat);
-    error NotCrossing(uint256 triggerId, uint80 roundId, int256 answer);
-    error EarlierCrossing(uint256 triggerId, uint80 roundId);
+    /// @notice checkFiring/advanceCheckpoint refusal: `verdict` says why, `roundId` is the round concerned.
+    error CannotFire(uint256 triggerId, uint80 roundId, Verdict verdict);
+    error ConditioningOutOfRange(bytes32 modelId, bytes32 conditioning);
     error NothingToWithdraw(address account);
     error TransferFailed(address to, uint256 amount);
     error InvalidHeartbeat(uint256 heartbeat);
@@ -90,12 +117,11 @@ contract TriggerBook is Ownable, ReentrancyGuard {
     uint256 public triggerCount;
     mapping(uint256 => Trigger) private triggers;
     mapping(uint256 => uint80) private checkpoints;
-    /// @notice Heartbeat of each accepted feed, in seconds (0: feed not accepted).
-    mapping(address => uint32) public heartbeatOf;
+    mapping(address => FeedConfig) private feeds;
     /// @notice Wei each account can withdraw (refunds, operators' fees).
     mapping(address => uint256) public pendingWithdrawal;
 
-    event FeedConfigured(address indexed feed, uint32 heartbeat);
+    event FeedConfigured(address indexed feed, uint32 heartbeat, address sequencer, uint32 gracePeriod);
     /// @dev The trigger's fields are in getTrigger; the prompt text is only in TriggerPrompt (one event each, to keep
     /// the emitting code within the EVM's stack without the slow via-IR pipeline).
     event TriggerCreated(
@@ -105,7 +131,7 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         uint8 direction,
         int256 threshold,
         bytes32 promptHash,
-        uint32 style,
+        bytes32 conditioning,
         bytes32 modelId,
         address recipient,
         uint256 fee,
@@ -134,12 +160,24 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         rollup = rollup_;
     }
 
-    /// @notice Accepts a feed with its heartbeat in seconds (the feed's own update interval).
-    function configureFeed(address feed, uint32 heartbeat) external onlyOwner {
+    /// @notice Accepts a feed with its heartbeat in seconds (the longest a report may take from
+    /// startedAt to updatedAt) and, for a feed on an L2, its sequencer-uptime feed (address(0): none)
+    /// and the grace period in seconds after the sequencer comes back.
+    function configureFeed(address feed, uint32 heartbeat, address sequencer, uint32 gracePeriod) external onlyOwner {
         if (feed == address(0)) revert ZeroAddress("feed");
         if (heartbeat == 0) revert InvalidHeartbeat(heartbeat);
-        heartbeatOf[feed] = heartbeat;
-        emit FeedConfigured(feed, heartbeat);
+        feeds[feed] = FeedConfig(heartbeat, gracePeriod, sequencer);
+        emit FeedConfigured(feed, heartbeat, sequencer, gracePeriod);
+    }
+
+    /// @notice A feed's heartbeat in seconds (0: feed not accepted).
+    function heartbeatOf(address feed) external view returns (uint32) {
+        return feeds[feed].heartbeat;
+    }
+
+    /// @notice A feed's configuration (heartbeat 0: not accepted).
+    function feedConfig(address feed) external view returns (FeedConfig memory) {
+        return feeds[feed];
     }
 
     /// @notice Creates a trigger; msg.value is the fee, escrowed until the token is minted (or refunded on cancel).
@@ -149,12 +187,12 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         Direction direction,
         int256 threshold,
         bytes32 promptHash,
-        uint32 style,
+        bytes32 conditioning,
         bytes32 modelId,
         address recipient,
         string calldata prompt
     ) external payable returns (uint256 triggerId) {
-        if (heartbeatOf[feed] == 0) revert UnknownFeed(feed);
+        if (feeds[feed].heartbeat == 0) revert UnknownFeed(feed);
         if (recipient == address(0)) revert ZeroAddress("recipient");
         if (threshold <= 0) revert ThresholdNotPositive(threshold);
         uint256 len = bytes(prompt).length;
@@ -162,6 +200,7 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         bytes32 actual = keccak256(bytes(prompt));
         if (actual != promptHash) revert PromptHashMismatch(promptHash, actual);
         if (!registry.isRegistered(modelId)) revert UnknownModel(modelId);
+        if (!registry.acceptsConditioning(modelId, conditioning)) revert ConditioningOutOfRange(modelId, conditioning);
         if (msg.value > type(uint96).max) revert FeeTooLarge(msg.value);
         uint80 startRound;
         try AggregatorV3Interface(feed).latestRoundData() returns (uint80 r, int256, uint256, uint256, uint80) {
@@ -174,7 +213,6 @@ contract TriggerBook is Ownable, ReentrancyGuard {
             feed: feed,
             direction: direction,
             status: Status.Open,
-            style: style,
             batchId: 0,
             recipient: recipient,
             fee: uint96(msg.value),
@@ -182,7 +220,8 @@ contract TriggerBook is Ownable, ReentrancyGuard {
             startRound: startRound,
             threshold: threshold,
             promptHash: promptHash,
-            modelId: modelId
+            modelId: modelId,
+            conditioning: conditioning
         });
         _emitCreated(triggerId);
         emit TriggerPrompt(triggerId, prompt);
@@ -191,7 +230,7 @@ contract TriggerBook is Ownable, ReentrancyGuard {
     function _emitCreated(uint256 triggerId) private {
         Trigger memory t = triggers[triggerId];
         emit TriggerCreated(
-            triggerId, t.creator, t.feed, uint8(t.direction), t.threshold, t.promptHash, t.style, t.modelId, t.recipient, t.fee, t.startRound
+            triggerId, t.creator, t.feed, uint8(t.direction), t.threshold, t.promptHash, t.conditioning, t.modelId, t.recipient, t.fee, t.startRound
         );
     }
 
@@ -216,34 +255,42 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         emit Withdrawn(msg.sender, amount);
     }
 
-    /// @notice Proves rounds (checkpoint, toRound] non-crossing and moves the trigger's checkpoint to toRound.
+    /// @notice Proves the rounds after the checkpoint up to `toRound` (walked as in the firing rule, at
+    /// most MAX_SCAN of them) non-crossing and moves the trigger's checkpoint to `toRound`. Anyone may call it.
     function advanceCheckpoint(uint256 triggerId, uint80 toRound) external {
         Trigger storage t = _get(triggerId);
-        if (t.status != Status.Open) revert TriggerNotOpen(triggerId, t.status);
+        if (t.status != Status.Open) revert CannotFire(triggerId, toRound, Verdict.TriggerNotOpen);
         uint80 from = checkpointOf(triggerId);
-        if (toRound <= from) revert RoundNotAfterCreation(triggerId, toRound, from);
-        if (toRound - from > MAX_SCAN) revert ScanBoundExceeded(triggerId, toRound, from, MAX_SCAN);
-        for (uint80 r = from + 1; r <= toRound; r++) {
-            if (_cond(t, r)) revert EarlierCrossing(triggerId, r);
+        if (toRound <= from) revert CannotFire(triggerId, toRound, Verdict.RoundNotAfterCheckpoint);
+        uint16 current = _currentPhase(t.feed);
+        uint80 r = from;
+        for (uint256 steps = 1;; ++steps) {
+            if (steps > MAX_SCAN) revert CannotFire(triggerId, toRound, Verdict.ScanBoundExceeded);
+            (bool ok, uint80 n, int256 answer) = _next(t.feed, r, current);
+            if (!ok) revert CannotFire(triggerId, n, Verdict.RoundUnavailable);
+            if (n > toRound) revert CannotFire(triggerId, toRound, Verdict.RoundSuperseded);
+            if (_crosses(t, answer)) revert CannotFire(triggerId, n, Verdict.EarlierCrossing);
+            if (n == toRound) break;
+            r = n;
         }
         checkpoints[triggerId] = toRound;
         emit CheckpointAdvanced(triggerId, toRound);
     }
 
-    /// @notice Fires an open trigger at `roundId` for batch `batchId` (Rollup only); reverts unless the
-    /// round is the trigger's first fresh crossing. Returns what the leaf record needs.
-    function fire(uint256 triggerId, uint80 roundId, uint48 batchId)
+    /// @notice Fires an open trigger at `roundId` for batch `batchId` (Rollup only) when the firing rule
+    /// holds; otherwise changes nothing and returns the verdict, so the Rollup can skip the leaf.
+    function tryFire(uint256 triggerId, uint80 roundId, uint48 batchId)
         external
         onlyRollup
-        returns (address recipient, uint96 fee)
+        returns (Verdict verdict, address recipient, uint96 fee)
     {
-        Trigger storage t = _get(triggerId);
-        if (t.status != Status.Open) revert TriggerNotOpen(triggerId, t.status);
-        _checkFirstCrossing(t, triggerId, roundId);
+        Trigger storage t = triggers[triggerId];
+        verdict = _verdict(t, triggerId, roundId);
+        if (verdict != Verdict.Fires) return (verdict, address(0), 0);
         t.status = Status.Taken;
         t.batchId = batchId;
         emit TriggerFired(triggerId, roundId, batchId);
-        return (t.recipient, t.fee);
+        return (verdict, t.recipient, t.fee);
     }
 
     /// @notice Reopens a trigger whose batch was reverted (Rollup only).
@@ -260,11 +307,10 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         pendingWithdrawal[operator] += amount;
     }
 
-    /// @notice The same check as fire(), as a view: reverts with the reason the trigger cannot fire at roundId.
-    function checkFiring(uint256 triggerId, uint80 roundId) external view {
-        Trigger storage t = _get(triggerId);
-        if (t.status != Status.Open) revert TriggerNotOpen(triggerId, t.status);
-        _checkFirstCrossing(t, triggerId, roundId);
+    /// @notice The firing rule as a view: the verdict tryFire would reach now (Fires when it fires).
+    /// An unknown trigger is TriggerNotOpen.
+    function checkFiring(uint256 triggerId, uint80 roundId) external view returns (Verdict) {
+        return _verdict(triggers[triggerId], triggerId, roundId);
     }
 
     function checkpointOf(uint256 triggerId) public view returns (uint80) {
@@ -278,10 +324,14 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         return _get(triggerId);
     }
 
-    /// @notice What a pixel proof binds: the prompt hash, style and model of a trigger.
-    function proofContext(uint256 triggerId) external view returns (bytes32 promptHash, uint32 style, bytes32 modelId) {
+    /// @notice What a pixel proof binds: the prompt hash, conditioning and model of a trigger.
+    function proofContext(uint256 triggerId)
+        external
+        view
+        returns (bytes32 promptHash, bytes32 conditioning, bytes32 modelId)
+    {
         Trigger storage t = _get(triggerId);
-        return (t.promptHash, t.style, t.modelId);
+        return (t.promptHash, t.conditioning, t.modelId);
     }
 
     function _get(uint256 triggerId) private view returns (Trigger storage t) {
@@ -289,28 +339,78 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         if (t.status == Status.None) revert UnknownTrigger(triggerId);
     }
 
-    function _checkFirstCrossing(Trigger storage t, uint256 triggerId, uint80 roundId) private view {
+    function _verdict(Trigger storage t, uint256 triggerId, uint80 roundId) private view returns (Verdict v) {
+        if (t.status != Status.Open) return Verdict.TriggerNotOpen;
         uint80 from = checkpointOf(triggerId);
-        if (roundId <= from) revert RoundNotAfterCreation(triggerId, roundId, from);
-        if (roundId - from - 1 > MAX_SCAN) revert ScanBoundExceeded(triggerId, roundId, from, MAX_SCAN);
-        address feed = t.feed;
-        (int256 answer, uint256 updatedAt) = _round(feed, roundId);
-        if (answer <= 0) revert NonPositiveAnswer(feed, roundId, answer);
-        uint256 heartbeat = heartbeatOf[feed];
-        if (updatedAt > block.timestamp || block.timestamp - updatedAt > heartbeat) {
-            revert StaleRound(feed, roundId, updatedAt, heartbeat);
+        if (roundId <= from) return Verdict.RoundNotAfterCheckpoint;
+        if (roundId >> 64 == from >> 64 && roundId - from - 1 > MAX_SCAN) return Verdict.ScanBoundExceeded;
+        v = _reportVerdict(t, roundId);
+        if (v != Verdict.Fires) return v;
+        v = _walkVerdict(t, from, roundId);
+        if (v != Verdict.Fires) return v;
+        FeedConfig storage fc = feeds[t.feed];
+        if (fc.sequencer != address(0) && !_sequencerUp(fc)) return Verdict.SequencerDown;
+    }
+
+    /// @dev Checks 3 and 4 of the rule: round R itself.
+    function _reportVerdict(Trigger storage t, uint80 roundId) private view returns (Verdict) {
+        (bool ok, int256 answer, uint256 startedAt, uint256 updatedAt) = _round(t.feed, roundId);
+        if (!ok) return Verdict.RoundUnavailable;
+        if (answer <= 0) return Verdict.NonPositiveAnswer;
+        if (startedAt > updatedAt || updatedAt > block.timestamp || updatedAt - startedAt > feeds[t.feed].heartbeat) {
+            return Verdict.StaleRound;
         }
-        if (!_holds(t, answer)) revert NotCrossing(triggerId, roundId, answer);
-        for (uint80 r = from + 1; r < roundId; r++) {
-            if (_cond(t, r)) revert EarlierCrossing(triggerId, r);
+        if (!_holds(t, answer)) return Verdict.NotCrossing;
+        return Verdict.Fires;
+    }
+
+    /// @dev Check 5 of the rule: R is reached from the checkpoint with no earlier crossing.
+    function _walkVerdict(Trigger storage t, uint80 from, uint80 roundId) private view returns (Verdict) {
+        uint16 current = _currentPhase(t.feed);
+        uint80 r = from;
+        for (uint256 steps = 1;; ++steps) {
+            if (steps > MAX_SCAN + 1) return Verdict.ScanBoundExceeded;
+            (bool has, uint80 n, int256 a) = _next(t.feed, r, current);
+            if (!has) return Verdict.RoundUnavailable;
+            if (n == roundId) return Verdict.Fires;
+            if (n > roundId) return Verdict.RoundSuperseded;
+            if (_crosses(t, a)) return Verdict.EarlierCrossing;
+            r = n;
         }
     }
 
-    /// @dev cond(r): the round exists, its answer is positive and meets the threshold. A round with a
-    /// non-positive answer never counts as a crossing (it is a fixed property of the round, so this opens
-    /// no choice to the operator).
-    function _cond(Trigger storage t, uint80 r) private view returns (bool) {
-        (int256 answer,) = _round(t.feed, r);
+    /// @dev Chainlink's L2 pattern: answer 0 means up; startedAt is when the status last changed.
+    function _sequencerUp(FeedConfig storage fc) private view returns (bool) {
+        try AggregatorV3Interface(fc.sequencer).latestRoundData() returns (uint80, int256 a, uint256 s, uint256, uint80) {
+            return a == 0 && s != 0 && s <= block.timestamp && block.timestamp - s > fc.gracePeriod;
+        } catch {
+            return false;
+        }
+    }
+
+    /// @dev The round after `r` in publication order (see the contract's notes), with its answer.
+    function _next(address feed, uint80 r, uint16 current) private view returns (bool ok, uint80 n, int256 answer) {
+        uint16 phase = uint16(r >> 64);
+        uint80 cand = r + 1;
+        (bool has, int256 a,, uint256 up) = _round(feed, cand);
+        if (phase >= current) return (has, cand, a);
+        uint80 first = (uint80(phase) + 1) << 64 | 1;
+        (bool hasFirst, int256 af,, uint256 upFirst) = _round(feed, first);
+        if (has && (!hasFirst || up < upFirst)) return (true, cand, a);
+        return (hasFirst, first, af);
+    }
+
+    function _currentPhase(address feed) private view returns (uint16) {
+        try AggregatorV3Interface(feed).latestRoundData() returns (uint80 r, int256, uint256, uint256, uint80) {
+            return uint16(r >> 64);
+        } catch {
+            return 0;
+        }
+    }
+
+    /// @dev cond(r) given r's answer: positive and meets the threshold. A round with a non-positive
+    /// answer never counts as a crossing (a fixed property of the round: no choice for the operator).
+    function _crosses(Trigger storage t, int256 answer) private view returns (bool) {
         return answer > 0 && _holds(t, answer);
     }
 
@@ -318,12 +418,16 @@ contract TriggerBook is Ownable, ReentrancyGuard {
         return t.direction == Direction.Above ? answer >= t.threshold : answer <= t.threshold;
     }
 
-    function _round(address feed, uint80 roundId) private view returns (int256 answer, uint256 updatedAt) {
-        try AggregatorV3Interface(feed).getRoundData(roundId) returns (uint80, int256 a, uint256, uint256 u, uint80) {
-            if (u == 0) revert RoundUnavailable(feed, roundId);
-            return (a, u);
+    /// @dev A round as (reported, answer, startedAt, updatedAt); unreadable or never updated: not reported.
+    function _round(address feed, uint80 roundId)
+        private
+        view
+        returns (bool ok, int256 answer, uint256 startedAt, uint256 updatedAt)
+    {
+        try AggregatorV3Interface(feed).getRoundData(roundId) returns (uint80, int256 a, uint256 s, uint256 u, uint80) {
+            return (u != 0, a, s, u);
         } catch {
-            revert RoundUnavailable(feed, roundId);
+            return (false, 0, 0, 0);
         }
     }
 }

@@ -6,6 +6,8 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
 import {IERC7007} from "./interfaces/IERC7007.sol";
 import {LeafStore} from "./lib/LeafStore.sol";
 import {TriggerBook} from "./TriggerBook.sol";
@@ -20,7 +22,13 @@ import {TriggerBook} from "./TriggerBook.sol";
 /// token that never moved is read from the leaf records (a binary search over batches); a transfer
 /// writes the owner as in OpenZeppelin's ERC721 (the pattern OpenZeppelin documents for
 /// `_increaseBalance` + `_ownerOf`). Tokens cannot be burnt (a burnt token would fall back to its
-/// recorded recipient). tokenURI is `ipfs://` + the metadata CIDv1 in base32, built from the record.
+/// recorded recipient).
+///
+/// tokenURI (protocol v2) is built here from on-chain data only, so no operator can choose it:
+/// `data:application/json;base64,` + the JSON of tokenJson(tokenId), whose fields are the token's trigger,
+/// round, model, prompt hash, conditioning and framesRoot (what a challenge can dispute), and whose
+/// `animation_url` is the operator's encoding of those frames, labelled `"rendition"`: `vnft verify`
+/// regenerates the video, encodes it and compares its CID.
 ///
 /// ERC-7007 in this contract: `proof` is `abi.encode(tokenId)` and `aigcData` is the token's 32-byte
 /// framesRoot; `verify` is true when that token exists (its batch passed the challenge window, i.e. the
@@ -30,6 +38,7 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
     error MinterAlreadySet(address minter);
     error EmptyBatch();
     error AigcDataNotVerified(uint256 tokenId);
+    error AigcDataAlreadyAdded(uint256 tokenId);
 
     struct MintBatch {
         address data;
@@ -41,6 +50,8 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
     address public minter;
     MintBatch[] private batches;
     uint256 public nextTokenId = 1;
+    /// @notice Whether addAigcData already recorded a token's data (once per token).
+    mapping(uint256 => bool) public aigcAdded;
 
     constructor(TriggerBook triggerBook_) ERC721("vnft video", "VNFT") Ownable(msg.sender) {
         triggerBook = triggerBook_;
@@ -76,9 +87,30 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
         return LeafStore.read(b.data, tokenId - b.firstTokenId);
     }
 
+    /// @notice The token's metadata: `data:application/json;base64,` + base64(tokenJson(tokenId)).
     function tokenURI(uint256 tokenId) public view override returns (string memory) {
+        return string.concat("data:application/json;base64,", Base64.encode(bytes(tokenJson(tokenId))));
+    }
+
+    /// @notice The token's metadata JSON, built only from on-chain data (one line, no spaces, keys in this
+    /// order; numbers as decimal strings, 32-byte values as 0x + 64 lower-case hex digits).
+    function tokenJson(uint256 tokenId) public view returns (string memory) {
         LeafStore.Record memory r = leafOf(tokenId);
-        return string.concat("ipfs://", cidString(r.metadataCodec, r.metadataDigest));
+        (bytes32 promptHash, bytes32 conditioning, bytes32 modelId) = triggerBook.proofContext(r.triggerId);
+        string memory head = string.concat(
+            '{"name":"vnft #', Strings.toString(tokenId),
+            '","animation_url":"ipfs://', cidString(r.contentCodec, r.contentDigest),
+            '","rendition":"animation_url is the operator\'s encoding of the committed frames; vnft verify checks it"'
+        );
+        return string.concat(
+            head,
+            ',"trigger":"', Strings.toString(r.triggerId),
+            '","round":"', Strings.toString(r.roundId),
+            '","model":"', Strings.toHexString(uint256(modelId), 32),
+            '","promptHash":"', Strings.toHexString(uint256(promptHash), 32),
+            '","conditioning":"', Strings.toHexString(uint256(conditioning), 32),
+            '","framesRoot":"', Strings.toHexString(uint256(r.framesRoot), 32), '"}'
+        );
     }
 
     /// @inheritdoc IERC7007
@@ -94,11 +126,13 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
     }
 
     /// @inheritdoc IERC7007
-    /// @dev Anyone may call it: it only records, as events, data that verify() accepts.
+    /// @dev Anyone may call it, once per token: it only records, as events, data that verify() accepts.
     function addAigcData(uint256 tokenId, bytes calldata prompt, bytes calldata aigcData, bytes calldata proof) external {
         if (proof.length != 32 || abi.decode(proof, (uint256)) != tokenId || !verify(prompt, aigcData, proof)) {
             revert AigcDataNotVerified(tokenId);
         }
+        if (aigcAdded[tokenId]) revert AigcDataAlreadyAdded(tokenId);
+        aigcAdded[tokenId] = true;
         emit AigcData(tokenId, prompt, aigcData, proof);
         emit MetadataUpdate(tokenId);
     }
