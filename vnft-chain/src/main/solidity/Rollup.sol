@@ -58,6 +58,7 @@ contract Rollup is ReentrancyGuard {
         bytes32 framesRoot;
         uint16 contentCodec;
         bytes32 contentDigest;
+        bytes32 framesDigest;
     }
 
     struct Batch {
@@ -280,7 +281,7 @@ contract Rollup is ReentrancyGuard {
         uint256 free = op.bond - op.locked;
         if (free < stake) revert BondTooSmall(free, stake);
         assembly ("memory-safe") {
-            mstore(records, mul(k, 104)) // shrink to the fired records (RECORD_SIZE)
+            mstore(records, mul(k, 136)) // shrink to the fired records (LeafStore.RECORD_SIZE)
         }
         batchCount = batchId;
         address data = LeafStore.write(records);
@@ -496,7 +497,9 @@ contract Rollup is ReentrancyGuard {
             return (false, 0);
         }
         LeafStore.put(
-            records, k, LeafStore.Record(uint64(l.triggerId), l.roundId, recipient, l.framesRoot, l.contentCodec, l.contentDigest)
+            records, k, LeafStore.Record(
+                uint64(l.triggerId), l.roundId, recipient, l.framesRoot, l.contentCodec, l.contentDigest, l.framesDigest
+            )
         );
         emit LeafCommitted(batchId, l.triggerId, k, l.roundId, l.framesRoot);
         return (true, fee);

@@ -26,7 +26,8 @@ import {TriggerBook} from "./TriggerBook.sol";
 ///
 /// tokenURI (protocol v2) is built here from on-chain data only, so no operator can choose it:
 /// `data:application/json;base64,` + the JSON of tokenJson(tokenId), whose fields are the token's trigger,
-/// round, model, prompt hash, conditioning and framesRoot (what a challenge can dispute), and whose
+/// round, model, prompt hash, conditioning and framesRoot (what a challenge can dispute) and `frames`, the
+/// raw-codec CID of the RGB8 frames that framesRoot commits to (`vnft verify` checks the file against both).
 /// `animation_url` is the operator's encoding of those frames, labelled `"rendition"`: `vnft verify`
 /// regenerates the video, encodes it and compares its CID.
 ///
@@ -100,11 +101,12 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
         string memory head = string.concat(
             '{"name":"vnft #', Strings.toString(tokenId),
             '","animation_url":"ipfs://', cidString(r.contentCodec, r.contentDigest),
-            '","rendition":"animation_url is the operator\'s encoding of the committed frames; vnft verify checks it"'
+            '","rendition":"animation_url is the operator\'s encoding of frames; vnft verify checks it"',
+            ',"frames":"ipfs://', cidString(0x55, r.framesDigest)
         );
         return string.concat(
             head,
-            ',"trigger":"', Strings.toString(r.triggerId),
+            '","trigger":"', Strings.toString(r.triggerId),
             '","round":"', Strings.toString(r.roundId),
             '","model":"', Strings.toHexString(uint256(modelId), 32),
             '","promptHash":"', Strings.toHexString(uint256(promptHash), 32),
