@@ -10,16 +10,17 @@ import java.math.BigInteger;
  * @param roundId the first crossing round (uint80)
  * @param framesRoot the Poseidon Merkle root of the raw frames (a BN254 scalar, big-endian)
  * @param contentCid CID of the encoded video file
- * @param metadataCid CID of the token's metadata JSON
+ * @param framesCid CID (raw codec) of the raw RGB8 frames {@code framesRoot} commits to: a challenger
+ *     finds the wrong pixel in it, a verifier checks it; the token's metadata is built on chain
  */
 public record BatchLeaf(
-    BigInteger triggerId, BigInteger roundId, Bytes32 framesRoot, ContentId contentCid, ContentId metadataCid) {
+    BigInteger triggerId, BigInteger roundId, Bytes32 framesRoot, ContentId contentCid, ContentId framesCid) {
   /** @throws InvalidInputException naming the field */
   public BatchLeaf {
     Checks.nonNegative("triggerId", triggerId);
     Checks.uint("roundId", roundId, 80);
     Checks.notNull("framesRoot", framesRoot);
     Checks.notNull("contentCid", contentCid);
-    Checks.notNull("metadataCid", metadataCid);
+    Checks.notNull("framesCid", framesCid);
   }
 }

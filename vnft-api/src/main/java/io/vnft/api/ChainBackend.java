@@ -10,7 +10,9 @@ import java.util.List;
  */
 public interface ChainBackend {
   /**
-   * @return triggers that are open (not fired, not cancelled, not taken by a pending batch)
+   * @return triggers that are open (not fired, not cancelled, not taken by a pending batch); a
+   *     trigger whose on-chain data cannot be decoded or validated (a prompt that is not UTF-8, for
+   *     example) is left out with one warning naming it, and the others are returned
    * @throws ChainException if the node cannot be read
    */
   List<Trigger> openTriggers();
@@ -29,14 +31,28 @@ public interface ChainBackend {
   PriceFeed feed(Address feed);
 
   /**
-   * Commits a batch with this account's operator bond. The contract checks every leaf's
-   * crossing round itself; one bad leaf reverts the whole batch (nothing half-committed).
+   * Commits a batch with this account's operator bond, in two transactions (commit-reveal): first
+   * {@code reserve(keccak256(operator, salt, leaves))} with a fresh random salt, then, in a later
+   * block, {@code commitBatch(leaves, salt)}. A copy of either transaction sent from another
+   * account matches no reservation, so a mempool copier gains nothing. The contract fires each
+   * leaf's trigger at its round itself; a leaf that cannot fire is skipped (reported in
+   * {@link BatchReceipt#skipped()}) and the rest commit together.
    *
-   * @param leaves 1..n leaves
-   * @return the receipt
-   * @throws ChainException with the revert reason if the contract refuses
+   * @param leaves 1..160 leaves
+   * @return the receipt ({@link BatchReceipt#committed()} is false when every leaf was skipped)
+   * @throws ChainException with the revert reason if the contract refuses (bond too small, ...)
    */
   BatchReceipt commitBatch(List<BatchLeaf> leaves);
+
+  /**
+   * The video shape a model is registered with on chain ({@code ModelRegistry}): every role
+   * generates at this shape, and a mint in another shape is refused before it is committed.
+   *
+   * @param modelId the model's name
+   * @return its registered width, height, frames and fps
+   * @throws ChainException if the model is not registered or the node cannot be read
+   */
+  VideoFormat modelFormat(String modelId);
 
   /**
    * @return challenges not yet answered or timed out, on any batch
@@ -89,8 +105,9 @@ public interface ChainBackend {
   List<CommittedBatch> batches();
 
   /**
-   * Settles a challenge whose response window passed without an answer: the batch is reverted,
-   * its triggers reopen and the operator's bond is slashed (part credited to the challenger).
+   * Settles a challenge: on a pending batch once its response window passed without an answer (the
+   * batch is reverted, its triggers reopen, the operator is slashed); on a batch already reverted at
+   * once. Either way the challenger is credited its bond plus the challenge bond as reward.
    *
    * @param challenge the unanswered challenge
    * @throws ChainException with the revert reason if the window has not passed or it was answered

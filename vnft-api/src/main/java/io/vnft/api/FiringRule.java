@@ -3,30 +3,42 @@ package io.vnft.api;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * The firing rule of {@code TriggerBook}, written once in Java: the operator, the client and the
- * token verifier all ask this class, and a table test runs every case here and on a real chain and
- * asserts the same {@link Verdict}.
+ * The firing rule of {@code TriggerBook} (protocol v2), written once in Java: the operator, the
+ * client and the token verifier all ask this class, and a table test runs every case here and on a
+ * real chain (a plain aggregator and Chainlink's own phased proxy) and asserts the same
+ * {@link Verdict}.
+ *
+ * <p>Rounds are walked in the order a Chainlink proxy publishes them ({@link #next}): round ids are
+ * {@code phase << 64 | n}; the successor of {@code (p, n)} is {@code (p, n + 1)} when it exists and
+ * either {@code p} is the proxy's current phase (that of its latest round) or {@code (p, n + 1)} was
+ * reported before the first round {@code (p + 1, 1)} of the next phase; otherwise it is
+ * {@code (p + 1, 1)}. A plain aggregator is phase 0 and walks 1, 2, 3, ...
  *
  * <p>A trigger fires at round {@code R} iff, with {@code C} the trigger's checkpoint (its
- * {@code startRound} until {@code advanceCheckpoint} moves it):
+ * {@code startRound} until {@code advanceCheckpoint} moves it), in this order:
  * <ol>
  *   <li>{@code R > C} ({@link Verdict#ROUND_NOT_AFTER_CHECKPOINT});
- *   <li>{@code R - C - 1 <= }{@value #MAX_SCAN} ({@link Verdict#SCAN_BOUND_EXCEEDED});
- *   <li>round {@code R} exists with {@code updatedAt > 0} ({@link Verdict#ROUND_UNAVAILABLE});
- *   <li>its answer is {@code > 0} ({@link Verdict#NON_POSITIVE_ANSWER});
- *   <li>it is fresh: {@code updatedAt <= now} and {@code now - updatedAt <= heartbeat}, with
- *       {@code now} the latest block's timestamp ({@link Verdict#STALE_ROUND});
+ *   <li>when {@code R} and {@code C} are in the same phase, {@code R - C - 1 <= }{@value #MAX_SCAN}
+ *       ({@link Verdict#SCAN_BOUND_EXCEEDED});
+ *   <li>round {@code R} was reported ({@code updatedAt > 0}; {@link Verdict#ROUND_UNAVAILABLE}), its
+ *       answer is {@code > 0} ({@link Verdict#NON_POSITIVE_ANSWER}) and it was a fresh report when
+ *       published: {@code startedAt <= updatedAt <= now} and {@code updatedAt - startedAt <=
+ *       heartbeat} ({@link Verdict#STALE_ROUND}). Freshness is a fixed property of the round, so a
+ *       first crossing stays fireable after an operator outage or a reverted batch;
  *   <li>its answer meets the threshold in the trigger's direction ({@link Verdict#NOT_CROSSING});
- *   <li>no round {@code r} in {@code (C, R)} satisfies {@code cond(r)} — exists, answer {@code > 0}
- *       and meets the threshold ({@link Verdict#EARLIER_CROSSING}; an unreadable round in between
- *       is {@link Verdict#ROUND_UNAVAILABLE}).
+ *   <li>walking from {@code C}, {@code R} is reached within {@value #MAX_SCAN} + 1 steps, every round
+ *       on the way is readable ({@link Verdict#ROUND_UNAVAILABLE}), the walk does not pass over
+ *       {@code R} (a round an old aggregator reported after its phase ended is never on the walk:
+ *       {@link Verdict#ROUND_SUPERSEDED}) and no round before {@code R} satisfies {@link #cond}
+ *       ({@link Verdict#EARLIER_CROSSING}).
  * </ol>
- * The checks run in this order, as the contract's do, so the first failing one is the verdict.
- * A round with a non-positive answer never counts as a crossing, neither at {@code R} nor before
- * it: rounds 3800, -1, 3500 fire a {@code BELOW 3600} trigger at the third round.
+ * The contract then checks the feed's sequencer-uptime feed, if one is configured
+ * ({@link Verdict#SEQUENCER_DOWN}); that check only delays firing and is the contract's alone (the
+ * operator asks {@link ChainBackend#checkFiring} before it commits). A round with a non-positive
+ * answer never counts as a crossing: rounds 3800, -1, 3500 fire a {@code BELOW 3600} trigger at the
+ * third round.
  *
  * <p>Stateless and thread-safe; every method reads the feed it is given and nothing else.
  */
@@ -36,26 +48,30 @@ public final class FiringRule {
 
   private FiringRule() {}
 
-  /** Why a trigger does or does not fire at a round; names follow the contract's errors. */
+  /** Why a trigger does or does not fire at a round; same order and names as the contract's {@code Verdict}. */
   public enum Verdict {
     /** The trigger fires at this round. */
     FIRES,
-    /** The trigger is not open (taken by a batch, fired or cancelled): {@code TriggerNotOpen}. */
+    /** The trigger is not open (taken by a batch, fired or cancelled). */
     TRIGGER_NOT_OPEN,
-    /** The round is not after the checkpoint: {@code RoundNotAfterCreation}. */
+    /** The round is not after the checkpoint. */
     ROUND_NOT_AFTER_CHECKPOINT,
-    /** More than {@value FiringRule#MAX_SCAN} rounds lie between checkpoint and round: {@code ScanBoundExceeded}. */
+    /** More than {@value FiringRule#MAX_SCAN} rounds lie between checkpoint and round. */
     SCAN_BOUND_EXCEEDED,
-    /** The round (or one before it) cannot be read or was never updated: {@code RoundUnavailable}. */
+    /** The round (or one on the walk to it) cannot be read or was never reported. */
     ROUND_UNAVAILABLE,
-    /** The round's answer is zero or negative: {@code NonPositiveAnswer}. */
+    /** The round's answer is zero or negative. */
     NON_POSITIVE_ANSWER,
-    /** The round is older than the feed's heartbeat (or in the future): {@code StaleRound}. */
+    /** The round was not a fresh report when published (or claims a time in the future). */
     STALE_ROUND,
-    /** The round's answer does not meet the threshold: {@code NotCrossing}. */
+    /** The round's answer does not meet the threshold. */
     NOT_CROSSING,
-    /** An earlier round after the checkpoint already met the threshold: {@code EarlierCrossing}. */
-    EARLIER_CROSSING
+    /** An earlier round after the checkpoint already met the threshold. */
+    EARLIER_CROSSING,
+    /** The round is not on the feed's publication walk: its aggregator reported it after the next phase began. */
+    ROUND_SUPERSEDED,
+    /** The feed's L2 sequencer is down or within its grace period (contract only). */
+    SEQUENCER_DOWN
   }
 
   /**
@@ -94,7 +110,8 @@ public final class FiringRule {
   }
 
   /**
-   * Checks whether an open trigger fires at {@code roundId}, exactly as the contract would.
+   * Checks whether an open trigger fires at {@code roundId}, exactly as the contract would (except
+   * the sequencer check, see the class comment).
    *
    * @param trigger the trigger (assumed open; the chain's status is not read here)
    * @param checkpoint the trigger's checkpoint ({@code checkpointOf} on chain), {@code >= startRound}
@@ -102,7 +119,7 @@ public final class FiringRule {
    * @param feed a reader of the trigger's feed
    * @param nowEpochSeconds the latest block's timestamp
    * @return the verdict
-   * @throws ChainException if the feed cannot be read for a reason other than a missing round
+   * @throws ChainException if the feed's latest round cannot be read
    */
   public static Verdict check(Trigger trigger, BigInteger checkpoint, BigInteger roundId, PriceFeed feed,
       long nowEpochSeconds) {
@@ -113,23 +130,25 @@ public final class FiringRule {
     if (roundId.compareTo(checkpoint) <= 0) {
       return Verdict.ROUND_NOT_AFTER_CHECKPOINT;
     }
-    if (roundId.subtract(checkpoint).subtract(BigInteger.ONE).compareTo(BigInteger.valueOf(MAX_SCAN)) > 0) {
+    if (phase(roundId) == phase(checkpoint)
+        && roundId.subtract(checkpoint).subtract(BigInteger.ONE).compareTo(BigInteger.valueOf(MAX_SCAN)) > 0) {
       return Verdict.SCAN_BOUND_EXCEEDED;
     }
-    return crossing(trigger, checkpoint, roundId, feed, OptionalLong.of(nowEpochSeconds));
+    Verdict v = report(trigger, roundId, feed, nowEpochSeconds);
+    return v != Verdict.FIRES ? v : walk(trigger, checkpoint, roundId, feed, MAX_SCAN + 1);
   }
 
   /**
    * Re-checks, after the fact, that a minted token's round was its trigger's first crossing: the
-   * same checks as {@link #check} from the trigger's {@code startRound}, except freshness (judged by
-   * the contract when the token's batch was committed; the chain's time has moved on since) and the
-   * scan bound (rounds a checkpoint skipped were proven non-crossing and are simply read again).
+   * same checks as {@link #check} from the trigger's {@code startRound}, without the scan bound
+   * (rounds a checkpoint skipped were proven non-crossing and are simply walked again). Freshness is
+   * a property of the round, so it is checked as at minting.
    *
    * @param trigger the token's trigger
    * @param roundId the token's round
    * @param feed a reader of the trigger's feed
    * @return {@link Verdict#FIRES} iff the round is the first crossing after the trigger's creation
-   * @throws ChainException if the feed cannot be read
+   * @throws ChainException if the feed's latest round cannot be read
    */
   public static Verdict checkMinted(Trigger trigger, BigInteger roundId, PriceFeed feed) {
     Objects.requireNonNull(trigger, "trigger");
@@ -138,11 +157,11 @@ public final class FiringRule {
     if (roundId.compareTo(trigger.startRound()) <= 0) {
       return Verdict.ROUND_NOT_AFTER_CHECKPOINT;
     }
-    return crossing(trigger, trigger.startRound(), roundId, feed, OptionalLong.empty());
+    Verdict v = report(trigger, roundId, feed, Long.MAX_VALUE);
+    return v != Verdict.FIRES ? v : walk(trigger, trigger.startRound(), roundId, feed, Integer.MAX_VALUE);
   }
 
-  private static Verdict crossing(Trigger trigger, BigInteger from, BigInteger roundId, PriceFeed feed,
-      OptionalLong now) {
+  private static Verdict report(Trigger trigger, BigInteger roundId, PriceFeed feed, long now) {
     Optional<PriceRound> r = read(feed, roundId);
     if (r.isEmpty()) {
       return Verdict.ROUND_UNAVAILABLE;
@@ -151,59 +170,106 @@ public final class FiringRule {
     if (round.answer().signum() <= 0) {
       return Verdict.NON_POSITIVE_ANSWER;
     }
-    long updated = round.updatedAt();
-    if (now.isPresent() && (updated > now.getAsLong() || now.getAsLong() - updated > feed.heartbeatSeconds())) {
+    if (round.startedAt() > round.updatedAt() || round.updatedAt() > now
+        || round.updatedAt() - round.startedAt() > feed.heartbeatSeconds()) {
       return Verdict.STALE_ROUND;
     }
     if (!trigger.direction().holds(round.answer(), trigger.threshold())) {
       return Verdict.NOT_CROSSING;
     }
-    for (BigInteger i = from.add(BigInteger.ONE); i.compareTo(roundId) < 0; i = i.add(BigInteger.ONE)) {
-      Optional<PriceRound> before = read(feed, i);
-      if (before.isEmpty()) {
-        return Verdict.ROUND_UNAVAILABLE;
-      }
-      if (cond(trigger, before.get())) {
-        return Verdict.EARLIER_CROSSING;
-      }
-    }
     return Verdict.FIRES;
   }
 
+  private static Verdict walk(Trigger trigger, BigInteger from, BigInteger roundId, PriceFeed feed, int maxSteps) {
+    int current = phase(feed.latestRound().roundId());
+    BigInteger r = from;
+    for (int steps = 1; ; steps++) {
+      if (steps > maxSteps) {
+        return Verdict.SCAN_BOUND_EXCEEDED;
+      }
+      Optional<PriceRound> n = next(feed, r, current);
+      if (n.isEmpty()) {
+        return Verdict.ROUND_UNAVAILABLE;
+      }
+      int c = n.get().roundId().compareTo(roundId);
+      if (c == 0) {
+        return Verdict.FIRES;
+      }
+      if (c > 0) {
+        return Verdict.ROUND_SUPERSEDED;
+      }
+      if (cond(trigger, n.get())) {
+        return Verdict.EARLIER_CROSSING;
+      }
+      r = n.get().roundId();
+    }
+  }
+
   /**
-   * Finds the round at which an open trigger fires: the first round after the checkpoint that
-   * satisfies {@link #cond}, within {@value #MAX_SCAN} rounds of the checkpoint and up to the feed's
-   * latest round, then {@link #check}s it. Reads at most {@value #MAX_SCAN} + 1 rounds.
+   * The round after {@code roundId} in the feed's publication order (see the class comment).
+   *
+   * @param feed the feed
+   * @param roundId a round id
+   * @param currentPhase the phase of the feed's latest round ({@code latestRound().roundId() >> 64})
+   * @return the next reported round, or empty when it is not (yet) readable
+   */
+  public static Optional<PriceRound> next(PriceFeed feed, BigInteger roundId, int currentPhase) {
+    int phase = phase(roundId);
+    Optional<PriceRound> cand = read(feed, roundId.add(BigInteger.ONE));
+    if (phase >= currentPhase) {
+      return cand;
+    }
+    Optional<PriceRound> first = read(feed, BigInteger.valueOf(phase + 1L).shiftLeft(64).or(BigInteger.ONE));
+    if (cand.isPresent() && (first.isEmpty() || cand.get().updatedAt() < first.get().updatedAt())) {
+      return cand;
+    }
+    return first;
+  }
+
+  /**
+   * @param roundId a Chainlink proxy round id
+   * @return its phase, {@code roundId >> 64} (0 for a plain aggregator)
+   */
+  public static int phase(BigInteger roundId) {
+    return roundId.shiftRight(64).intValue() & 0xffff;
+  }
+
+  /**
+   * Finds the round at which an open trigger fires: walks from the checkpoint ({@link #next}) to the
+   * first round that satisfies {@link #cond}, at most {@value #MAX_SCAN} + 1 steps and up to the
+   * feed's latest round, then {@link #check}s it.
    *
    * @param trigger the trigger
    * @param checkpoint its checkpoint on chain
    * @param feed a reader of its feed
    * @param nowEpochSeconds the latest block's timestamp
    * @return the firing, or where to advance the checkpoint, or nothing yet
-   * @throws ChainException if the feed cannot be read
+   * @throws ChainException if the feed's latest round cannot be read
    */
   public static Scan scan(Trigger trigger, BigInteger checkpoint, PriceFeed feed, long nowEpochSeconds) {
     Objects.requireNonNull(trigger, "trigger");
     Checks.nonNegative("checkpoint", checkpoint);
-    BigInteger latest = feed.latestRound().roundId();
-    BigInteger last = checkpoint.add(BigInteger.valueOf(MAX_SCAN + 1L)).min(latest);
-    for (BigInteger i = checkpoint.add(BigInteger.ONE); i.compareTo(last) <= 0; i = i.add(BigInteger.ONE)) {
-      Optional<PriceRound> round = read(feed, i);
+    int current = phase(feed.latestRound().roundId());
+    BigInteger r = checkpoint;
+    BigInteger advanceTo = null;
+    for (int steps = 1; steps <= MAX_SCAN + 1; steps++) {
+      Optional<PriceRound> round = next(feed, r, current);
       if (round.isEmpty()) {
-        return Scan.none(); // a gap the contract cannot read past either
+        return Scan.none(); // not yet reported, or a gap the contract cannot walk past either
       }
       if (cond(trigger, round.get())) {
-        Verdict v = check(trigger, checkpoint, i, feed, nowEpochSeconds);
+        BigInteger id = round.get().roundId();
+        Verdict v = check(trigger, checkpoint, id, feed, nowEpochSeconds);
         return v == Verdict.FIRES
             ? new Scan(Optional.of(new Firing(trigger, round.get())), Optional.empty(), Optional.empty())
             : new Scan(Optional.empty(), Optional.empty(), Optional.of(v));
       }
+      r = round.get().roundId();
+      if (steps == MAX_SCAN) {
+        advanceTo = r;
+      }
     }
-    BigInteger bound = checkpoint.add(BigInteger.valueOf(MAX_SCAN));
-    if (latest.compareTo(bound.add(BigInteger.ONE)) > 0) {
-      return new Scan(Optional.empty(), Optional.of(bound), Optional.empty());
-    }
-    return Scan.none();
+    return new Scan(Optional.empty(), Optional.ofNullable(advanceTo), Optional.empty());
   }
 
   private static Optional<PriceRound> read(PriceFeed feed, BigInteger roundId) {

@@ -4,16 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * What to generate: a model, the token's seed, the user's prompt and the video shape.
+ * What to generate: a model, the token's seed, the user's prompt, the trigger's conditioning and the
+ * video shape.
  * Immutable and thread-safe.
  *
  * @param modelId the registered model name, e.g. {@code vnft-cppn-1}; 1..64 characters of
  *     {@code [a-z0-9._-]}
  * @param seed the token's seed (see {@link CommitmentScheme#seed})
  * @param prompt the user's prompt, at most {@value #MAX_PROMPT_BYTES} UTF-8 bytes
+ * @param conditioning the conditioning stored in the trigger (model-defined, e.g. a style code); the
+ *     generator must use this value, never re-derive it from the prompt
  * @param format the video shape
  */
-public record GenerationRequest(String modelId, Bytes32 seed, String prompt, VideoFormat format) {
+public record GenerationRequest(String modelId, Bytes32 seed, String prompt, Bytes32 conditioning, VideoFormat format) {
   /** Longest prompt in UTF-8 bytes. */
   public static final int MAX_PROMPT_BYTES = 1024;
 
@@ -24,6 +27,9 @@ public record GenerationRequest(String modelId, Bytes32 seed, String prompt, Vid
       throw new InvalidInputException("seed: must not be null");
     }
     requirePrompt(prompt);
+    if (conditioning == null) {
+      throw new InvalidInputException("conditioning: must not be null");
+    }
     if (format == null) {
       throw new InvalidInputException("format: must not be null");
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * of model {@code modelId} for the token's seed. Immutable and thread-safe.
  *
  * <p>The proof's public inputs are, in order: {@code framesRoot, triggerId, roundId,
- * promptHash mod r, style, pixelIndex} (see {@link #publicInputs(BigInteger)}); the seed is
+ * promptHash mod r, conditioning, pixelIndex} (see {@link #publicInputs(BigInteger)}); the seed is
  * recomputed inside the circuit from the trigger and round.
  *
  * @param modelId the model
@@ -16,12 +16,12 @@ import java.util.List;
  * @param triggerId the trigger
  * @param roundId the firing round
  * @param promptHash keccak256 of the prompt
- * @param style the style code stored in the trigger (uint32)
+ * @param conditioning the conditioning stored in the trigger (below r: the registry allows at most 253 bits)
  * @param pixelIndex the disputed pixel
  */
 public record PixelStatement(
     String modelId, Bytes32 framesRoot, BigInteger triggerId, BigInteger roundId,
-    Bytes32 promptHash, long style, long pixelIndex) {
+    Bytes32 promptHash, Bytes32 conditioning, long pixelIndex) {
   /** @throws InvalidInputException naming the field */
   public PixelStatement {
     GenerationRequest.requireModelId(modelId);
@@ -29,7 +29,7 @@ public record PixelStatement(
     Checks.nonNegative("triggerId", triggerId);
     Checks.uint("roundId", roundId, 80);
     Checks.notNull("promptHash", promptHash);
-    VideoFormat.requireRange("style", style, 0, 0xffff_ffffL);
+    Checks.notNull("conditioning", conditioning);
     if (pixelIndex < 0) {
       throw new InvalidInputException("pixelIndex: must be >= 0, got " + pixelIndex);
     }
@@ -41,7 +41,7 @@ public record PixelStatement(
    */
   public List<BigInteger> publicInputs(BigInteger scalarFieldModulus) {
     return List.of(framesRoot.toBigInteger(), triggerId, roundId,
-        promptHash.toBigInteger().mod(scalarFieldModulus), BigInteger.valueOf(style),
+        promptHash.toBigInteger().mod(scalarFieldModulus), conditioning.toBigInteger(),
         BigInteger.valueOf(pixelIndex));
   }
 }

@@ -16,7 +16,9 @@ import java.math.BigInteger;
  * @param threshold threshold in the feed's decimals, > 0
  * @param promptHash keccak256 of the prompt's UTF-8 bytes
  * @param prompt the prompt text (at most {@value GenerationRequest#MAX_PROMPT_BYTES} UTF-8 bytes)
- * @param style the model's style code derived from the prompt (an unsigned 32-bit value)
+ * @param conditioning the model's conditioning stored with the trigger (model-defined, range-checked
+ *     by the registry at creation; for {@code vnft-cppn-1} a style code below 2^32): generator, circuit,
+ *     challenger and verifier all use this stored value
  * @param modelId the model name
  * @param recipient who receives the token
  * @param feeWei the escrowed fee in wei paid to the operator on finalization, >= 0
@@ -29,7 +31,7 @@ public record Trigger(
     BigInteger threshold,
     Bytes32 promptHash,
     String prompt,
-    long style,
+    Bytes32 conditioning,
     String modelId,
     Address recipient,
     BigInteger feeWei,
@@ -50,7 +52,7 @@ public record Trigger(
     if (!promptHash.equals(Bytes32.keccak256(prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
       throw new InvalidInputException("promptHash: is not keccak256 of the prompt's UTF-8 bytes");
     }
-    VideoFormat.requireRange("style", style, 0, 0xffff_ffffL);
+    Checks.notNull("conditioning", conditioning);
     GenerationRequest.requireModelId(modelId);
     Checks.notNull("recipient", recipient);
     Checks.nonNegative("feeWei", feeWei);

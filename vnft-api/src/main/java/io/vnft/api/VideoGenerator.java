@@ -40,15 +40,16 @@ public interface VideoGenerator extends AutoCloseable {
 
   /** Releases native resources (engine, device memory). Idempotent. */
   /**
-   * The conditioning a trigger stores for a prompt: the model's style code (an unsigned 32-bit
-   * value, model-defined). The stored value, not the prompt, is what generator, circuit, challenger
-   * and verifier use. Default: 0 (a model that reads only the prompt text).
+   * The default conditioning a trigger stores for a prompt (model-defined; for {@code vnft-cppn-1}
+   * its style code). Only the default at creation: the stored value, not the prompt, is what
+   * generator, circuit, challenger and verifier use. Default: zero (a model that reads only the
+   * prompt text).
    *
    * @param prompt the prompt text
-   * @return the style code in {@code [0, 2^32)}
+   * @return the conditioning, within the range the model is registered with
    */
-  default long styleOf(String prompt) {
-    return 0;
+  default Bytes32 conditioningOf(String prompt) {
+    return Bytes32.ZERO;
   }
 
   @Override

@@ -53,12 +53,30 @@ public final class Vnft {
   }
 
   /**
-   * @return the video shape used for every token: the builder's {@link Builder#format}, else the
-   *     generator's {@link ModelInfo#defaultFormat()}
+   * @return the video shape this client was set to: the builder's {@link Builder#format}, else the
+   *     generator's {@link ModelInfo#defaultFormat()}. Tokens are always generated at the shape their
+   *     model is registered with on chain ({@link ChainBackend#modelFormat}); a client set to another
+   *     shape refuses to generate (see {@link #regenerate}).
    * @throws BackendUnavailableException if neither a format nor a generator is configured
    */
   public VideoFormat format() {
     return config.format != null ? config.format : generator().model().defaultFormat();
+  }
+
+  /**
+   * @param modelId a registered model
+   * @return the shape that model is registered with on chain
+   * @throws InvalidInputException if this client was explicitly set to another shape ({@link
+   *     Builder#format}): a mint in a shape other than the registered one is refused before it is
+   *     committed, since no proof could answer a challenge on it
+   */
+  VideoFormat registeredFormat(String modelId) {
+    VideoFormat registered = chain().modelFormat(modelId);
+    if (config.format != null && !config.format.equals(registered)) {
+      throw new InvalidInputException("format: this client is set to " + config.format + " but model " + modelId
+          + " is registered on chain with " + registered + "; a mint in another format is refused");
+    }
+    return registered;
   }
 
   /**
@@ -89,8 +107,9 @@ public final class Vnft {
 
   /**
    * Regenerates a token from what the chain fixes: the seed of {@code (trigger, round, prompt)},
-   * the model's frames at this client's {@link #format()}, and their frames root. Every role that
-   * checks content (operator answering a challenge, challenger, token verifier) calls this.
+   * the model's frames for the trigger's stored conditioning at the model's registered shape
+   * ({@link ChainBackend#modelFormat}), and their frames root. Every role that checks content
+   * (operator answering a challenge, challenger, token verifier) calls this.
    *
    * @param trigger the trigger
    * @param roundId its firing round
@@ -102,7 +121,8 @@ public final class Vnft {
     BigInteger id = trigger.triggerId();
     return stage(Stage.SEED, id, () -> commitments().seed(id, roundId, trigger.promptHash()))
         .thenCompose(seed -> stage(Stage.GENERATE, id, () -> generator().generate(
-                new GenerationRequest(trigger.modelId(), seed, trigger.prompt(), format())))
+                new GenerationRequest(trigger.modelId(), seed, trigger.prompt(), trigger.conditioning(),
+                    registeredFormat(trigger.modelId()))))
             .thenCompose(frames -> stage(Stage.COMMIT, id, () -> new RegeneratedVideo(seed, frames,
                 commitments().framesRoot(frames)))));
   }
@@ -111,7 +131,8 @@ public final class Vnft {
    * Creates a trigger signed by this client's chain account: "when {@code feed} first crosses
    * {@code price} in {@code direction}, mint a video of {@code prompt} to {@code recipient}". The
    * threshold is {@code price} in the feed's decimals (read from the feed), the model is this
-   * client's generator's, the style is {@link VideoGenerator#styleOf} of the prompt.
+   * client's generator's, the conditioning is {@link VideoGenerator#conditioningOf} of the prompt (the
+   * default; the trigger stores it and every role uses the stored value).
    *
    * @param feed the feed
    * @param direction which way the price must cross
@@ -136,7 +157,7 @@ public final class Vnft {
         throw new InvalidInputException("price: " + price + " has more than the feed's " + decimals + " decimals");
       }
       return chain().createTrigger(new TriggerOrder(feed, direction, threshold, prompt,
-          generator().styleOf(prompt), generator().model().modelId(), recipient, feeWei));
+          generator().conditioningOf(prompt), generator().model().modelId(), recipient, feeWei));
     });
   }
 
@@ -195,8 +216,8 @@ public final class Vnft {
   }
 
   /**
-   * Commits prepared items as one batch on chain (all or nothing: the contract reverts the whole
-   * batch if one leaf is refused).
+   * Commits prepared items as one batch on chain (commit-reveal; leaves whose trigger can no longer
+   * fire are skipped by the contract and listed in the receipt, the rest commit together).
    *
    * @param items the prepared items, at least one
    * @return the batch receipt
@@ -234,7 +255,7 @@ public final class Vnft {
     return regenerate(t, item.firing().round().roundId())
         .thenCompose(v -> stage(Stage.PROVE, t.triggerId(), () -> {
           PixelStatement st = new PixelStatement(t.modelId(), item.leaf().framesRoot(),
-              t.triggerId(), item.firing().round().roundId(), t.promptHash(), t.style(),
+              t.triggerId(), item.firing().round().roundId(), t.promptHash(), t.conditioning(),
               challenge.pixelIndex());
           ProofEnvelope proof = proofs().provePixel(st, v.frames());
           chain().respond(challenge, proof);
@@ -248,11 +269,7 @@ public final class Vnft {
     ContentId video = contentStore().put(
         "vnft-" + t.triggerId() + "." + enc.fileExtension(), enc.encode(frames));
     ContentId raw = contentStore().put("vnft-" + t.triggerId() + ".rgb", frames.rgbUnsafe());
-    String json = MetadataJson.of(t, firing.round(), seed, root, video, raw, enc.mimeType(),
-        generator().model(), frames.format());
-    ContentId meta = contentStore().put("vnft-" + t.triggerId() + ".json",
-        json.getBytes(StandardCharsets.UTF_8));
-    return new BatchLeaf(t.triggerId(), firing.round().roundId(), root, video, meta);
+    return new BatchLeaf(t.triggerId(), firing.round().roundId(), root, video, raw);
   }
 
   private <T> CompletableFuture<T> stage(Stage stage, BigInteger id, Supplier<T> work) {
@@ -316,7 +333,12 @@ public final class Vnft {
     return require(config.commitments, "CommitmentScheme");
   }
 
-  private VideoEncoder encoder() {
+  /**
+   * @return the encoder this client writes video files with (the token verifier re-encodes the
+   *     regenerated frames with it to check an operator's rendition)
+   * @throws BackendUnavailableException if none is configured
+   */
+  public VideoEncoder encoder() {
     return require(config.encoder, "VideoEncoder");
   }
 

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -60,8 +61,9 @@ class PipelineTest {
     when(store.put(argThat(n -> n != null && n.endsWith(".mp4")), any())).thenReturn(VIDEO);
     when(store.put(argThat(n -> n != null && n.endsWith(".json")), any())).thenReturn(META);
     when(store.put(argThat(n -> n != null && n.endsWith(".rgb")), any())).thenReturn(RAW);
+    when(chain.modelFormat(any())).thenReturn(FORMAT);
     when(chain.commitBatch(any())).thenAnswer(inv -> new BatchReceipt(BigInteger.valueOf(5),
-        "0x" + "ab".repeat(32), 10, 1000));
+        "0x" + "ab".repeat(32), 10, 1000, List.of(), List.of()));
     vnft = Vnft.builder().discover(false).generator(generator).contentStore(store)
         .commitments(commitments).encoder(encoder).chain(chain).format(FORMAT).executor(pool)
         .listener(new VnftListener() {
@@ -94,15 +96,15 @@ class PipelineTest {
     order.verify(commitments).seed(BigInteger.ONE, BigInteger.valueOf(3),
         Bytes32.keccak256("a red sun".getBytes(StandardCharsets.UTF_8)));
     order.verify(generator).generate(argThat(r -> r != null && r.seed().toBigInteger().intValue() == 1001
-        && r.prompt().equals("a red sun") && r.format().equals(FORMAT)));
+        && r.prompt().equals("a red sun") && r.format().equals(FORMAT)
+        && r.conditioning().equals(Bytes32.fromBigInteger(BigInteger.valueOf(7)))));
     order.verify(commitments).framesRoot(any());
     order.verify(encoder).encode(any());
     order.verify(store).put(eq("vnft-1.mp4"), any());
     order.verify(store).put(eq("vnft-1.rgb"), any());
-    order.verify(store).put(eq("vnft-1.json"), argThat(b -> b != null && new String(b, StandardCharsets.UTF_8)
-        .contains("\"animation_url\":\"ipfs://" + VIDEO.value() + "\"")));
+    verify(store, never()).put(argThat(n -> n != null && n.endsWith(".json")), any()); // tokenURI is built on chain
     assertEquals(new BatchLeaf(BigInteger.ONE, BigInteger.valueOf(3),
-        Bytes32.fromBigInteger(BigInteger.valueOf(42)), VIDEO, META), m.leaf());
+        Bytes32.fromBigInteger(BigInteger.valueOf(42)), VIDEO, RAW), m.leaf());
     assertEquals(List.of("ok SEED 1", "ok GENERATE 1", "ok COMMIT 1", "ok STORE 1"), events);
   }
 
@@ -158,18 +160,21 @@ class PipelineTest {
     when(feed.latestRound()).thenReturn(round(t, 7, answers[7]));
     when(feed.round(any())).thenAnswer(inv -> {
       int r = inv.getArgument(0, BigInteger.class).intValue();
+      if (r >= answers.length) {
+        throw new ChainException("no data for round " + r);
+      }
       return round(t, r, answers[r]);
     });
     // Round 1 crosses (round 0 predates the trigger).
     assertEquals(BigInteger.ONE, vnft.firing(t).join().orElseThrow().round().roundId());
     Trigger later = new Trigger(t.triggerId(), t.feed(), t.direction(), t.threshold(), t.promptHash(),
-        t.prompt(), t.style(), t.modelId(), t.recipient(), t.feeWei(), BigInteger.ONE);
+        t.prompt(), t.conditioning(), t.modelId(), t.recipient(), t.feeWei(), BigInteger.ONE);
     // After round 1, the price falls below and first comes back at round 4.
     assertEquals(BigInteger.valueOf(4), vnft.firing(later).join().orElseThrow().round().roundId());
     Trigger last = new Trigger(t.triggerId(), t.feed(), t.direction(), BigInteger.valueOf(5000),
-        t.promptHash(), t.prompt(), t.style(), t.modelId(), t.recipient(), t.feeWei(), BigInteger.ZERO);
+        t.promptHash(), t.prompt(), t.conditioning(), t.modelId(), t.recipient(), t.feeWei(), BigInteger.ZERO);
     assertTrue(vnft.firing(last).join().isEmpty());
-    verify(feed, times(3)).latestRound();
+    verify(feed, atLeast(3)).latestRound();
   }
 
   @Test

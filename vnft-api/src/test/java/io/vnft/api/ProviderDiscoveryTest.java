@@ -109,7 +109,9 @@ class ProviderDiscoveryTest {
     VideoEncoder enc = mock(VideoEncoder.class);
     when(enc.fileExtension()).thenReturn("gif");
     when(enc.encode(any())).thenReturn(new byte[1]);
-    Vnft discovered = Vnft.builder().generator(gen).commitments(cs).encoder(enc)
+    ChainBackend chain = mock(ChainBackend.class);
+    when(chain.modelFormat(any())).thenReturn(PipelineTest.FORMAT);
+    Vnft discovered = Vnft.builder().generator(gen).commitments(cs).encoder(enc).chain(chain)
         .format(PipelineTest.FORMAT).build();
     assertEquals(before + 1, CREATED.get());
     // The discovered store is the priority-50 one: the store stage reaches it and it refuses.

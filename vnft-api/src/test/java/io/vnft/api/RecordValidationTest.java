@@ -87,10 +87,10 @@ class RecordValidationTest {
   void promptAndModelLimits() {
     String longPrompt = "é".repeat(513); // 1026 UTF-8 bytes
     var e = assertThrows(InvalidInputException.class,
-        () -> new GenerationRequest("vnft-cppn-1", Bytes32.ZERO, longPrompt, new VideoFormat(1, 1, 1, 1)));
+        () -> new GenerationRequest("vnft-cppn-1", Bytes32.ZERO, longPrompt, Bytes32.ZERO, new VideoFormat(1, 1, 1, 1)));
     assertEquals("prompt: must be at most 1024 UTF-8 bytes, got 1026", e.getMessage());
     e = assertThrows(InvalidInputException.class,
-        () -> new GenerationRequest("Bad Model", Bytes32.ZERO, "x", new VideoFormat(1, 1, 1, 1)));
+        () -> new GenerationRequest("Bad Model", Bytes32.ZERO, "x", Bytes32.ZERO, new VideoFormat(1, 1, 1, 1)));
     assertTrue(e.getMessage().startsWith("modelId:"), e.getMessage());
   }
 
@@ -100,17 +100,17 @@ class RecordValidationTest {
     assertTrue(ok.direction().holds(BigInteger.valueOf(4000), BigInteger.valueOf(4000)));
     assertFalse(Direction.BELOW.holds(BigInteger.valueOf(4001), BigInteger.valueOf(4000)));
     var e = assertThrows(InvalidInputException.class, () -> new Trigger(BigInteger.ONE, FEED,
-        Direction.ABOVE, BigInteger.TEN, Bytes32.ZERO, "p", 0, "vnft-cppn-1", FEED, BigInteger.ZERO,
+        Direction.ABOVE, BigInteger.TEN, Bytes32.ZERO, "p", Bytes32.ZERO, "vnft-cppn-1", FEED, BigInteger.ZERO,
         BigInteger.ZERO));
     assertTrue(e.getMessage().startsWith("promptHash:"), e.getMessage());
     e = assertThrows(InvalidInputException.class, () -> new Trigger(BigInteger.ONE, FEED,
-        Direction.ABOVE, BigInteger.ZERO, hash("p"), "p", 0, "vnft-cppn-1", FEED, BigInteger.ZERO,
+        Direction.ABOVE, BigInteger.ZERO, hash("p"), "p", Bytes32.ZERO, "vnft-cppn-1", FEED, BigInteger.ZERO,
         BigInteger.ZERO));
     assertEquals("threshold: must be > 0, got 0", e.getMessage());
     e = assertThrows(InvalidInputException.class, () -> new Trigger(BigInteger.ONE, FEED,
-        Direction.ABOVE, BigInteger.TEN, hash("p"), "p", 1L << 32, "vnft-cppn-1", FEED, BigInteger.ZERO,
+        Direction.ABOVE, BigInteger.TEN, hash("p"), "p", null, "vnft-cppn-1", FEED, BigInteger.ZERO,
         BigInteger.ZERO));
-    assertTrue(e.getMessage().startsWith("style:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("conditioning:"), e.getMessage());
   }
 
   @Test
@@ -123,7 +123,7 @@ class RecordValidationTest {
     assertThrows(InvalidInputException.class, () -> new BatchLeaf(BigInteger.ONE, BigInteger.ONE,
         Bytes32.ZERO, null, ContentId.compute(new byte[0])));
     assertThrows(InvalidInputException.class, () -> ContentId.parse("Qmabc"));
-    assertThrows(InvalidInputException.class, () -> new BatchReceipt(BigInteger.ONE, "0x12", 1, 0));
+    assertThrows(InvalidInputException.class, () -> new BatchReceipt(BigInteger.ONE, "0x12", 1, 0, List.of(), List.of()));
   }
 
   @Test
@@ -144,7 +144,7 @@ class RecordValidationTest {
         "21888242871839275222246186828443648135245618046381401298258089479051050516481");
     Bytes32 big = Bytes32.fromBigInteger(r.add(BigInteger.valueOf(7)));
     PixelStatement st = new PixelStatement("vnft-cppn-1", Bytes32.ZERO, BigInteger.ONE, BigInteger.TWO,
-        big, 3, 99);
+        big, Bytes32.fromBigInteger(BigInteger.valueOf(3)), 99);
     assertEquals(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(7),
         BigInteger.valueOf(3), BigInteger.valueOf(99)), st.publicInputs(r));
   }
@@ -154,7 +154,7 @@ class RecordValidationTest {
   }
 
   static Trigger trigger(BigInteger id, String prompt) {
-    return new Trigger(id, FEED, Direction.ABOVE, BigInteger.valueOf(4000), hash(prompt), prompt, 7,
+    return new Trigger(id, FEED, Direction.ABOVE, BigInteger.valueOf(4000), hash(prompt), prompt, Bytes32.fromBigInteger(BigInteger.valueOf(7)),
         "vnft-cppn-1", FEED, BigInteger.TEN, BigInteger.ZERO);
   }
 }

@@ -5,7 +5,6 @@ import io.vnft.api.BatchStatus;
 import io.vnft.api.ChainBackend;
 import io.vnft.api.ChainException;
 import io.vnft.api.CommittedBatch;
-import io.vnft.api.ContentId;
 import io.vnft.api.PixelChallenge;
 import io.vnft.api.RegeneratedVideo;
 import io.vnft.api.Trigger;
@@ -13,7 +12,6 @@ import io.vnft.api.VideoFrames;
 import io.vnft.api.Vnft;
 import io.vnft.api.VnftException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,24 +22,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The challenger role: watches committed batches, regenerates every token with the registered
  * model ({@link Vnft#regenerate}) and compares its frames root with the committed one. On a
- * mismatch it loads the operator's raw frames (the {@code frames_cid} of the token's metadata),
+ * mismatch it loads the operator's raw frames (the leaf's {@code framesCid}),
  * finds the first pixel that differs from the model's output and challenges exactly that pixel
  * with a bond (pixel 0 when the raw frames are withheld or do not match the root: any pixel then
  * forces the operator to open the root). After the response window it settles unanswered
- * challenges (the batch is reverted and the operator slashed) and withdraws its rewards.
+ * challenges (the batch is reverted and the operator slashed), settles at once its challenges on
+ * batches reverted by someone else's challenge, and withdraws its rewards.
  *
  * <p>Every call goes through the one {@link Vnft} it is built with. {@link #tick()} does one pass;
  * {@link #run} loops for a service. Not thread-safe.
  */
 public final class Challenger {
-  private static final Pattern FRAMES_CID = Pattern.compile("\"frames_cid\":\"([a-z2-7]+)\"");
-
   /**
    * What one pass did.
    *
@@ -155,19 +150,14 @@ public final class Challenger {
       return Optional.empty();
     }
     try {
-      String meta = new String(vnft.contentStore().get(leaf.metadataCid()), StandardCharsets.UTF_8);
-      Matcher m = FRAMES_CID.matcher(meta);
-      if (m.find()) {
-        VideoFrames claimed = new VideoFrames(expected.frames().format(),
-            vnft.contentStore().get(ContentId.parse(m.group(1))));
-        // Only frames that open the committed root say which pixel was committed.
-        if (vnft.commitments().framesRoot(claimed).equals(leaf.framesRoot())) {
-          byte[] a = expected.frames().rgbUnsafe();
-          byte[] b = claimed.rgbUnsafe();
-          for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-              return Optional.of((long) i / 3);
-            }
+      VideoFrames claimed = new VideoFrames(expected.frames().format(), vnft.contentStore().get(leaf.framesCid()));
+      // Only frames that open the committed root say which pixel was committed.
+      if (vnft.commitments().framesRoot(claimed).equals(leaf.framesRoot())) {
+        byte[] a = expected.frames().rgbUnsafe();
+        byte[] b = claimed.rgbUnsafe();
+        for (int i = 0; i < a.length; i++) {
+          if (a[i] != b[i]) {
+            return Optional.of((long) i / 3);
           }
         }
       }

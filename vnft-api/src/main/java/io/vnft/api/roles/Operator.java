@@ -11,6 +11,7 @@ import io.vnft.api.InvalidInputException;
 import io.vnft.api.MintReceipt;
 import io.vnft.api.PixelChallenge;
 import io.vnft.api.PreparedMint;
+import io.vnft.api.SkippedLeaf;
 import io.vnft.api.Trigger;
 import io.vnft.api.Vnft;
 import io.vnft.api.roles.OperatorJournal.Entry;
@@ -294,18 +295,45 @@ public final class Operator {
       done++;
       say("  generated " + done + "/" + take.size());
     }
-    if (ready.isEmpty()) {
-      return new int[] {0, failed};
-    }
-    BatchReceipt r = vnft.commit(ready).join();
-    Map<BigInteger, Entry> updated = new LinkedHashMap<>();
+    // Ask the contract itself before paying for a commit: a leaf it would skip (cancelled just now,
+    // sequencer down, ...) stays prepared in the journal and is asked again next pass.
+    List<PreparedMint> fire = new ArrayList<>();
     for (PreparedMint m : ready) {
-      updated.put(m.leaf().triggerId(), new Entry(m, Optional.of(r.batchId()), State.COMMITTED));
-      firstSeen.remove(m.leaf().triggerId());
+      FiringRule.Verdict v;
+      try {
+        v = chain.checkFiring(m.leaf().triggerId(), m.leaf().roundId());
+      } catch (RuntimeException e) {
+        say("trigger " + m.leaf().triggerId() + ": cannot ask the contract: " + Roles.rootMessage(e));
+        continue;
+      }
+      if (v == FiringRule.Verdict.FIRES) {
+        fire.add(m);
+      } else {
+        say("trigger " + m.leaf().triggerId() + ": not committed, the contract says " + v + " at round "
+            + m.leaf().roundId());
+      }
+    }
+    if (fire.isEmpty()) {
+      return new int[] {take.size() - failed, failed};
+    }
+    BatchReceipt r = vnft.commit(fire).join();
+    for (SkippedLeaf k : r.skipped()) {
+      say("trigger " + k.triggerId() + ": skipped by the contract (" + k.reason() + ") at round " + k.roundId());
+    }
+    if (!r.committed()) {
+      return new int[] {take.size() - failed, failed};
+    }
+    Set<BigInteger> in = new HashSet<>(r.committedTriggers());
+    Map<BigInteger, Entry> updated = new LinkedHashMap<>();
+    for (PreparedMint m : fire) {
+      if (in.contains(m.leaf().triggerId())) {
+        updated.put(m.leaf().triggerId(), new Entry(m, Optional.of(r.batchId()), State.COMMITTED));
+        firstSeen.remove(m.leaf().triggerId());
+      }
     }
     journal.putAll(new ArrayList<>(updated.values()));
     committed.add(r);
-    say("batch " + r.batchId() + " committed: " + ready.size() + " leaves, tx " + r.txHash()
+    say("batch " + r.batchId() + " committed: " + updated.size() + " leaves, tx " + r.txHash()
         + ", challenge window until " + r.challengeDeadline());
     return new int[] {take.size() - failed, failed};
   }

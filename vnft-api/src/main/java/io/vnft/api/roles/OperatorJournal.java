@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Format (version 2): a header {@code # vnft operator journal v2 deployment=<key>}, then one
  * entry per line, 20 space-separated fields: {@code state batchId triggerId feed direction threshold
- * promptBase64 style modelId recipient feeWei startRound roundId answer startedAt updatedAt seed
- * framesRoot contentCid metadataCid} ({@code batchId} is {@code -} until committed). Every change
+ * promptBase64 conditioning modelId recipient feeWei startRound roundId answer startedAt updatedAt seed
+ * framesRoot contentCid framesCid} ({@code batchId} is {@code -} until committed). Every change
  * writes the whole file to a temporary name and renames it over the old one, so a crash leaves the
  * old or the new journal, never half of one. Thread-safe (synchronized).
  */
@@ -223,10 +223,10 @@ public final class OperatorJournal {
     BatchLeaf l = m.leaf();
     return String.join(" ", e.state().name(), e.batchId().map(BigInteger::toString).orElse("-"),
         t.triggerId().toString(), t.feed().hex(), t.direction().name(), t.threshold().toString(),
-        Base64.getEncoder().encodeToString(t.prompt().getBytes(StandardCharsets.UTF_8)), Long.toString(t.style()),
+        Base64.getEncoder().encodeToString(t.prompt().getBytes(StandardCharsets.UTF_8)), t.conditioning().hex(),
         t.modelId(), t.recipient().hex(), t.feeWei().toString(), t.startRound().toString(),
         r.roundId().toString(), r.answer().toString(), Long.toString(r.startedAt()), Long.toString(r.updatedAt()),
-        m.seed().hex(), l.framesRoot().hex(), l.contentCid().value(), l.metadataCid().value());
+        m.seed().hex(), l.framesRoot().hex(), l.contentCid().value(), l.framesCid().value());
   }
 
   static Entry parse(String line, Path file, int lineNo) {
@@ -240,7 +240,7 @@ public final class OperatorJournal {
       String prompt = new String(Base64.getDecoder().decode(f[6]), StandardCharsets.UTF_8);
       Address feed = Address.of(f[3]);
       Trigger t = new Trigger(new BigInteger(f[2]), feed, Direction.valueOf(f[4]), new BigInteger(f[5]),
-          Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, Long.parseLong(f[7]), f[8],
+          Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, Bytes32.fromHex(f[7]), f[8],
           Address.of(f[9]), new BigInteger(f[10]), new BigInteger(f[11]));
       PriceRound r = new PriceRound(feed, new BigInteger(f[12]), new BigInteger(f[13]), Long.parseLong(f[14]),
           Long.parseLong(f[15]));

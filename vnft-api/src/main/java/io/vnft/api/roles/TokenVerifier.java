@@ -1,6 +1,7 @@
 package io.vnft.api.roles;
 
 import io.vnft.api.BatchLeaf;
+import io.vnft.api.Bytes32;
 import io.vnft.api.ChainBackend;
 import io.vnft.api.ContentId;
 import io.vnft.api.FiringRule;
@@ -8,11 +9,13 @@ import io.vnft.api.RegeneratedVideo;
 import io.vnft.api.TokenRecord;
 import io.vnft.api.Trigger;
 import io.vnft.api.VideoFormat;
+import io.vnft.api.VideoFrames;
 import io.vnft.api.Vnft;
 import io.vnft.api.VnftException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +24,10 @@ import java.util.function.Supplier;
 /**
  * Checks one minted token end to end, trusting nobody: its owner, the oracle crossing at its round
  * ({@link FiringRule#checkMinted}), the seed, the regenerated frames against the committed
- * {@code framesRoot}, the stored files against their CIDs, the metadata against the token's
- * {@code tokenURI}, and the contract's ERC-7007 {@code verify}. Each check yields a {@link Check};
+ * {@code framesRoot}, the raw frames file against its CID and the root, the video file (the
+ * operator's rendition) against its CID and the encoding of the regenerated frames, the token's
+ * {@code tokenURI} byte for byte against the JSON the contract must build, and the contract's
+ * ERC-7007 {@code verify}. Each check yields a {@link Check};
  * a check that throws fails with the exception's message. All reads go through the one
  * {@link Vnft} it is built with (any signing key will do; nothing is sent). Thread-safe if the
  * client's backends are.
@@ -123,16 +128,38 @@ public final class TokenVerifier {
           + "x" + f.frames() + ", framesRoot " + v.framesRoot().hex()
           + (same ? " = committed" : " != committed " + leaf.framesRoot().hex())));
     }
-    out.add(check("video file", () -> cidCheck(leaf.contentCid())));
-    out.add(check("metadata", () -> {
-      byte[] meta = vnft.contentStore().get(leaf.metadataCid());
-      String json = new String(meta, StandardCharsets.UTF_8);
-      boolean ok = ContentId.compute(meta).equals(leaf.metadataCid())
-          && json.contains("\"frames_root\":\"" + leaf.framesRoot().hex() + "\"")
-          && json.contains("\"animation_url\":\"ipfs://" + leaf.contentCid().value() + "\"")
-          && token.tokenUri().equals("ipfs://" + leaf.metadataCid().value());
-      return result(ok, leaf.metadataCid() + (ok ? " matches its CID, the tokenURI, the frames root and the video"
-          : " does not match the token"));
+    out.add(check("frames file", () -> {
+      byte[] raw = vnft.contentStore().get(leaf.framesCid());
+      ContentId actual = ContentId.compute(raw);
+      if (!actual.equals(leaf.framesCid())) {
+        return result(false, raw.length + " bytes, CIDv1 " + actual + " != " + leaf.framesCid());
+      }
+      VideoFormat f = chain.modelFormat(trigger.modelId());
+      Bytes32 root = vnft.commitments().framesRoot(new VideoFrames(f, raw));
+      return result(root.equals(leaf.framesRoot()), raw.length + " bytes, CIDv1 " + actual + ", framesRoot "
+          + root.hex() + (root.equals(leaf.framesRoot()) ? " = committed" : " != committed " + leaf.framesRoot().hex()));
+    }));
+    Optional<RegeneratedVideo> frames = regenerated;
+    out.add(check("video file (rendition)", () -> {
+      byte[] file = vnft.contentStore().get(leaf.contentCid());
+      ContentId actual = ContentId.compute(file);
+      if (!actual.equals(leaf.contentCid())) {
+        return result(false, file.length + " bytes, CIDv1 " + actual + " != " + leaf.contentCid());
+      }
+      if (frames.isEmpty()) {
+        return result(false, "cannot re-encode: the frames could not be regenerated");
+      }
+      ContentId expected = ContentId.compute(vnft.encoder().encode(frames.get().frames()));
+      return result(expected.equals(actual), file.length + " bytes, CIDv1 " + actual
+          + (expected.equals(actual) ? " = the " + vnft.encoder().mimeType() + " encoding of the regenerated frames"
+              : " is not the " + vnft.encoder().mimeType() + " encoding of the regenerated frames (" + expected + ")"));
+    }));
+    out.add(check("tokenURI", () -> {
+      String expected = DATA_URI_PREFIX + Base64.getEncoder().encodeToString(
+          expectedTokenJson(tokenId, leaf, trigger).getBytes(StandardCharsets.UTF_8));
+      boolean ok = token.tokenUri().equals(expected);
+      return result(ok, ok ? "built on chain from the token's leaf and trigger, byte-equal to the expected JSON"
+          : "differs from the expected " + expected);
     }));
     out.add(check("ERC-7007 verify", () -> {
       boolean ok = chain.verifyAigc(trigger.prompt(), leaf.framesRoot(), tokenId);
@@ -141,11 +168,31 @@ public final class TokenVerifier {
     return new Report(tokenId, out);
   }
 
-  private Check cidCheck(ContentId cid) {
-    byte[] bytes = vnft.contentStore().get(cid);
-    ContentId actual = ContentId.compute(bytes);
-    return result(actual.equals(cid), bytes.length + " bytes, CIDv1 " + actual
-        + (actual.equals(cid) ? "" : " != " + cid));
+  /** What {@code tokenURI} starts with: the JSON follows in base64 (RFC 4648, padded). */
+  static final String DATA_URI_PREFIX = "data:application/json;base64,";
+
+  /**
+   * The JSON {@code VideoNFT.tokenJson} builds for a token, written here once for the verifier: keys
+   * in this order, numbers as decimal strings, hashes as 0x + 64 lowercase hex digits. The only
+   * operator-chosen value is {@code animation_url}, labelled a rendition and checked by re-encoding.
+   *
+   * @param tokenId the token
+   * @param leaf its committed leaf
+   * @param trigger its trigger
+   * @return the exact JSON text
+   */
+  public static String expectedTokenJson(BigInteger tokenId, BatchLeaf leaf, Trigger trigger) {
+    Bytes32 model = Bytes32.keccak256(trigger.modelId().getBytes(StandardCharsets.UTF_8));
+    return "{\"name\":\"vnft #" + tokenId
+        + "\",\"animation_url\":\"ipfs://" + leaf.contentCid().value()
+        + "\",\"rendition\":\"animation_url is the operator's encoding of frames; vnft verify checks it\""
+        + ",\"frames\":\"ipfs://" + leaf.framesCid().value()
+        + "\",\"trigger\":\"" + leaf.triggerId()
+        + "\",\"round\":\"" + leaf.roundId()
+        + "\",\"model\":\"" + model.hex()
+        + "\",\"promptHash\":\"" + trigger.promptHash().hex()
+        + "\",\"conditioning\":\"" + trigger.conditioning().hex()
+        + "\",\"framesRoot\":\"" + leaf.framesRoot().hex() + "\"}";
   }
 
   private static Check result(boolean ok, String detail) {

@@ -40,7 +40,7 @@ class OperatorJournalTest {
 
   static PreparedMint mint(long id, String prompt) {
     Trigger t = new Trigger(BigInteger.valueOf(id), FEED, Direction.BELOW, BigInteger.valueOf(360_000_000_000L),
-        Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, 0xffff_ffffL, "vnft-cppn-1", ME,
+        Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, Bytes32.fromBigInteger(BigInteger.valueOf(0xffff_ffffL)), "vnft-cppn-1", ME,
         BigInteger.TEN.pow(16), BigInteger.valueOf(3));
     PriceRound r = new PriceRound(FEED, BigInteger.valueOf(7), BigInteger.valueOf(-1), 1_700_000_000L, 1_700_000_012L);
     BatchLeaf leaf = new BatchLeaf(t.triggerId(), r.roundId(), Bytes32.fromBigInteger(BigInteger.valueOf(99)),

@@ -61,7 +61,7 @@ class OperatorRestartTest {
   void setUp() {
     String prompt = "calm ocean";
     trigger = new Trigger(BigInteger.ONE, FEED, Direction.ABOVE, BigInteger.valueOf(4000),
-        Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, 0, "vnft-cppn-1", ME,
+        Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)), prompt, Bytes32.ZERO, "vnft-cppn-1", ME,
         BigInteger.TEN, BigInteger.ZERO);
     setUpChainAgain();
     when(feed.heartbeatSeconds()).thenReturn(3600L);
@@ -102,7 +102,7 @@ class OperatorRestartTest {
     // Restart: the node comes back and the commit goes through, without generating again.
     org.mockito.Mockito.reset(chain);
     setUpChainAgain();
-    when(chain.commitBatch(any())).thenReturn(new BatchReceipt(BigInteger.valueOf(3), "0x" + "11".repeat(32), 5, 99));
+    when(chain.commitBatch(any())).thenReturn(new BatchReceipt(BigInteger.valueOf(3), "0x" + "11".repeat(32), 5, 99, List.of(BigInteger.ONE), List.of()));
     Operator.TickReport r = node().tick();
     assertEquals(1, r.committed().size());
     verify(generator, times(1)).generate(any());
@@ -136,6 +136,8 @@ class OperatorRestartTest {
     when(chain.deployment()).thenReturn(DEPLOYMENT);
     when(chain.checkpoint(any())).thenReturn(BigInteger.ZERO);
     when(chain.chainTime()).thenReturn(10L);
+    when(chain.modelFormat(any())).thenReturn(FORMAT);
+    when(chain.checkFiring(any(), any())).thenReturn(io.vnft.api.FiringRule.Verdict.FIRES);
     when(chain.withdraw()).thenReturn(BigInteger.ZERO);
     when(chain.feed(FEED)).thenReturn(feed);
     when(chain.openTriggers()).thenReturn(List.of(trigger));
