@@ -75,10 +75,10 @@ public final class DjlVideoGenerator implements VideoGenerator {
     return model.device().isGpu();
   }
 
-  /** @return {@link io.vnft.gpu.model.PromptStyle#of}: palette, speed and symmetry picked by keyword */
+  /** @return {@link io.vnft.gpu.model.PromptStyle#of} (palette, speed and symmetry picked by keyword), the default at creation */
   @Override
-  public long styleOf(String prompt) {
-    return io.vnft.gpu.model.PromptStyle.of(prompt);
+  public io.vnft.api.Bytes32 conditioningOf(String prompt) {
+    return io.vnft.gpu.model.CppnRequests.conditioningOf(prompt);
   }
 
   @Override

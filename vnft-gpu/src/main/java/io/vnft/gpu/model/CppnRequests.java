@@ -42,10 +42,28 @@ public final class CppnRequests {
   }
 
   /**
+   * The style code the request's conditioning carries: the trigger's stored value, never the
+   * prompt's keywords (those only give the default at creation, {@link #conditioningOf}).
+   *
    * @param request the generation request
-   * @return the style code of the request's prompt
+   * @return its conditioning as a style code (uint32; bits above 6 do not change the picture)
+   * @throws InvalidInputException if the conditioning is {@code >= 2^}{@value CppnSpec#CONDITIONING_BITS}
+   *     (the registry refuses such a trigger at creation, so this only fires on a request built by hand)
    */
   public static long style(GenerationRequest request) {
-    return PromptStyle.of(request.prompt());
+    java.math.BigInteger c = request.conditioning().toBigInteger();
+    if (c.bitLength() > CppnSpec.CONDITIONING_BITS) {
+      throw new InvalidInputException("conditioning: " + CppnSpec.MODEL_ID + " takes a style code below 2^"
+          + CppnSpec.CONDITIONING_BITS + ", got " + request.conditioning());
+    }
+    return c.longValue();
+  }
+
+  /**
+   * @param prompt a prompt
+   * @return the default conditioning for it: {@link PromptStyle#of} as a 32-byte big-endian value
+   */
+  public static io.vnft.api.Bytes32 conditioningOf(String prompt) {
+    return io.vnft.api.Bytes32.fromBigInteger(java.math.BigInteger.valueOf(PromptStyle.of(prompt)));
   }
 }

@@ -13,6 +13,11 @@ public final class CppnSpec {
   /** The model name; on chain {@code modelId = keccak256(UTF-8 name)}. */
   public static final String MODEL_ID = "vnft-cppn-1";
   /**
+   * Bits of the conditioning {@value #MODEL_ID} accepts: its style code is a uint32 (the circuit
+   * range-checks 32 bits; bits above 6 do not change the picture). Registered on chain with the model.
+   */
+  public static final int CONDITIONING_BITS = 32;
+  /**
    * The shape the model is registered and generated at unless a caller chooses another: 64x64
    * pixels, 24 frames at 12 fps (two seconds, looping). The one default: the client, the proof
    * system's provider and the demo all take it from {@link io.vnft.api.ModelInfo#defaultFormat()}.

@@ -12,10 +12,10 @@ import io.vnft.api.VideoGenerator;
 public final class ReferenceVideoGenerator implements VideoGenerator {
   private final ReferenceCppn model = new ReferenceCppn(CppnWeights.builtIn());
 
-  /** @return {@link io.vnft.gpu.model.PromptStyle#of}: palette, speed and symmetry picked by keyword */
+  /** @return {@link io.vnft.gpu.model.PromptStyle#of} (palette, speed and symmetry picked by keyword), the default at creation */
   @Override
-  public long styleOf(String prompt) {
-    return io.vnft.gpu.model.PromptStyle.of(prompt);
+  public io.vnft.api.Bytes32 conditioningOf(String prompt) {
+    return io.vnft.gpu.model.CppnRequests.conditioningOf(prompt);
   }
 
   @Override

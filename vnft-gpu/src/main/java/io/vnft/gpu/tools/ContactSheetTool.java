@@ -9,6 +9,7 @@ import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
 import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.encode.ContactSheet;
+import io.vnft.gpu.model.CppnRequests;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.PromptStyle;
 import io.vnft.gpu.model.ReferenceVideoGenerator;
@@ -45,7 +46,7 @@ public final class ContactSheetTool {
     for (int i = 0; i < PROMPTS.length; i++) {
       Bytes32 promptHash = Bytes32.keccak256(PROMPTS[i].getBytes(StandardCharsets.UTF_8));
       Bytes32 seed = cs.seed(BigInteger.valueOf(i + 1), round, promptHash);
-      requests.add(new GenerationRequest(CppnSpec.MODEL_ID, seed, PROMPTS[i], format));
+      requests.add(new GenerationRequest(CppnSpec.MODEL_ID, seed, PROMPTS[i], CppnRequests.conditioningOf(PROMPTS[i]), format));
       labels.add("trigger " + (i + 1) + " \"" + PROMPTS[i] + "\" " + PromptStyle.describe(PromptStyle.of(PROMPTS[i])));
     }
     long t0 = System.nanoTime();

@@ -109,7 +109,7 @@ class Groth16PixelProofSystemTest {
     assertThrows(InvalidInputException.class,
         () -> system.verify(new ProofEnvelope("groth16-bn254", CppnSpec.MODEL_ID, aliased, junk)));
     assertThrows(InvalidInputException.class, () -> system.provePixel(
-        new PixelStatement("other-model", root, BigInteger.ONE, BigInteger.ONE, Bytes32.ZERO, 0, 0),
+        new PixelStatement("other-model", root, BigInteger.ONE, BigInteger.ONE, Bytes32.ZERO, Bytes32.ZERO, 0),
         PixelCircuitTest.frames));
   }
 }

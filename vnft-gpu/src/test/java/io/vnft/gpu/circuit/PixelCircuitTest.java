@@ -46,13 +46,13 @@ class PixelCircuitTest {
     promptHash = Bytes32.keccak256(PROMPT.getBytes(StandardCharsets.UTF_8));
     Bytes32 seed = new PoseidonCommitmentScheme().seed(TRIGGER, ROUND, promptHash);
     try (ReferenceVideoGenerator g = new ReferenceVideoGenerator()) {
-      frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, PROMPT, FORMAT));
+      frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, PROMPT, io.vnft.gpu.model.CppnRequests.conditioningOf(PROMPT), FORMAT));
     }
     tree = FramesRoot.tree(frames);
   }
 
   static PixelStatement statement(Bytes32 root, long style, long pixel) {
-    return new PixelStatement(CppnSpec.MODEL_ID, root, TRIGGER, ROUND, promptHash, style, pixel);
+    return new PixelStatement(CppnSpec.MODEL_ID, root, TRIGGER, ROUND, promptHash, Bytes32.fromBigInteger(BigInteger.valueOf(style)), pixel);
   }
 
   @Test

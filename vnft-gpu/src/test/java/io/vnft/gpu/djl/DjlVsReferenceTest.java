@@ -45,7 +45,8 @@ class DjlVsReferenceTest {
   private static GenerationRequest request(int seed, int prompt, VideoFormat f) {
     Bytes32 s = Bytes32.fromBigInteger(BigInteger.valueOf(seed).multiply(BigInteger.valueOf(0x9E3779B97F4A7C15L))
         .pow(3).mod(io.vnft.zk.field.Fr.MODULUS));
-    return new GenerationRequest(CppnSpec.MODEL_ID, s, PROMPTS[prompt % PROMPTS.length], f);
+    String p = PROMPTS[prompt % PROMPTS.length];
+    return new GenerationRequest(CppnSpec.MODEL_ID, s, p, io.vnft.gpu.model.CppnRequests.conditioningOf(p), f);
   }
 
   @Test
@@ -156,7 +157,7 @@ class DjlVsReferenceTest {
 
   @Test
   void unknownModelIsATypedError() {
-    GenerationRequest r = new GenerationRequest("vnft-cppn-2", Bytes32.ZERO, "x", new VideoFormat(1, 1, 1, 1));
+    GenerationRequest r = new GenerationRequest("vnft-cppn-2", Bytes32.ZERO, "x", Bytes32.ZERO, new VideoFormat(1, 1, 1, 1));
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> djl.generate(r));
     assertTrue(e.getMessage().contains("vnft-cppn-2"));
   }

@@ -35,7 +35,7 @@ class TorchScriptVideoGeneratorTest {
       + "    return torch.stack([r, g, b], -1)\n";
 
   private static GenerationRequest req(String model, long seed, VideoFormat f) {
-    return new GenerationRequest(model, Bytes32.fromBigInteger(BigInteger.valueOf(seed)), "any prompt", f);
+    return new GenerationRequest(model, Bytes32.fromBigInteger(BigInteger.valueOf(seed)), "any prompt", Bytes32.ZERO, f);
   }
 
   @Test
