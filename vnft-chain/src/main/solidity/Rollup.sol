@@ -58,6 +58,7 @@ contract Rollup is ReentrancyGuard {
         bytes32 framesRoot;
         uint16 contentCodec;
         bytes32 contentDigest;
+        uint16 framesCodec;
         bytes32 framesDigest;
     }
 
@@ -281,7 +282,7 @@ contract Rollup is ReentrancyGuard {
         uint256 free = op.bond - op.locked;
         if (free < stake) revert BondTooSmall(free, stake);
         assembly ("memory-safe") {
-            mstore(records, mul(k, 136)) // shrink to the fired records (LeafStore.RECORD_SIZE)
+            mstore(records, mul(k, 138)) // shrink to the fired records (LeafStore.RECORD_SIZE)
         }
         batchCount = batchId;
         address data = LeafStore.write(records);
@@ -498,7 +499,7 @@ contract Rollup is ReentrancyGuard {
         }
         LeafStore.put(
             records, k, LeafStore.Record(
-                uint64(l.triggerId), l.roundId, recipient, l.framesRoot, l.contentCodec, l.contentDigest, l.framesDigest
+                uint64(l.triggerId), l.roundId, recipient, l.framesRoot, l.contentCodec, l.contentDigest, l.framesCodec, l.framesDigest
             )
         );
         emit LeafCommitted(batchId, l.triggerId, k, l.roundId, l.framesRoot);

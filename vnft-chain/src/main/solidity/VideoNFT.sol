@@ -27,7 +27,7 @@ import {TriggerBook} from "./TriggerBook.sol";
 /// tokenURI (protocol v2) is built here from on-chain data only, so no operator can choose it:
 /// `data:application/json;base64,` + the JSON of tokenJson(tokenId), whose fields are the token's trigger,
 /// round, model, prompt hash, conditioning and framesRoot (what a challenge can dispute) and `frames`, the
-/// raw-codec CID of the RGB8 frames that framesRoot commits to (`vnft verify` checks the file against both).
+/// CID of the raw RGB8 frames that framesRoot commits to (`vnft verify` checks the file against both).
 /// `animation_url` is the operator's encoding of those frames, labelled `"rendition"`: `vnft verify`
 /// regenerates the video, encodes it and compares its CID.
 ///
@@ -102,7 +102,7 @@ contract VideoNFT is ERC721, IERC4906, IERC7007, Ownable {
             '{"name":"vnft #', Strings.toString(tokenId),
             '","animation_url":"ipfs://', cidString(r.contentCodec, r.contentDigest),
             '","rendition":"animation_url is the operator\'s encoding of frames; vnft verify checks it"',
-            ',"frames":"ipfs://', cidString(0x55, r.framesDigest)
+            ',"frames":"ipfs://', cidString(r.framesCodec, r.framesDigest)
         );
         return string.concat(
             head,

@@ -19,7 +19,7 @@ contract ReentrantCanceller {
 
     function open(address feed, int256 threshold, bytes32 modelId, string calldata prompt) external payable {
         triggerId = book.createTrigger{value: msg.value}(
-            feed, TriggerBook.Direction.Above, threshold, keccak256(bytes(prompt)), 7, modelId, address(this), prompt
+            feed, TriggerBook.Direction.Above, threshold, keccak256(bytes(prompt)), bytes32(uint256(7)), modelId, address(this), prompt
         );
     }
 

@@ -5,20 +5,21 @@ pragma solidity 0.8.28;
 /// ("SSTORE2": 200 gas per byte once, then read with EXTCODECOPY) instead of one storage slot
 /// per field. Rollup writes them at commit; VideoNFT reads owners and CIDs from them lazily.
 ///
-/// Record layout (RECORD_SIZE = 136 bytes, big-endian, packed):
+/// Record layout (RECORD_SIZE = 138 bytes, big-endian, packed):
 ///   [0,8)     triggerId        uint64
 ///   [8,18)    roundId          uint80
 ///   [18,38)   recipient        address
 ///   [38,70)   framesRoot       bytes32
 ///   [70,72)   contentCodec     uint16   (multicodec of the video file's CIDv1, e.g. 0x55 raw)
 ///   [72,104)  contentDigest    bytes32  (sha2-256 multihash digest)
-///   [104,136) framesDigest     bytes32  (sha2-256 of the raw RGB8 frames framesRoot commits to: a raw-codec
-///                                        CIDv1; lets a challenger find the wrong pixel, a verifier check the file)
+///   [104,106) framesCodec      uint16   (multicodec of the CIDv1 of the raw RGB8 frames framesRoot commits to)
+///   [106,138) framesDigest     bytes32  (its sha2-256 digest: a challenger finds the wrong pixel in that file,
+///                                        a verifier checks it against framesRoot)
 /// There is no metadata CID: VideoNFT builds tokenURI from these fields and the trigger (protocol v2).
 /// The data contract's code is one 0x00 (STOP) byte followed by the records, so it cannot be called.
 library LeafStore {
-    uint256 internal constant RECORD_SIZE = 136;
-    /// @dev EIP-170 limits code to 24 576 bytes: (24576 - 1) / 136 = 180 records; we keep a round margin.
+    uint256 internal constant RECORD_SIZE = 138;
+    /// @dev EIP-170 limits code to 24 576 bytes: (24576 - 1) / 138 = 178 records; we keep a round margin.
     uint256 internal constant MAX_RECORDS = 160;
 
     error LeafStoreWriteFailed();
@@ -31,6 +32,7 @@ library LeafStore {
         bytes32 framesRoot;
         uint16 contentCodec;
         bytes32 contentDigest;
+        uint16 framesCodec;
         bytes32 framesDigest;
     }
 
@@ -47,7 +49,8 @@ library LeafStore {
             mstore(add(p, 38), mload(add(r, 96)))                  // framesRoot (32)
             mstore(add(p, 70), shl(240, mload(add(r, 128))))       // contentCodec (2)
             mstore(add(p, 72), mload(add(r, 160)))                 // contentDigest (32)
-            mstore(add(p, 104), mload(add(r, 192)))                // framesDigest (32)
+            mstore(add(p, 104), shl(240, mload(add(r, 192))))      // framesCodec (2)
+            mstore(add(p, 106), mload(add(r, 224)))                // framesDigest (32)
         }
     }
 
@@ -89,7 +92,7 @@ library LeafStore {
         if (i >= n) revert LeafIndexOutOfRange(i, n);
         bytes memory b = new bytes(RECORD_SIZE + 32);
         assembly ("memory-safe") {
-            extcodecopy(pointer, add(b, 32), add(1, mul(i, 136)), 136)
+            extcodecopy(pointer, add(b, 32), add(1, mul(i, 138)), 138)
         }
         r = decode(b, 0);
     }
@@ -103,6 +106,7 @@ library LeafStore {
         bytes32 framesRoot;
         uint256 cc;
         bytes32 cd;
+        uint256 fc;
         bytes32 fd;
         assembly ("memory-safe") {
             let p := add(add(data, 32), off)
@@ -112,15 +116,16 @@ library LeafStore {
             framesRoot := mload(add(p, 38))
             cc := shr(240, mload(add(p, 70)))
             cd := mload(add(p, 72))
-            fd := mload(add(p, 104))
+            fc := shr(240, mload(add(p, 104)))
+            fd := mload(add(p, 106))
         }
-        r = Record(uint64(triggerId), uint80(roundId), recipient, framesRoot, uint16(cc), cd, fd);
+        r = Record(uint64(triggerId), uint80(roundId), recipient, framesRoot, uint16(cc), cd, uint16(fc), fd);
     }
 
     /// @dev The recipient of record `i` in an in-memory copy (the hot path of minting).
     function recipientAt(bytes memory data, uint256 i) internal pure returns (address recipient) {
         assembly ("memory-safe") {
-            recipient := shr(96, mload(add(add(add(data, 32), mul(i, 136)), 18)))
+            recipient := shr(96, mload(add(add(add(data, 32), mul(i, 138)), 18)))
         }
     }
 }

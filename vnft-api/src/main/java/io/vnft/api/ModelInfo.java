@@ -10,9 +10,11 @@ package io.vnft.api;
  * @param description one human-readable line
  * @param defaultFormat the video shape the model is registered with by default; the {@link Vnft}
  *     client generates at this shape unless its builder was given another one
+ * @param conditioningBits how many low bits of a trigger's {@code bytes32} conditioning the model
+ *     reads, 1..253 (registered on chain with the model, which refuses wider values at creation)
  */
 public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBacked, String description,
-    VideoFormat defaultFormat) {
+    VideoFormat defaultFormat, int conditioningBits) {
   /** @throws InvalidInputException if a field is missing or malformed */
   public ModelInfo {
     GenerationRequest.requireModelId(modelId);
@@ -22,6 +24,7 @@ public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBack
     if (description == null) {
       throw new InvalidInputException("description: must not be null");
     }
+    VideoFormat.requireRange("conditioningBits", conditioningBits, 1, 253);
     if (defaultFormat == null) {
       throw new InvalidInputException("defaultFormat: must not be null");
     }

@@ -49,7 +49,7 @@ class PipelineTest {
   @BeforeEach
   void setUp() {
     when(generator.model()).thenReturn(
-        new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "test model", new io.vnft.api.VideoFormat(64, 64, 16, 8)));
+        new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "test model", new io.vnft.api.VideoFormat(64, 64, 16, 8), 32));
     when(generator.generate(any())).thenAnswer(
         inv -> new VideoFrames(FORMAT, new byte[FORMAT.rgbBytes()]));
     when(commitments.seed(any(), any(), any())).thenAnswer(

@@ -100,7 +100,7 @@ class ProviderDiscoveryTest {
     assertEquals(before, CREATED.get(), "an explicit store must not trigger discovery of stores");
 
     VideoGenerator gen = mock(VideoGenerator.class);
-    when(gen.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", new io.vnft.api.VideoFormat(64, 64, 16, 8)));
+    when(gen.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", new io.vnft.api.VideoFormat(64, 64, 16, 8), 32));
     when(gen.generate(any())).thenReturn(new VideoFrames(PipelineTest.FORMAT,
         new byte[PipelineTest.FORMAT.rgbBytes()]));
     CommitmentScheme cs = mock(CommitmentScheme.class);
@@ -128,7 +128,7 @@ class ProviderDiscoveryTest {
         () -> Vnft.builder().build());
     assertTrue(e.getMessage().contains("libtorch"), e.getMessage());
     VideoGenerator mine = mock(VideoGenerator.class);
-    when(mine.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", PipelineTest.FORMAT));
+    when(mine.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", PipelineTest.FORMAT, 32));
     Vnft ok = Vnft.builder().generator(mine).build();
     assertInstanceOf(Vnft.class, ok);
     assertSame(ok.format(), ok.toBuilder().build().format());

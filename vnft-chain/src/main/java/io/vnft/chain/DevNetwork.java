@@ -78,8 +78,8 @@ public final class DevNetwork implements AutoCloseable {
     VideoFormat format = probe.format();
     PixelProofSystem proofs = probe.proofSystem();
     this.verifier = PixelVerifierContract.deploy(owner, proofs.verifyingKeyWords());
-    owner.registerModel(model.modelId(), model.weightsHash(), verifier, format.width(), format.height(),
-        format.frames(), "vnft:" + model.modelId());
+    owner.registerModel(model.modelId(), model.weightsHash(), verifier, format, model.conditioningBits(),
+        "vnft:" + model.modelId());
     for (int i = FIRST_OPERATOR; i <= LAST_OPERATOR; i++) {
       try (Web3jChainBackend op = backend(i, contracts)) {
         op.bond(params.minOperatorBondWei());

@@ -22,37 +22,56 @@ public final class VnftDeployment {
   private VnftDeployment() {}
 
   /**
-   * Rollup parameters.
+   * Rollup parameters, validated here as the Rollup's constructor validates them (so a bad value
+   * fails before anything is deployed, naming the field).
    *
-   * @param minOperatorBondWei the bond an operator needs to commit, wei
-   * @param challengeBondWei the bond a challenger posts, wei
-   * @param challengeWindowSeconds how long a batch can be challenged after commit, seconds
-   * @param responseWindowSeconds how long the operator has to answer a challenge, seconds
+   * @param minOperatorBondWei the stake each batch locks besides its fees, wei; at least
+   *     {@code 2 * maxOpenChallenges * challengeBondWei} so that every slash burns at least half
+   * @param challengeBondWei the bond a challenger posts and the reward a successful one earns, wei, &gt; 0
+   * @param challengeWindowSeconds how long a batch can be challenged after commit, 1 s..365 days
+   * @param responseWindowSeconds how long the operator has to answer a challenge, 60 s..365 days
+   * @param maxOpenChallenges challenges open at once on one batch, 1..1024
    */
   public record Params(BigInteger minOperatorBondWei, BigInteger challengeBondWei, long challengeWindowSeconds,
-      long responseWindowSeconds) {
-    /**
-     * Validates the parameters.
-     *
-     * @param minOperatorBondWei the bond an operator needs to commit, wei (above 0)
-     * @param challengeBondWei the bond a challenger posts, wei (above 0)
-     * @param challengeWindowSeconds how long a batch can be challenged after commit, seconds (at least 1)
-     * @param responseWindowSeconds how long the operator has to answer a challenge, seconds (at least 1)
-     * @throws InvalidInputException if a bond is null or not positive, or a window is under 1 s
-     */
+      long responseWindowSeconds, int maxOpenChallenges) {
+    /** Most challenges open at once on one batch unless given: {@value}. */
+    public static final int DEFAULT_MAX_OPEN_CHALLENGES = 4;
+
+    /** @throws InvalidInputException naming the field and the limit it broke */
     public Params {
-      if (minOperatorBondWei == null || minOperatorBondWei.signum() <= 0) {
-        throw new InvalidInputException("minOperatorBondWei: must be > 0");
+      if (challengeBondWei == null || challengeBondWei.signum() <= 0 || challengeBondWei.bitLength() > 96) {
+        throw new InvalidInputException("challengeBondWei: must be in (0, 2^96), got " + challengeBondWei);
       }
-      if (challengeBondWei == null || challengeBondWei.signum() <= 0) {
-        throw new InvalidInputException("challengeBondWei: must be > 0");
+      if (maxOpenChallenges < 1 || maxOpenChallenges > 1024) {
+        throw new InvalidInputException("maxOpenChallenges: must be in [1, 1024], got " + maxOpenChallenges);
       }
-      if (challengeWindowSeconds < 1 || responseWindowSeconds < 1) {
-        throw new InvalidInputException("challengeWindowSeconds/responseWindowSeconds: must be >= 1 s");
+      BigInteger least = challengeBondWei.multiply(BigInteger.valueOf(2L * maxOpenChallenges));
+      if (minOperatorBondWei == null || minOperatorBondWei.compareTo(least) < 0 || minOperatorBondWei.bitLength() > 96) {
+        throw new InvalidInputException("minOperatorBondWei: must be >= 2 * maxOpenChallenges * challengeBondWei = "
+            + least + " and < 2^96, got " + minOperatorBondWei);
+      }
+      if (challengeWindowSeconds < 1 || challengeWindowSeconds > 365L * 86400) {
+        throw new InvalidInputException("challengeWindowSeconds: must be in [1, 31536000], got " + challengeWindowSeconds);
+      }
+      if (responseWindowSeconds < 60 || responseWindowSeconds > 365L * 86400) {
+        throw new InvalidInputException("responseWindowSeconds: must be in [60, 31536000], got " + responseWindowSeconds);
       }
     }
 
-    /** @return 1 ether operator bond, 0.1 ether challenge bond, 1 hour windows */
+    /**
+     * @param minOperatorBondWei see the record
+     * @param challengeBondWei see the record
+     * @param challengeWindowSeconds see the record
+     * @param responseWindowSeconds see the record
+     * @throws InvalidInputException naming the field and the limit it broke
+     */
+    public Params(BigInteger minOperatorBondWei, BigInteger challengeBondWei, long challengeWindowSeconds,
+        long responseWindowSeconds) {
+      this(minOperatorBondWei, challengeBondWei, challengeWindowSeconds, responseWindowSeconds,
+          DEFAULT_MAX_OPEN_CHALLENGES);
+    }
+
+    /** @return 1 ether stake, 0.1 ether challenge bond, 1 hour windows, 4 open challenges per batch */
     public static Params defaults() {
       BigInteger ether = BigInteger.TEN.pow(18);
       return new Params(ether, ether.divide(BigInteger.TEN), 3600, 3600);
@@ -95,7 +114,7 @@ public final class VnftDeployment {
         new org.web3j.abi.datatypes.Address(book), new org.web3j.abi.datatypes.Address(registry),
         new org.web3j.abi.datatypes.Address(nft), new Uint256(p.minOperatorBondWei()),
         new Uint256(p.challengeBondWei()), new Uint256(p.challengeWindowSeconds()),
-        new Uint256(p.responseWindowSeconds()))), "Rollup").getContractAddress();
+        new Uint256(p.responseWindowSeconds()), new Uint256(p.maxOpenChallenges()))), "Rollup").getContractAddress();
     rpc.send(book, new Function("setRollup", List.of(new org.web3j.abi.datatypes.Address(rollup)), List.of()), BigInteger.ZERO);
     rpc.send(nft, new Function("setMinter", List.of(new org.web3j.abi.datatypes.Address(rollup)), List.of()), BigInteger.ZERO);
     return new Addresses(Address.of(registry), Address.of(book), Address.of(nft), Address.of(rollup),

@@ -17,6 +17,7 @@ import io.vnft.api.MintReceipt;
 import io.vnft.api.PixelChallenge;
 import io.vnft.api.PriceFeed;
 import io.vnft.api.ProofEnvelope;
+import io.vnft.api.SkippedLeaf;
 import io.vnft.api.TokenRecord;
 import io.vnft.api.Trigger;
 import io.vnft.chain.contracts.Rollup;
@@ -101,12 +102,16 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    */
   public record EventPage<T>(List<T> items, long nextFromBlock) {}
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Web3jChainBackend.class);
+  private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
+
   private final Web3j web3j;
   private final Rpc rpc;
   private final VnftDeployment.Addresses contracts;
   private final long logChunk;
   private final Consumer<TxInfo> listener;
   private final Map<io.vnft.api.Bytes32, String> modelNames = new ConcurrentHashMap<>();
+  private final Map<String, io.vnft.api.VideoFormat> modelFormats = new ConcurrentHashMap<>();
   private final Map<BigInteger, Trigger> knownTriggers = new ConcurrentHashMap<>();
   private final Object scanLock = new Object();
   private volatile Deployment deployment;
@@ -203,34 +208,58 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   // ------------------------------------------------------------------ admin and user actions
 
   /**
-   * Registers a model (owner of the registry only).
+   * Registers a model with its format and the width of its conditioning (owner of the registry only).
    *
+   * @param conditioningBits how many low bits a trigger's conditioning may use, 1..253 (the registry
+   *     refuses a trigger whose conditioning is wider)
    * @return the on-chain model id, keccak256(UTF-8 name)
    */
-  public io.vnft.api.Bytes32 registerModel(String name, io.vnft.api.Bytes32 weightsHash, Address verifier, int width,
-      int height, int frames, String metadataUri) {
+  public io.vnft.api.Bytes32 registerModel(String name, io.vnft.api.Bytes32 weightsHash, Address verifier,
+      io.vnft.api.VideoFormat format, int conditioningBits, String metadataUri) {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(format, "format");
+    if (conditioningBits < 1 || conditioningBits > 253) {
+      throw new InvalidInputException("conditioningBits: must be in [1, 253], got " + conditioningBits);
+    }
     send(requireContracts().registry().hex(), fn("registerModel", List.of(new Utf8String(name),
-        new Bytes32(weightsHash.bytes()), new org.web3j.abi.datatypes.Address(verifier.hex()), new Uint32(width),
-        new Uint32(height), new Uint32(frames), new Utf8String(metadataUri)), List.of()), BigInteger.ZERO);
+        new Bytes32(weightsHash.bytes()), new org.web3j.abi.datatypes.Address(verifier.hex()),
+        new Uint32(format.width()), new Uint32(format.height()), new Uint32(format.frames()), new Uint32(format.fps()),
+        new Uint16(conditioningBits), new Utf8String(metadataUri)), List.of()), BigInteger.ZERO);
     io.vnft.api.Bytes32 id = io.vnft.api.Bytes32.keccak256(name.getBytes(StandardCharsets.UTF_8));
     modelNames.put(id, name);
     return id;
   }
 
-  /** Accepts a price feed with its heartbeat (TriggerBook owner only). */
+  /** Accepts a price feed with its heartbeat and no sequencer-uptime feed (TriggerBook owner only). */
   public void configureFeed(Address feed, long heartbeatSeconds) {
+    configureFeed(feed, heartbeatSeconds, null, 0);
+  }
+
+  /**
+   * Accepts a price feed (TriggerBook owner only).
+   *
+   * @param feed the feed (a Chainlink proxy or aggregator)
+   * @param heartbeatSeconds the longest a fresh report may take after its round started, in [1, 2^32)
+   * @param sequencer an L2 sequencer-uptime feed (Chainlink's pattern: answer 0 = up), or null for none
+   * @param gracePeriodSeconds how long the sequencer must have been up before firing, in [0, 2^32)
+   */
+  public void configureFeed(Address feed, long heartbeatSeconds, Address sequencer, long gracePeriodSeconds) {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 0xffff_ffffL) {
       throw new InvalidInputException("heartbeatSeconds: must be in [1, 2^32), got " + heartbeatSeconds);
     }
+    if (gracePeriodSeconds < 0 || gracePeriodSeconds > 0xffff_ffffL) {
+      throw new InvalidInputException("gracePeriodSeconds: must be in [0, 2^32), got " + gracePeriodSeconds);
+    }
+    String seq = sequencer == null ? "0x0000000000000000000000000000000000000000" : sequencer.hex();
     send(book(), fn("configureFeed", List.of(new org.web3j.abi.datatypes.Address(feed.hex()),
-        new Uint32(heartbeatSeconds)), List.of()), BigInteger.ZERO);
+        new Uint32(heartbeatSeconds), new org.web3j.abi.datatypes.Address(seq), new Uint32(gracePeriodSeconds)),
+        List.of()), BigInteger.ZERO);
   }
 
   @Override
   public BigInteger createTrigger(io.vnft.api.TriggerOrder o) {
-    return createTrigger(o.feed(), o.direction(), o.threshold(), o.prompt(), o.style(), o.modelId(), o.recipient(),
-        o.feeWei());
+    return createTrigger(o.feed(), o.direction(), o.threshold(), o.prompt(), o.conditioning(), o.modelId(),
+        o.recipient(), o.feeWei());
   }
 
   /**
@@ -238,17 +267,15 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    *
    * @return the new trigger id
    */
-  public BigInteger createTrigger(Address feed, Direction direction, BigInteger threshold, String prompt, long style,
-      String modelName, Address recipient, BigInteger feeWei) {
+  public BigInteger createTrigger(Address feed, Direction direction, BigInteger threshold, String prompt,
+      io.vnft.api.Bytes32 conditioning, String modelName, Address recipient, BigInteger feeWei) {
     Objects.requireNonNull(prompt, "prompt");
-    if (style < 0 || style > 0xffff_ffffL) {
-      throw new InvalidInputException("style: must be a uint32, got " + style);
-    }
+    Objects.requireNonNull(conditioning, "conditioning");
     byte[] promptHash = io.vnft.api.Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8)).bytes();
     byte[] modelId = io.vnft.api.Bytes32.keccak256(modelName.getBytes(StandardCharsets.UTF_8)).bytes();
     TransactionReceipt r = send(book(), fn("createTrigger", List.of(new org.web3j.abi.datatypes.Address(feed.hex()),
         new Uint8(direction == Direction.ABOVE ? 0 : 1), new Int256(threshold), new Bytes32(promptHash),
-        new Uint32(style), new Bytes32(modelId), new org.web3j.abi.datatypes.Address(recipient.hex()),
+        new Bytes32(conditioning.bytes()), new Bytes32(modelId), new org.web3j.abi.datatypes.Address(recipient.hex()),
         new Utf8String(prompt)), List.of()), feeWei);
     Log log = findLog(r, book(), TriggerBook.TRIGGERCREATED_EVENT);
     return Numeric.toBigInt(log.getTopics().get(1));
@@ -348,19 +375,43 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   private Trigger toTrigger(BigInteger id, TriggerBook.Trigger t, String prompt) {
     io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of(t.modelId);
     return new Trigger(id, Address.of(t.feed), t.direction.intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
-        t.threshold, io.vnft.api.Bytes32.of(t.promptHash), prompt, t.style.longValue(), modelName(modelId),
+        t.threshold, io.vnft.api.Bytes32.of(t.promptHash), prompt, io.vnft.api.Bytes32.of(t.conditioning),
+        modelName(modelId),
         Address.of(t.recipient), t.fee, t.startRound);
   }
 
   /** @return the model's registered name for its on-chain id */
   public String modelName(io.vnft.api.Bytes32 modelId) {
-    return modelNames.computeIfAbsent(modelId, id -> {
-      List<Type> out = rpc.call(requireContracts().registry().hex(), fn("getModel",
-          List.of(new Bytes32(id.bytes())), List.of(new TypeReference<Utf8String>() {}, new TypeReference<Bytes32>() {},
-              new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint32>() {},
-              new TypeReference<Uint32>() {}, new TypeReference<Uint32>() {}, new TypeReference<Utf8String>() {})));
-      return (String) out.get(0).getValue();
+    return modelNames.computeIfAbsent(modelId, id -> rawModel(id).name);
+  }
+
+  private io.vnft.chain.contracts.ModelRegistry.Model rawModel(io.vnft.api.Bytes32 modelId) {
+    io.vnft.chain.contracts.ModelRegistry.Model m = callStruct(requireContracts().registry().hex(), "getModel",
+        List.of(new Bytes32(modelId.bytes())), new TypeReference<io.vnft.chain.contracts.ModelRegistry.Model>() {});
+    if (m.verifier == null || m.verifier.equals("0x0000000000000000000000000000000000000000")) {
+      throw new ChainException("model " + modelId + " is not registered in ModelRegistry");
+    }
+    return m;
+  }
+
+  @Override
+  public io.vnft.api.VideoFormat modelFormat(String modelId) {
+    Objects.requireNonNull(modelId, "modelId");
+    return modelFormats.computeIfAbsent(modelId, name -> {
+      io.vnft.chain.contracts.ModelRegistry.Model m =
+          rawModel(io.vnft.api.Bytes32.keccak256(name.getBytes(StandardCharsets.UTF_8)));
+      return new io.vnft.api.VideoFormat(m.width.intValueExact(), m.height.intValueExact(), m.frames.intValueExact(),
+          m.fps.intValueExact());
     });
+  }
+
+  /**
+   * @param modelId a registered model's name
+   * @return how many low bits its conditioning may use ({@code ModelRegistry})
+   */
+  public int conditioningBits(String modelId) {
+    return rawModel(io.vnft.api.Bytes32.keccak256(modelId.getBytes(StandardCharsets.UTF_8))).conditioningBits
+        .intValueExact();
   }
 
   /**
@@ -381,14 +432,23 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     List<Trigger> out = new ArrayList<>();
     for (Log l : created) {
       BigInteger id = Numeric.toBigInt(l.getTopics().get(1));
-      List<Type> v = FunctionReturnDecoder.decode(l.getData(), TriggerBook.TRIGGERCREATED_EVENT.getNonIndexedParameters());
-      // direction, threshold, promptHash, style, modelId, recipient, fee, startRound
-      io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of((byte[]) v.get(4).getValue());
-      out.add(new Trigger(id, Address.of("0x" + l.getTopics().get(3).substring(26)),
-          ((BigInteger) v.get(0).getValue()).intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
-          (BigInteger) v.get(1).getValue(), io.vnft.api.Bytes32.of((byte[]) v.get(2).getValue()),
-          promptById.get(id), ((BigInteger) v.get(3).getValue()).longValue(), modelName(modelId),
-          Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue()));
+      try {
+        List<Type> v = FunctionReturnDecoder.decode(l.getData(), TriggerBook.TRIGGERCREATED_EVENT.getNonIndexedParameters());
+        // direction, threshold, promptHash, conditioning, modelId, recipient, fee, startRound
+        io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of((byte[]) v.get(4).getValue());
+        String prompt = promptById.get(id);
+        if (prompt == null) {
+          throw new InvalidInputException("prompt: no TriggerPrompt event");
+        }
+        out.add(new Trigger(id, Address.of("0x" + l.getTopics().get(3).substring(26)),
+            ((BigInteger) v.get(0).getValue()).intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
+            (BigInteger) v.get(1).getValue(), io.vnft.api.Bytes32.of((byte[]) v.get(2).getValue()), prompt,
+            io.vnft.api.Bytes32.of((byte[]) v.get(3).getValue()), modelName(modelId),
+            Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue()));
+      } catch (InvalidInputException | ChainException e) {
+        // Rule 9: bad trigger data never halts a reader. Said once per trigger; the scan moves past it.
+        LOG.warn("trigger {}: skipped, its on-chain data cannot be decoded or validated: {}", id, e.getMessage());
+      }
     }
     return new EventPage<>(out, toBlock + 1);
   }
@@ -443,16 +503,59 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         throw new InvalidInputException("leaves[" + i + "].framesRoot: must be < r (BN254 scalar field)");
       }
       CidParts c = cid("leaves[" + i + "].contentCid", l.contentCid());
-      CidParts m = cid("leaves[" + i + "].metadataCid", l.metadataCid());
+      CidParts f = cid("leaves[" + i + "].framesCid", l.framesCid());
       structs.add(new Rollup.Leaf(l.triggerId(), l.roundId(), l.framesRoot().bytes(), BigInteger.valueOf(c.codec),
-          c.digest, BigInteger.valueOf(m.codec), m.digest));
+          c.digest, BigInteger.valueOf(f.codec), f.digest));
     }
+    byte[] salt = new byte[32];
+    SALTS.nextBytes(salt);
+    byte[] commitment = commitment(rpc.from(), salt, structs);
+    send(rollupAddr(), fn("reserve", List.of(new Bytes32(commitment)), List.of()), BigInteger.ZERO);
+    // The receipt above means the reservation is mined, so this commit lands in a later block.
     TransactionReceipt r = send(rollupAddr(), fn("commitBatch",
-        List.of(new DynamicArray<>(Rollup.Leaf.class, structs)), List.of()), BigInteger.ZERO);
-    Log log = findLog(r, rollupAddr(), Rollup.BATCHCOMMITTED_EVENT);
-    List<Type> v = FunctionReturnDecoder.decode(log.getData(), Rollup.BATCHCOMMITTED_EVENT.getNonIndexedParameters());
-    return new BatchReceipt(Numeric.toBigInt(log.getTopics().get(1)), r.getTransactionHash(),
-        r.getBlockNumber().longValueExact(), ((BigInteger) v.get(1).getValue()).longValueExact());
+        List.of(new DynamicArray<>(Rollup.Leaf.class, structs), new Bytes32(salt)), List.of()), BigInteger.ZERO);
+    List<SkippedLeaf> skipped = new ArrayList<>();
+    List<BigInteger> committed = new ArrayList<>();
+    String skipTopic = EventEncoder.encode(Rollup.LEAFSKIPPED_EVENT);
+    String leafTopic = EventEncoder.encode(Rollup.LEAFCOMMITTED_EVENT);
+    BigInteger batchId = BigInteger.ZERO;
+    long deadline = 0;
+    for (Log l : r.getLogs()) {
+      if (!l.getAddress().equalsIgnoreCase(rollupAddr()) || l.getTopics().isEmpty()) {
+        continue;
+      }
+      String topic = l.getTopics().get(0);
+      if (topic.equals(skipTopic)) {
+        List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.LEAFSKIPPED_EVENT.getNonIndexedParameters());
+        skipped.add(SkippedLeaf.of(Numeric.toBigInt(l.getTopics().get(1)),
+            ((BigInteger) v.get(0).getValue()).intValueExact(), (BigInteger) v.get(1).getValue(),
+            ((BigInteger) v.get(2).getValue()).intValueExact()));
+      } else if (topic.equals(leafTopic)) {
+        committed.add(Numeric.toBigInt(l.getTopics().get(2)));
+      } else if (topic.equals(EventEncoder.encode(Rollup.BATCHCOMMITTED_EVENT))) {
+        List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.BATCHCOMMITTED_EVENT.getNonIndexedParameters());
+        batchId = Numeric.toBigInt(l.getTopics().get(1));
+        deadline = ((BigInteger) v.get(1).getValue()).longValueExact();
+      }
+    }
+    if (batchId.signum() == 0) {
+      committed.clear(); // every leaf was skipped: nothing was created
+    }
+    return new BatchReceipt(batchId, r.getTransactionHash(), r.getBlockNumber().longValueExact(), deadline, committed,
+        skipped);
+  }
+
+  /**
+   * {@code Rollup.commitmentOf}: keccak256(abi.encode(operator, salt, keccak256(abi.encode(leaves)))),
+   * computed here so the reservation does not depend on what a node answers.
+   */
+  static byte[] commitment(String operator, byte[] salt, List<Rollup.Leaf> leaves) {
+    String leavesAbi = org.web3j.abi.FunctionEncoder.encodeConstructor(
+        List.of(new DynamicArray<>(Rollup.Leaf.class, leaves)));
+    byte[] leavesHash = org.web3j.crypto.Hash.sha3(Numeric.hexStringToByteArray(leavesAbi));
+    String outer = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+        new org.web3j.abi.datatypes.Address(operator), new Bytes32(salt), new Bytes32(leavesHash)));
+    return org.web3j.crypto.Hash.sha3(Numeric.hexStringToByteArray(outer));
   }
 
   private record CidParts(int codec, byte[] digest) {}
@@ -588,8 +691,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
             new TypeReference<Rollup.Record>() {});
         leaves.add(new BatchLeaf(rec.triggerId, rec.roundId, io.vnft.api.Bytes32.of(rec.framesRoot),
-            ContentId.of(rec.contentCodec.intValueExact(), rec.contentDigest),
-            ContentId.of(rec.metadataCodec.intValueExact(), rec.metadataDigest)));
+            ContentId.of(rec.contentCodec.intValueExact(), rec.contentDigest), ContentId.of(rec.framesCodec.intValueExact(), rec.framesDigest)));
       }
       BatchStatus st = switch (status) {
         case 2 -> BatchStatus.FINALIZED;
@@ -632,7 +734,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return Address.of(a);
   }
 
-  /** @return the token's URI, {@code ipfs://<metadata CID>} */
+  /** @return the token's URI: {@code data:application/json;base64,} + the JSON VideoNFT builds on chain */
   public String tokenUri(BigInteger tokenId) {
     return call1(nft(), "tokenURI", List.of(new Uint256(tokenId)), new TypeReference<Utf8String>() {});
   }
@@ -664,8 +766,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     List<Type> out = rpc.call(nft(), f);
     VideoNFT.Record r = (VideoNFT.Record) out.get(0);
     BatchLeaf leaf = new BatchLeaf(r.triggerId, r.roundId, io.vnft.api.Bytes32.of(r.framesRoot),
-        io.vnft.api.ContentId.of(r.contentCodec.intValue(), r.contentDigest),
-        io.vnft.api.ContentId.of(r.metadataCodec.intValue(), r.metadataDigest));
+        io.vnft.api.ContentId.of(r.contentCodec.intValue(), r.contentDigest), io.vnft.api.ContentId.of(r.framesCodec.intValue(), r.framesDigest));
     return Optional.of(new TokenRecord(tokenId, owner, Address.of(r.recipient), leaf, tokenUri(tokenId)));
   }
 
@@ -676,23 +777,13 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
   @Override
   public FiringRule.Verdict checkFiring(BigInteger triggerId, BigInteger roundId) {
-    try {
-      rpc.call(book(), fn("checkFiring", List.of(new Uint256(triggerId), new Uint80(roundId)), List.of()));
-      return FiringRule.Verdict.FIRES;
-    } catch (ChainException e) {
-      String name = e.revertReason().map(RevertDecoder::errorName).orElseThrow(() -> e);
-      return switch (name) {
-        case "TriggerNotOpen" -> FiringRule.Verdict.TRIGGER_NOT_OPEN;
-        case "RoundNotAfterCreation" -> FiringRule.Verdict.ROUND_NOT_AFTER_CHECKPOINT;
-        case "ScanBoundExceeded" -> FiringRule.Verdict.SCAN_BOUND_EXCEEDED;
-        case "RoundUnavailable" -> FiringRule.Verdict.ROUND_UNAVAILABLE;
-        case "NonPositiveAnswer" -> FiringRule.Verdict.NON_POSITIVE_ANSWER;
-        case "StaleRound" -> FiringRule.Verdict.STALE_ROUND;
-        case "NotCrossing" -> FiringRule.Verdict.NOT_CROSSING;
-        case "EarlierCrossing" -> FiringRule.Verdict.EARLIER_CROSSING;
-        default -> throw new ChainException("checkFiring(" + triggerId + ", " + roundId + ") answered " + name, e);
-      };
+    BigInteger v = call1(book(), "checkFiring", List.of(new Uint256(triggerId), new Uint80(roundId)),
+        new TypeReference<Uint8>() {});
+    FiringRule.Verdict[] all = FiringRule.Verdict.values();
+    if (v.signum() < 0 || v.intValue() >= all.length) {
+      throw new ChainException("checkFiring(" + triggerId + ", " + roundId + ") answered unknown verdict " + v);
     }
+    return all[v.intValue()];
   }
 
   @Override

@@ -119,7 +119,7 @@ class BackendBadInputTest {
     }
     // a transaction sent behind the backend's back with the same key: one resync and it continues
     try (Web3jChainBackend twin = f.backend(1, f.addresses)) {
-      twin.createTrigger(feed, Direction.ABOVE, BigInteger.valueOf(5000).multiply(ChainFixture.E8), "twin", 1,
+      twin.createTrigger(feed, Direction.ABOVE, BigInteger.valueOf(5000).multiply(ChainFixture.E8), "twin", io.vnft.api.Bytes32.ZERO,
           ChainFixture.MODEL, f.recipient, BigInteger.ONE);
     }
     assertThrows(ChainException.class, () -> f.trigger(feed, Direction.ABOVE, 5001, "stale nonce"));

@@ -32,6 +32,10 @@ final class ChainFixture implements AutoCloseable {
   static final BigInteger E8 = BigInteger.TEN.pow(8);
   static final String MODEL = "cppn-test";
   static final String MODEL_REJECTING = "cppn-rejecting";
+  /** The format both test models are registered with: 4x4 pixels, 2 frames, 1 fps (32 pixels). */
+  static final io.vnft.api.VideoFormat FORMAT = new io.vnft.api.VideoFormat(4, 4, 2, 1);
+  /** The conditioning {@link #trigger} stores: 7. */
+  static final Bytes32 CONDITIONING = Bytes32.fromBigInteger(BigInteger.valueOf(7));
 
   final AnvilNode anvil;
   final Web3jChainBackend owner; // deployer, registry/book owner, operator
@@ -53,9 +57,11 @@ final class ChainFixture implements AutoCloseable {
     recipient = backend(3, null).address();
     Address accept = deployTestContract("ConstantVerifier", List.of(new org.web3j.abi.datatypes.Bool(true)));
     Address reject = deployTestContract("ConstantVerifier", List.of(new org.web3j.abi.datatypes.Bool(false)));
-    owner.registerModel(MODEL, Bytes32.keccak256("weights".getBytes(StandardCharsets.UTF_8)), accept, 4, 4, 2, "ipfs://model");
-    owner.registerModel(MODEL_REJECTING, Bytes32.keccak256("w2".getBytes(StandardCharsets.UTF_8)), reject, 4, 4, 2, "");
-    owner.bond(ETHER);
+    owner.registerModel(MODEL, Bytes32.keccak256("weights".getBytes(StandardCharsets.UTF_8)), accept, FORMAT, 32,
+        "ipfs://model");
+    owner.registerModel(MODEL_REJECTING, Bytes32.keccak256("w2".getBytes(StandardCharsets.UTF_8)), reject, FORMAT, 32,
+        "");
+    owner.bond(ETHER.multiply(BigInteger.valueOf(20)));
   }
 
   Web3jChainBackend backend(int account, VnftDeployment.Addresses a) {
@@ -83,8 +89,13 @@ final class ChainFixture implements AutoCloseable {
   }
 
   void reportAt(Address feed, BigInteger roundId, long answerE8, long updatedAt) {
+    reportAt(feed, roundId, answerE8, updatedAt, updatedAt);
+  }
+
+  /** A round with its own startedAt: a report that took {@code updatedAt - startedAt} seconds. */
+  void reportAt(Address feed, BigInteger roundId, long answerE8, long updatedAt, long startedAt) {
     rpc().send(feed.hex(), new Function("updateRoundData", List.of(new Uint80(roundId),
-        new Int256(BigInteger.valueOf(answerE8).multiply(E8)), new Uint256(updatedAt), new Uint256(updatedAt)),
+        new Int256(BigInteger.valueOf(answerE8).multiply(E8)), new Uint256(updatedAt), new Uint256(startedAt)),
         List.of()), BigInteger.ZERO);
   }
 
@@ -93,7 +104,7 @@ final class ChainFixture implements AutoCloseable {
   }
 
   BigInteger trigger(Address feed, Direction d, long thresholdE8, String prompt, String model, Address to) {
-    return user.createTrigger(feed, d, BigInteger.valueOf(thresholdE8).multiply(E8), prompt, 7, model, to,
+    return user.createTrigger(feed, d, BigInteger.valueOf(thresholdE8).multiply(E8), prompt, CONDITIONING, model, to,
         ETHER.divide(BigInteger.valueOf(100)));
   }
 
@@ -103,8 +114,8 @@ final class ChainFixture implements AutoCloseable {
     byte[] root = Bytes32.keccak256(("frames" + n).getBytes(StandardCharsets.UTF_8)).bytes();
     root[0] &= 0x0f; // < r
     ContentId content = ContentId.compute(("video " + n).getBytes(StandardCharsets.UTF_8));
-    ContentId meta = ContentId.compute(("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
-    return new BatchLeaf(triggerId, roundId, Bytes32.of(root), content, meta);
+    ContentId frames = ContentId.compute(("raw frames " + n).getBytes(StandardCharsets.UTF_8));
+    return new BatchLeaf(triggerId, roundId, Bytes32.of(root), content, frames);
   }
 
   void increaseTime(long seconds) {

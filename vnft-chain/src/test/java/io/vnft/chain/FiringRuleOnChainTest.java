@@ -1,6 +1,7 @@
 package io.vnft.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vnft.api.Address;
 import io.vnft.api.Direction;
@@ -61,26 +62,103 @@ class FiringRuleOnChainTest {
   }
 
   @Test
-  void aStaleRoundAndAGapInTheRoundsAgree() {
+  void freshnessIsAPropertyOfTheReportAndAGapAgrees() {
     Address feed = fx.newFeed(3800, HEARTBEAT);
-    BigInteger id = fx.trigger(feed, Direction.ABOVE, 4000, "stale then gap");
-    fx.report(feed, 4100); // round 2 crosses ...
-    fx.increaseTime(HEARTBEAT + 1); // ... but is older than the heartbeat by now
-    List<Verdict> v = compareAll("stale", id);
-    assertEquals(Verdict.STALE_ROUND, v.get(2));
+    BigInteger id = fx.trigger(feed, Direction.ABOVE, 4000, "fresh then outage");
+    fx.report(feed, 4100); // round 2 crosses, a fresh report ...
+    fx.increaseTime(3 * HEARTBEAT); // ... and every operator was offline for three heartbeats
+    List<Verdict> v = compareAll("after an outage", id);
+    assertEquals(Verdict.FIRES, v.get(2), "the first crossing stays fireable after an outage");
     long now = fx.owner.chainTime();
     fx.reportAt(feed, BigInteger.valueOf(4), 4200, now); // round 3 is missing
     List<Verdict> after = compareAll("gap", id);
     assertEquals(Verdict.ROUND_UNAVAILABLE, after.get(3));
-    // Round 2 crossed first (stale now): the firing round is fixed, a later crossing never fires.
-    // (Issue 12 moves freshness to report time so that such a trigger stays fireable.)
-    assertEquals(Verdict.EARLIER_CROSSING, after.get(4));
+    assertEquals(Verdict.EARLIER_CROSSING, after.get(4), "the firing round is fixed: round 2");
+
+    Address slowFeed = fx.newFeed(3800, HEARTBEAT);
+    BigInteger slow = fx.trigger(slowFeed, Direction.ABOVE, 4000, "a report that was never fresh");
+    now = fx.owner.chainTime();
+    fx.reportAt(slowFeed, BigInteger.TWO, 4100, now, now - HEARTBEAT - 1);
+    assertEquals(Verdict.STALE_ROUND, compareAll("slow report", slow).get(2));
 
     Address gapFeed = fx.newFeed(3800, HEARTBEAT);
     BigInteger gapped = fx.trigger(gapFeed, Direction.ABOVE, 4000, "gap before the crossing");
     fx.reportAt(gapFeed, BigInteger.valueOf(3), 4100, fx.owner.chainTime()); // round 2 never reported
     List<Verdict> gap = compareAll("gap before the crossing", gapped);
     assertEquals(Verdict.ROUND_UNAVAILABLE, gap.get(3), "round 2 cannot be read to prove round 3 first");
+  }
+
+  static BigInteger phased(int phase, long n) {
+    return BigInteger.valueOf(phase).shiftLeft(64).or(BigInteger.valueOf(n));
+  }
+
+  private static Address chainlinkAggregator(long answer) {
+    return fx.deployTestContract("chainlink/ChainlinkAggregator", List.of(new org.web3j.abi.datatypes.generated.Uint8(8),
+        new org.web3j.abi.datatypes.generated.Int256(BigInteger.valueOf(answer).multiply(ChainFixture.E8))));
+  }
+
+  private static void chainlinkReport(Address aggregator, long answer) {
+    fx.rpc().send(aggregator.hex(), new org.web3j.abi.datatypes.Function("updateAnswer", List.of(
+        new org.web3j.abi.datatypes.generated.Int256(BigInteger.valueOf(answer).multiply(ChainFixture.E8))), List.of()),
+        BigInteger.ZERO);
+  }
+
+  @Test
+  void aTriggerSurvivesAChainlinkPhaseChangeAndLateOldPhaseRoundsAreSuperseded() {
+    // Chainlink's own proxy (npm @chainlink/contracts@1.5.0) over Chainlink's mock aggregators.
+    Address a = chainlinkAggregator(3800); // phase 1, round 1
+    Address proxy = fx.deployTestContract("chainlink/ChainlinkProxy",
+        List.of(new org.web3j.abi.datatypes.Address(a.hex())));
+    fx.owner.configureFeed(proxy, HEARTBEAT);
+    BigInteger id = fx.trigger(proxy, Direction.ABOVE, 4000, "across a phase change");
+    assertEquals(phased(1, 1), fx.owner.trigger(id).startRound());
+    chainlinkReport(a, 3900); // (1,2)
+    Address b = chainlinkAggregator(3950); // its round 1, reported at deployment
+    for (String step : List.of("proposeAggregator", "confirmAggregator")) {
+      fx.rpc().send(proxy.hex(), new org.web3j.abi.datatypes.Function(step,
+          List.of(new org.web3j.abi.datatypes.Address(b.hex())), List.of()), BigInteger.ZERO);
+    }
+    fx.increaseTime(5);
+    chainlinkReport(a, 4500); // (1,3): the old aggregator reports after the switch
+    chainlinkReport(b, 4100); // (2,2): the first crossing in publication order
+    assertEquals(phased(2, 2), fx.owner.feed(proxy).latestRound().roundId());
+    Trigger t = fx.owner.trigger(id);
+    var feed = fx.owner.feed(proxy);
+    BigInteger checkpoint = fx.owner.checkpoint(id);
+    long now = fx.owner.chainTime();
+    java.util.Map<BigInteger, Verdict> expected = new java.util.LinkedHashMap<>();
+    expected.put(phased(1, 1), Verdict.ROUND_NOT_AFTER_CHECKPOINT);
+    expected.put(phased(1, 2), Verdict.NOT_CROSSING);
+    expected.put(phased(1, 3), Verdict.ROUND_SUPERSEDED);
+    expected.put(phased(2, 1), Verdict.NOT_CROSSING);
+    expected.put(phased(2, 2), Verdict.FIRES);
+    expected.put(phased(2, 3), Verdict.ROUND_UNAVAILABLE);
+    for (var e : expected.entrySet()) {
+      assertEquals(e.getValue(), fx.owner.checkFiring(id, e.getKey()), "on chain, round " + e.getKey());
+      assertEquals(e.getValue(), FiringRule.check(t, checkpoint, e.getKey(), feed, now), "in Java, round " + e.getKey());
+    }
+    Vnft vnft = Vnft.builder().discover(false).chain(fx.owner).build();
+    assertEquals(phased(2, 2), vnft.firing(t).join().orElseThrow().round().roundId());
+    RollupLifecycleTest.assertSkipped("ROUND_SUPERSEDED", fx.owner.commitBatch(List.of(fx.leaf(id, phased(1, 3)))));
+    assertTrue(fx.owner.commitBatch(List.of(fx.leaf(id, phased(2, 2)))).committed());
+  }
+
+  @Test
+  void anL2SequencerFeedDelaysFiringUntilItHasBeenUpForTheGracePeriod() {
+    Address feed = fx.newFeed(3800, HEARTBEAT);
+    // Chainlink's L2 sequencer-uptime pattern: answer 1 = down, 0 = up, startedAt = when it changed.
+    Address sequencer = fx.newFeed(1, HEARTBEAT);
+    fx.owner.configureFeed(feed, HEARTBEAT, sequencer, 3600);
+    BigInteger id = fx.trigger(feed, Direction.ABOVE, 4000, "on an L2");
+    fx.report(feed, 4100);
+    assertEquals(Verdict.SEQUENCER_DOWN, fx.owner.checkFiring(id, BigInteger.TWO));
+    fx.rpc().send(sequencer.hex(), new org.web3j.abi.datatypes.Function("updateAnswer",
+        List.of(new org.web3j.abi.datatypes.generated.Int256(BigInteger.ZERO)), List.of()), BigInteger.ZERO);
+    assertEquals(Verdict.SEQUENCER_DOWN, fx.owner.checkFiring(id, BigInteger.TWO), "up, but within the grace period");
+    RollupLifecycleTest.assertSkipped("SEQUENCER_DOWN", fx.owner.commitBatch(List.of(fx.leaf(id, BigInteger.TWO))));
+    fx.increaseTime(3601);
+    assertEquals(Verdict.FIRES, fx.owner.checkFiring(id, BigInteger.TWO), "the round is still the first crossing");
+    assertTrue(fx.owner.commitBatch(List.of(fx.leaf(id, BigInteger.TWO))).committed());
   }
 
   @Test

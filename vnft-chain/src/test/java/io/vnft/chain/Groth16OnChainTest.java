@@ -82,7 +82,7 @@ class Groth16OnChainTest {
     String bin = Files.readString(out.resolve("PixelVerifier.bin")).trim();
     exported = Address.of(f.rpc().deploy(bin, "", "PixelVerifier").getContractAddress());
     verifier = PixelVerifierContract.deploy(f.owner, keyWords(pk.verifyingKey()));
-    f.owner.registerModel("zk-model", Bytes32.keccak256("zk".getBytes(StandardCharsets.UTF_8)), verifier, 4, 4, 2, "");
+    f.owner.registerModel("zk-model", Bytes32.keccak256("zk".getBytes(StandardCharsets.UTF_8)), verifier, ChainFixture.FORMAT, 32, "");
   }
 
   /** The key in the constructor order of PixelVerifierContract (what PixelProofSystem.verifyingKeyWords returns). */

@@ -52,6 +52,13 @@ class RollupLifecycleTest {
     assertTrue(r.startsWith(errorName + "("), "expected " + errorName + " but got " + r);
   }
 
+  /** The commit went through, nothing was created, and the one leaf was skipped for {@code verdict}. */
+  static void assertSkipped(String verdict, BatchReceipt r) {
+    assertFalse(r.committed(), "a batch was created: " + r);
+    assertEquals(1, r.skipped().size(), r.toString());
+    assertEquals(verdict, r.skipped().get(0).reason(), r.toString());
+  }
+
   @Test
   void triggerCrossingCommitFinalizeMintsToRecipientWithTokenUriAndErc7007Verify() {
     Address feed = f.newFeed(3000, 3600);
@@ -82,63 +89,75 @@ class RollupLifecycleTest {
     assertEquals(id, m.triggerId());
     assertEquals(f.recipient, m.owner());
     assertEquals(f.recipient, f.owner.ownerOf(m.tokenId()));
-    assertEquals("ipfs://" + leaf.metadataCid().value(), f.owner.tokenUri(m.tokenId()));
+    String json = io.vnft.api.roles.TokenVerifier.expectedTokenJson(m.tokenId(), leaf, t);
+    assertEquals("data:application/json;base64," + java.util.Base64.getEncoder().encodeToString(
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), f.owner.tokenUri(m.tokenId()),
+        "tokenURI is built on chain, byte-equal to what the verifier expects");
+    assertTrue(json.contains("\"animation_url\":\"ipfs://" + leaf.contentCid().value() + "\""), json);
+    assertTrue(json.contains("\"frames\":\"ipfs://" + leaf.framesCid().value() + "\""), json);
     assertTrue(f.owner.verifyAigc(prompt, leaf.framesRoot(), m.tokenId()));
     assertFalse(f.owner.verifyAigc(prompt + "!", leaf.framesRoot(), m.tokenId()));
     assertFalse(f.owner.verifyAigc(prompt, f.leaf(id, round.roundId()).framesRoot(), m.tokenId()));
     assertEquals(pendingBefore.add(t.feeWei()), f.owner.pendingWithdrawal(f.owner.address()));
     assertReason("BatchNotPending", () -> f.owner.finalizeBatch(receipt.batchId()));
-    // double fire: the trigger was taken
-    assertReason("TriggerNotOpen", () -> f.owner.commitBatch(List.of(f.leaf(id, round.roundId()))));
+    // double fire: the trigger was taken; the leaf is skipped, nothing is created
+    assertSkipped("TRIGGER_NOT_OPEN", f.owner.commitBatch(List.of(f.leaf(id, round.roundId()))));
   }
 
   @Test
-  void nonCrossingRoundIsRefused() {
+  void nonCrossingRoundIsSkipped() {
     Address feed = f.newFeed(3000, 3600);
     BigInteger id = f.trigger(feed, Direction.ABOVE, 5000, "prompt nc");
     f.report(feed, 4000);
-    assertReason("NotCrossing", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertSkipped("NOT_CROSSING", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
     assertEquals(Web3jChainBackend.TriggerStatus.OPEN, f.owner.triggerStatus(id));
   }
 
   @Test
-  void roundAtOrBeforeCreationIsRefused() {
+  void roundAtOrBeforeCreationIsSkipped() {
     Address feed = f.newFeed(3000, 3600);
     f.report(feed, 3600); // round 2 already crosses before the trigger exists
     BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt early");
-    assertReason("RoundNotAfterCreation", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertSkipped("ROUND_NOT_AFTER_CHECKPOINT", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
     f.report(feed, 3700); // round 3: the first round after creation, crossing (round 2 predates the trigger)
-    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3))));
+    assertTrue(f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3)))).committed());
   }
 
   @Test
-  void laterCrossingThanTheFirstIsRefused() {
+  void laterCrossingThanTheFirstIsSkipped() {
     Address feed = f.newFeed(3000, 3600);
     BigInteger id = f.trigger(feed, Direction.BELOW, 2500, "prompt below");
     f.report(feed, 2400); // round 2: first crossing
     f.report(feed, 2300); // round 3: also below, but not the first
-    assertReason("EarlierCrossing", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3)))));
-    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
+    assertSkipped("EARLIER_CROSSING", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.valueOf(3)))));
+    assertTrue(f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))).committed());
   }
 
   @Test
-  void staleRoundIsRefused() {
+  void freshnessIsJudgedWhenTheRoundWasReported() {
     Address feed = f.newFeed(3000, 3600);
     BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt stale");
     long now = f.rpc().latestTimestamp();
-    f.reportAt(feed, BigInteger.TWO, 3600, now - 7200); // crossing, but reported two heartbeats ago
-    assertReason("StaleRound", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    // crossing, but the report came 7200 s after its round started: never a fresh report
+    f.reportAt(feed, BigInteger.TWO, 3600, now - 10, now - 7210);
+    assertSkipped("STALE_ROUND", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertEquals(io.vnft.api.FiringRule.Verdict.STALE_ROUND, f.owner.checkFiring(id, BigInteger.TWO));
+    // a fresh report fires however long ago it came (operators offline for two heartbeats)
+    BigInteger late = f.trigger(feed, Direction.BELOW, 2000, "prompt late");
+    f.reportAt(feed, BigInteger.valueOf(3), 1900, now - 1, now - 1);
+    f.increaseTime(7200);
+    assertTrue(f.owner.commitBatch(List.of(f.leaf(late, BigInteger.valueOf(3)))).committed());
     ChainlinkPriceFeed pf = (ChainlinkPriceFeed) f.owner.feed(feed);
     assertEquals(3600, pf.heartbeatSeconds());
     assertThrows(ChainException.class, () -> pf.requireFresh(pf.round(BigInteger.TWO)));
   }
 
   @Test
-  void nonPositiveAnswerIsRefused() {
+  void nonPositiveAnswerIsSkipped() {
     Address feed = f.newFeed(3000, 3600);
     BigInteger id = f.trigger(feed, Direction.BELOW, 2500, "prompt negative");
     f.report(feed, -5);
-    assertReason("NonPositiveAnswer", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertSkipped("NON_POSITIVE_ANSWER", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
     ChainlinkPriceFeed pf = (ChainlinkPriceFeed) f.owner.feed(feed);
     assertThrows(ChainException.class, () -> pf.requireFresh(pf.latestRound()));
     // a missing round is a typed error, not a web3j exception
@@ -151,7 +170,7 @@ class RollupLifecycleTest {
     BigInteger id = f.trigger(feed, Direction.ABOVE, 3500, "prompt slashed");
     f.report(feed, 3600);
     Web3jChainBackend operator = f.backend(4, f.addresses);
-    operator.bond(ETHER);
+    operator.bond(ETHER.multiply(BigInteger.TWO));
     BatchReceipt batch = operator.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
     assertReason("PixelIndexOutOfRange", () -> f.challenger.challenge(batch.batchId(), 0, 4 * 4 * 2));
     PixelChallenge c = f.challenger.challenge(batch.batchId(), 0, 5);
@@ -162,19 +181,18 @@ class RollupLifecycleTest {
     assertReason("ChallengesOpen", () -> operator.finalizeBatch(batch.batchId()));
     BigInteger before = f.challenger.pendingWithdrawal(f.challenger.address());
     f.challenger.timeout(c.challengeId());
-    // challenger: its 0.1 ether bond back + half of the 1 ether operator bond
-    assertEquals(before.add(ETHER.divide(BigInteger.TEN)).add(ETHER.divide(BigInteger.TWO)),
+    // challenger: its 0.1 ether bond back + the 0.1 ether reward; the rest of the stake is burned
+    assertEquals(before.add(ETHER.divide(BigInteger.TEN).multiply(BigInteger.TWO)),
         f.challenger.pendingWithdrawal(f.challenger.address()));
     assertEquals(Web3jChainBackend.TriggerStatus.OPEN, f.owner.triggerStatus(id));
     assertReason("BatchNotPending", () -> operator.finalizeBatch(batch.batchId()));
-    assertReason("NotOperator", () -> operator.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertReason("OperatorSlashed", () -> operator.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
     assertTrue(operator.openChallenges().stream().noneMatch(o -> o.challengeId().equals(c.challengeId())));
     BigInteger bal = f.challenger.balance(f.challenger.address());
     f.challenger.withdrawFromRollup();
-    assertTrue(f.challenger.balance(f.challenger.address()).compareTo(bal.add(ETHER.divide(BigInteger.TWO))) > 0);
+    assertTrue(f.challenger.balance(f.challenger.address()).compareTo(bal.add(ETHER.divide(BigInteger.TEN))) > 0);
     // the reopened trigger fires again at the same (first) crossing round, from an honest operator
-    f.report(feed, 3600); // keep the feed alive; round 2 stays the first crossing
-    f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
+    assertTrue(f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))).committed());
     operator.close();
   }
 
@@ -213,7 +231,7 @@ class RollupLifecycleTest {
     assertEquals(ETHER.divide(BigInteger.valueOf(100)), f.user.pendingWithdrawal(f.user.address()));
     assertReason("TriggerNotOpen", () -> f.user.cancelTrigger(id));
     f.report(feed, 3600);
-    assertReason("TriggerNotOpen", () -> f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
+    assertSkipped("TRIGGER_NOT_OPEN", f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO))));
     f.user.withdrawFromTriggerBook();
     assertEquals(BigInteger.ZERO, f.user.pendingWithdrawal(f.user.address()));
     assertReason("NothingToWithdraw", f.user::withdrawFromTriggerBook);
@@ -259,7 +277,7 @@ class RollupLifecycleTest {
     f.report(feed, 3600);
     BatchLeaf leaf = f.leaf(a, BigInteger.TWO);
     Web3jChainBackend operator = f.backend(6, f.addresses);
-    operator.bond(ETHER);
+    operator.bond(ETHER.multiply(BigInteger.TWO));
     BatchReceipt batch = operator.commitBatch(List.of(leaf));
     PixelChallenge c = f.challenger.challenge(batch.batchId(), 0, 1);
     io.vnft.api.CommittedBatch cb = f.owner.batches().stream().filter(x -> x.batchId().equals(batch.batchId()))

@@ -67,7 +67,7 @@ class OperatorRestartTest {
     when(feed.heartbeatSeconds()).thenReturn(3600L);
     when(feed.latestRound()).thenReturn(round(1, 4100));
     when(feed.round(any())).thenAnswer(inv -> round(inv.getArgument(0, BigInteger.class).longValue(), 4100));
-    when(generator.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", new io.vnft.api.VideoFormat(64, 64, 16, 8)));
+    when(generator.model()).thenReturn(new ModelInfo("vnft-cppn-1", Bytes32.ZERO, true, "m", new io.vnft.api.VideoFormat(64, 64, 16, 8), 32));
     when(generator.generate(any())).thenReturn(new VideoFrames(FORMAT, new byte[FORMAT.rgbBytes()]));
     when(commitments.seed(any(), any(), any())).thenReturn(Bytes32.fromBigInteger(BigInteger.valueOf(7)));
     when(commitments.framesRoot(any())).thenReturn(Bytes32.fromBigInteger(BigInteger.valueOf(9)));

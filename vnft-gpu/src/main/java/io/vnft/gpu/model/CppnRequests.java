@@ -15,7 +15,8 @@ public final class CppnRequests {
   public static ModelInfo modelInfo() {
     return new ModelInfo(CppnSpec.MODEL_ID, CppnWeights.builtIn().sha256(), true,
         "integer-exact generative-art CPPN (16x3 hidden, triangle activations, 8 palettes); "
-            + "the prompt picks palette, speed and symmetry by keyword - not a text-understanding model", CppnSpec.DEFAULT_FORMAT);
+            + "the prompt picks palette, speed and symmetry by keyword - not a text-understanding model", CppnSpec.DEFAULT_FORMAT,
+        CppnSpec.CONDITIONING_BITS);
   }
 
   /**

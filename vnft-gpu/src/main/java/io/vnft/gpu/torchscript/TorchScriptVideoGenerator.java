@@ -113,7 +113,7 @@ public final class TorchScriptVideoGenerator implements VideoGenerator {
   @Override
   public ModelInfo model() {
     return new ModelInfo(modelId, fileHash, false,
-        "TorchScript model (SHA-256 of the file as weightsHash); verifiable optimistically only", DEFAULT_FORMAT);
+        "TorchScript model (SHA-256 of the file as weightsHash); verifiable optimistically only", DEFAULT_FORMAT, 1);
   }
 
   /**
