@@ -35,12 +35,15 @@ import java.util.Objects;
  *
  * <p>Accounts are anvil's default ones ({@link AnvilNode#privateKey(int)}): 0 deploys and owns the
  * contracts; accounts {@value #FIRST_OPERATOR}..{@value #LAST_OPERATOR} are bonded as operators
- * with {@link VnftDeployment.Params#minOperatorBondWei()} each at start. Development only: anvil's
+ * with {@value #OPERATOR_BOND_STAKES} times {@link VnftDeployment.Params#minOperatorBondWei()} each at
+ * start (each pending batch locks one such stake plus its fees). Development only: anvil's
  * keys are public. Thread-safe; {@link #close()} stops the node and every backend it made.
  */
 public final class DevNetwork implements AutoCloseable {
   /** The first account bonded as an operator at start. */
   public static final int FIRST_OPERATOR = 1;
+  /** How many per-batch stakes each operator bonds at start: batches it may have pending at once. */
+  public static final int OPERATOR_BOND_STAKES = 4;
   /** The last account bonded as an operator at start. */
   public static final int LAST_OPERATOR = 2;
   /** Decimals of the mock feed's answers (as Chainlink's ETH/USD). */
@@ -82,7 +85,7 @@ public final class DevNetwork implements AutoCloseable {
         "vnft:" + model.modelId());
     for (int i = FIRST_OPERATOR; i <= LAST_OPERATOR; i++) {
       try (Web3jChainBackend op = backend(i, contracts)) {
-        op.bond(params.minOperatorBondWei());
+        op.bond(params.minOperatorBondWei().multiply(BigInteger.valueOf(OPERATOR_BOND_STAKES)));
       }
     }
   }

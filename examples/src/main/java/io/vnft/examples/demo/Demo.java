@@ -232,7 +232,7 @@ public final class Demo {
       recipients.put(id, me);
       userOf.put(id, USERS[ut.user()]);
       log.printf("  %-5s trigger %s: %s %d -> \"%s\" (style: %s)%n", USERS[ut.user()], id, ut.direction(),
-          ut.thresholdUsd(), ut.prompt(), PromptStyle.describe(model.styleOf(ut.prompt())));
+          ut.thresholdUsd(), ut.prompt(), PromptStyle.describe(user.chain().trigger(id).conditioning().toBigInteger().longValue()));
     }
 
     // ---- operators, challenger, auditor (accounts 1 and 2 are bonded by the network)
