@@ -140,8 +140,9 @@ contract Rollup is ReentrancyGuard {
     mapping(uint256 => Batch) private batches;
     mapping(uint256 => Challenge) private challenges;
     mapping(address => Operator) public operators;
-    /// @notice Block number of each pending reservation (see reserve).
-    mapping(bytes32 => uint256) public reservations;
+    /// @notice Block number of each pending reservation, per reserving operator (see reserve): keyed by sender so
+    /// that a copy of someone else's reserve() cannot refresh (and so delay) their reservation.
+    mapping(address => mapping(bytes32 => uint256)) public reservations;
     /// @notice Wei each account can withdraw (challenge bonds and rewards, released operator bonds).
     mapping(address => uint256) public pendingWithdrawal;
 
@@ -231,13 +232,14 @@ contract Rollup is ReentrancyGuard {
         return keccak256(abi.encode(operator, salt, keccak256(abi.encode(leaves))));
     }
 
-    /// @notice First step of a commit: records `commitment` (see commitmentOf) at this block. Only a bonded,
-    /// unslashed operator may reserve; commitBatch must come in a later block.
+    /// @notice First step of a commit: records `commitment` (see commitmentOf) for the caller at this block (a
+    /// second reserve of the same commitment keeps the first block). Only a bonded, unslashed operator may
+    /// reserve; commitBatch must come in a later block.
     function reserve(bytes32 commitment) external {
         Operator storage op = operators[msg.sender];
         if (op.slashed) revert OperatorSlashed(msg.sender);
         if (op.bond < minOperatorBond) revert NotOperator(msg.sender);
-        reservations[commitment] = block.number;
+        if (reservations[msg.sender][commitment] == 0) reservations[msg.sender][commitment] = block.number;
         emit Reserved(msg.sender, commitment);
     }
 
@@ -268,10 +270,10 @@ contract Rollup is ReentrancyGuard {
 
     /// @dev Deletes a reservation made in an earlier block, or reverts.
     function _consumeReservation(bytes32 commitment) private {
-        uint256 reservedAt = reservations[commitment];
+        uint256 reservedAt = reservations[msg.sender][commitment];
         if (reservedAt == 0) revert NoReservation(commitment);
         if (reservedAt >= block.number) revert ReservationTooRecent(commitment, reservedAt);
-        delete reservations[commitment];
+        delete reservations[msg.sender][commitment];
     }
 
     /// @dev Locks the stake of a new batch of k fired records and stores it (CEI: the caller fired the

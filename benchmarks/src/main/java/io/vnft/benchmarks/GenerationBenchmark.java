@@ -91,6 +91,7 @@ public class GenerationBenchmark {
     for (int i = 0; i < batch; i++) {
       requests.add(new GenerationRequest(CppnSpec.MODEL_ID,
           Bytes32.fromBigInteger(BigInteger.valueOf(1_000_003L * (i + 1))), prompts[i % prompts.length],
+          io.vnft.gpu.model.CppnRequests.conditioningOf(prompts[i % prompts.length]),
           new VideoFormat(256, 256, frames, 24)));
     }
     boolean gpu = generator instanceof DjlVideoGenerator d && d.onGpu();

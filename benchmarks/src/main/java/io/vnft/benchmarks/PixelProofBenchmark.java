@@ -12,7 +12,6 @@ import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
 import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.model.CppnSpec;
-import io.vnft.gpu.model.PromptStyle;
 import io.vnft.zk.poseidon.PoseidonMerkleTree;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +69,13 @@ public class PixelProofBenchmark {
     BigInteger round = new BigInteger("110680464442257310000");
     Bytes32 seed = new PoseidonCommitmentScheme().seed(trigger, round, ph);
     try (DjlVideoGenerator g = new DjlVideoGenerator(DevicePreference.CPU)) {
-      frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, prompt, f));
+      frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, prompt,
+          io.vnft.gpu.model.CppnRequests.conditioningOf(prompt), f));
     }
     tree = FramesRoot.tree(frames);
     system = Groth16PixelProofSystem.insecureDevelopmentSetup(f, rnd);
     statement = new PixelStatement(CppnSpec.MODEL_ID, Bytes32.of(tree.root().toBytesBE()), trigger,
-        round, ph, PromptStyle.of(prompt), f.totalPixels() / 2 + 7);
+        round, ph, io.vnft.gpu.model.CppnRequests.conditioningOf(prompt), f.totalPixels() / 2 + 7);
     proof = system.provePixel(statement, frames, tree, rnd);
     System.out.printf("%npixel circuit %s: %d constraints%n", shape, system.constraints());
   }

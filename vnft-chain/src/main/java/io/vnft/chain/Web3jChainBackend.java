@@ -318,6 +318,54 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     send(rollupAddr(), fn("bond", List.of(), List.of()), wei);
   }
 
+  /**
+   * Reverts a pending batch of a slashed operator (anyone may call it): its triggers reopen, its
+   * stake is slashed, its open challenges can then be settled at once.
+   */
+  public void revertSlashed(BigInteger batchId) {
+    send(rollupAddr(), fn("revertSlashed", List.of(new Uint256(batchId)), List.of()), BigInteger.ZERO);
+  }
+
+  /**
+   * An operator's account in the Rollup.
+   *
+   * @param bondWei its bond, wei
+   * @param lockedWei the part of the bond its pending batches lock as stakes, wei
+   * @param pendingBatches its batches neither finalized nor reverted
+   * @param slashed whether it was ever slashed (then it can never commit or finalize again)
+   */
+  public record OperatorAccount(BigInteger bondWei, BigInteger lockedWei, long pendingBatches, boolean slashed) {}
+
+  /** @return {@code account}'s operator record in the Rollup */
+  public OperatorAccount operatorAccount(Address account) {
+    List<Type> v = rpc.call(rollupAddr(), fn("operators", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
+        List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint128>() {},
+            new TypeReference<org.web3j.abi.datatypes.generated.Uint128>() {}, new TypeReference<Uint32>() {},
+            new TypeReference<Bool>() {})));
+    return new OperatorAccount((BigInteger) v.get(0).getValue(), (BigInteger) v.get(1).getValue(),
+        ((BigInteger) v.get(2).getValue()).longValueExact(), (Boolean) v.get(3).getValue());
+  }
+
+  /** @return wei the Rollup has burned (slashed stakes less challengers' rewards); no function moves it */
+  public BigInteger burnedWei() {
+    return call1(rollupAddr(), "burned", List.of(), new TypeReference<Uint256>() {});
+  }
+
+  /** @return the stake batch {@code batchId} locks (minOperatorBond + its fees), wei */
+  public BigInteger stakeOf(BigInteger batchId) {
+    return call1(rollupAddr(), "stakeOf", List.of(new Uint256(batchId)), new TypeReference<Uint256>() {});
+  }
+
+  /**
+   * ERC-7007 {@code addAigcData} for a minted token (emits {@code AigcData} and {@code MetadataUpdate}
+   * once per token; a second call reverts {@code AigcDataAlreadyAdded}).
+   */
+  public void addAigcData(BigInteger tokenId, String prompt, io.vnft.api.Bytes32 framesRoot) {
+    send(nft(), fn("addAigcData", List.of(new Uint256(tokenId), new DynamicBytes(prompt.getBytes(StandardCharsets.UTF_8)),
+        new DynamicBytes(framesRoot.bytes()), new DynamicBytes(Numeric.toBytesPadded(tokenId, 32))), List.of()),
+        BigInteger.ZERO);
+  }
+
   /** Settles a challenge left unanswered past its response window (anyone may call it). */
   public void timeout(BigInteger challengeId) {
     send(rollupAddr(), fn("timeout", List.of(new Uint256(challengeId)), List.of()), BigInteger.ZERO);
@@ -490,6 +538,28 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
   @Override
   public BatchReceipt commitBatch(List<BatchLeaf> leaves) {
+    byte[] salt = new byte[32];
+    SALTS.nextBytes(salt);
+    reserve(leaves, salt);
+    // The receipt of reserve means it is mined, so this commit lands in a later block.
+    return commitReserved(leaves, salt);
+  }
+
+  /** First half of {@link #commitBatch}: {@code Rollup.reserve(commitmentOf(me, salt, leaves))}. */
+  void reserve(List<BatchLeaf> leaves, byte[] salt) {
+    send(rollupAddr(), fn("reserve", List.of(new Bytes32(commitment(rpc.from(), salt, leafStructs(leaves)))),
+        List.of()), BigInteger.ZERO);
+  }
+
+  /** Second half of {@link #commitBatch}: {@code Rollup.commitBatch(leaves, salt)}, decoding what happened. */
+  BatchReceipt commitReserved(List<BatchLeaf> leaves, byte[] salt) {
+    TransactionReceipt r = send(rollupAddr(), fn("commitBatch",
+        List.of(new DynamicArray<>(Rollup.Leaf.class, leafStructs(leaves)), new Bytes32(salt)), List.of()),
+        BigInteger.ZERO);
+    return batchReceipt(r);
+  }
+
+  static List<Rollup.Leaf> leafStructs(List<BatchLeaf> leaves) {
     if (leaves == null || leaves.isEmpty()) {
       throw new InvalidInputException("leaves: must hold 1..160 leaves, got " + (leaves == null ? "null" : 0));
     }
@@ -507,13 +577,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       structs.add(new Rollup.Leaf(l.triggerId(), l.roundId(), l.framesRoot().bytes(), BigInteger.valueOf(c.codec),
           c.digest, BigInteger.valueOf(f.codec), f.digest));
     }
-    byte[] salt = new byte[32];
-    SALTS.nextBytes(salt);
-    byte[] commitment = commitment(rpc.from(), salt, structs);
-    send(rollupAddr(), fn("reserve", List.of(new Bytes32(commitment)), List.of()), BigInteger.ZERO);
-    // The receipt above means the reservation is mined, so this commit lands in a later block.
-    TransactionReceipt r = send(rollupAddr(), fn("commitBatch",
-        List.of(new DynamicArray<>(Rollup.Leaf.class, structs), new Bytes32(salt)), List.of()), BigInteger.ZERO);
+    return structs;
+  }
+
+  private BatchReceipt batchReceipt(TransactionReceipt r) {
     List<SkippedLeaf> skipped = new ArrayList<>();
     List<BigInteger> committed = new ArrayList<>();
     String skipTopic = EventEncoder.encode(Rollup.LEAFSKIPPED_EVENT);
