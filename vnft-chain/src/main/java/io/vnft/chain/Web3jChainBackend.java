@@ -112,12 +112,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   private final Consumer<TxInfo> listener;
   private final Map<io.vnft.api.Bytes32, String> modelNames = new ConcurrentHashMap<>();
   private final Map<String, io.vnft.api.VideoFormat> modelFormats = new ConcurrentHashMap<>();
-  private final Map<BigInteger, Trigger> knownTriggers = new ConcurrentHashMap<>();
   private final Object scanLock = new Object();
   private volatile Deployment deployment;
-  private long triggerScanFrom;
-  private long challengeScanFrom;
-  private final Map<BigInteger, PixelChallenge> knownChallenges = new ConcurrentHashMap<>();
+  private final long triggerScanFrom;
+  private final int readDepth;
+  private ChainIndex index;
 
   private Web3jChainBackend(Builder b, Web3j web3j, Rpc rpc) {
     this.web3j = web3j;
@@ -126,7 +125,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     this.logChunk = b.logChunk;
     this.listener = b.listener;
     this.triggerScanFrom = b.fromBlock >= 0 ? b.fromBlock : contracts == null ? 0 : contracts.deployBlock();
-    this.challengeScanFrom = triggerScanFrom;
+    this.readDepth = b.readDepth;
   }
 
   /** @return a new builder */
@@ -158,6 +157,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     b.contracts = contracts;
     b.logChunk = logChunk;
     b.listener = listener;
+    b.readDepth = readDepth;
     return new Web3jChainBackend(b, web3j, rpc);
   }
 
@@ -396,9 +396,13 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    */
   @Override
   public Trigger trigger(BigInteger triggerId) {
-    Trigger known = knownTriggers.get(triggerId);
-    if (known != null) {
-      return known;
+    synchronized (scanLock) {
+      if (index != null) {
+        Optional<Trigger> seen = index.trigger(triggerId);
+        if (seen.isPresent()) {
+          return seen.get();
+        }
+      }
     }
     TriggerBook.Trigger t = rawTrigger(triggerId);
     String prompt = promptOf(triggerId);
@@ -504,23 +508,24 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   @Override
   public List<Trigger> openTriggers() {
     synchronized (scanLock) {
-      long head = rpc.blockNumber();
-      EventPage<Trigger> page = triggersCreated(triggerScanFrom, head);
-      for (Trigger t : page.items()) {
-        knownTriggers.put(t.triggerId(), t);
-      }
-      triggerScanFrom = page.nextFromBlock();
+      ChainIndex ix = index();
+      ix.sync();
+      return ix.openTriggers();
     }
-    List<Trigger> open = new ArrayList<>();
-    for (Trigger t : new TreeMap<>(knownTriggers).values()) {
-      TriggerStatus st = triggerStatus(t.triggerId());
-      if (st == TriggerStatus.OPEN) {
-        open.add(t);
-      } else if (st == TriggerStatus.CANCELLED) {
-        knownTriggers.remove(t.triggerId()); // final: never open again
-      }
+  }
+
+  private ChainIndex index() {
+    if (index == null) {
+      index = new ChainIndex(rpc, book(), rollupAddr(), triggerScanFrom, logChunk, readDepth, this::modelName);
     }
-    return open;
+    return index;
+  }
+
+  /** @return node requests the event index has made so far (constant per idle pass; for measurements) */
+  public long indexRequests() {
+    synchronized (scanLock) {
+      return index == null ? 0 : index.requests();
+    }
   }
 
   @Override
@@ -642,24 +647,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   @Override
   public List<PixelChallenge> openChallenges() {
     synchronized (scanLock) {
-      long head = rpc.blockNumber();
-      for (Log l : rpc.logs(rollupAddr(), EventEncoder.encode(Rollup.CHALLENGEOPENED_EVENT), challengeScanFrom, head, logChunk)) {
-        PixelChallenge c = challengeFromLog(l);
-        knownChallenges.put(c.challengeId(), c);
-      }
-      challengeScanFrom = head + 1;
+      ChainIndex ix = index();
+      ix.sync();
+      return ix.openChallenges();
     }
-    List<PixelChallenge> open = new ArrayList<>();
-    for (PixelChallenge c : new TreeMap<>(knownChallenges).values()) {
-      List<Type> v = rpc.call(rollupAddr(), fn("getChallenge", List.of(new Uint256(c.challengeId())), List.of(
-          new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
-          new TypeReference<Uint256>() {}, new TypeReference<Uint8>() {},
-          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {})));
-      if (((BigInteger) v.get(4).getValue()).intValue() == 1) {
-        open.add(c);
-      }
-    }
-    return open;
   }
 
   private static PixelChallenge challengeFromLog(Log l) {
@@ -678,7 +669,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     TransactionReceipt r = send(rollupAddr(), fn("challenge", List.of(new Uint256(batchId), new Uint256(leafIndex),
         new Uint256(pixelIndex)), List.of()), bondWei);
     PixelChallenge c = challengeFromLog(findLog(r, rollupAddr(), Rollup.CHALLENGEOPENED_EVENT));
-    knownChallenges.put(c.challengeId(), c);
     return c;
   }
 
@@ -742,33 +732,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
   @Override
   public List<CommittedBatch> batches() {
-    BigInteger count = call1(rollupAddr(), "batchCount", List.of(), new TypeReference<Uint256>() {});
-    List<CommittedBatch> out = new ArrayList<>();
-    for (long id = 1; id <= count.longValueExact(); id++) {
-      BigInteger batchId = BigInteger.valueOf(id);
-      List<Type> v = rpc.call(rollupAddr(), fn("getBatch", List.of(new Uint256(batchId)), List.of(
-          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {},
-          new TypeReference<Uint8>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
-          new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Uint256>() {})));
-      int status = ((BigInteger) v.get(2).getValue()).intValue();
-      int n = ((BigInteger) v.get(3).getValue()).intValueExact();
-      boolean challenged = ((BigInteger) v.get(4).getValue()).signum() > 0;
-      List<BatchLeaf> leaves = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Rollup.Record rec = callStruct(rollupAddr(), "getLeaf", List.of(new Uint256(batchId), new Uint256(i)),
-            new TypeReference<Rollup.Record>() {});
-        leaves.add(new BatchLeaf(rec.triggerId, rec.roundId, io.vnft.api.Bytes32.of(rec.framesRoot),
-            ContentId.of(rec.contentCodec.intValueExact(), rec.contentDigest), ContentId.of(rec.framesCodec.intValueExact(), rec.framesDigest)));
-      }
-      BatchStatus st = switch (status) {
-        case 2 -> BatchStatus.FINALIZED;
-        case 3 -> BatchStatus.REVERTED;
-        default -> challenged ? BatchStatus.CHALLENGED : BatchStatus.PENDING;
-      };
-      out.add(new CommittedBatch(batchId, Address.of((String) v.get(0).getValue()), leaves,
-          ((BigInteger) v.get(1).getValue()).longValueExact(), st));
+    synchronized (scanLock) {
+      ChainIndex ix = index();
+      ix.sync();
+      return ix.batches();
     }
-    return out;
   }
 
   @Override
@@ -903,6 +871,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     private long pollMillis = 100;
     private long logChunk = 5_000;
     private long fromBlock = -1;
+    private int readDepth;
     private Consumer<TxInfo> listener;
 
     private Builder() {}
@@ -976,6 +945,19 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         throw new InvalidInputException("fromBlock: must be >= 0, got " + block);
       }
       this.fromBlock = block;
+      return this;
+    }
+
+    /**
+     * @param blocks how far behind the head the protocol's events are read (a confirmation depth
+     *     against reorganisations), 0..64; default 0 (the head). A reorganisation deeper than this is
+     *     detected by the stored block hash and the events are read again from the first block.
+     */
+    public Builder readDepth(int blocks) {
+      if (blocks < 0 || blocks > 64) {
+        throw new InvalidInputException("readDepth: must be in [0, 64], got " + blocks);
+      }
+      this.readDepth = blocks;
       return this;
     }
 
