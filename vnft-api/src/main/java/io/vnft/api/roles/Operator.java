@@ -77,6 +77,8 @@ public final class Operator {
   private final LongSupplier clock;
   private final RoleListener listener;
   private final Map<BigInteger, Long> firstSeen = new HashMap<>();
+  /** Per trigger, the feed's latest round when a scan last found nothing: not rescanned until it moves. */
+  private final Map<BigInteger, BigInteger> quietAt = new HashMap<>();
   private final Set<BigInteger> unanswerable = new HashSet<>();
 
   private Operator(Builder b) {
@@ -239,6 +241,7 @@ public final class Operator {
     long now = clock.getAsLong();
     List<Firing> firings = new ArrayList<>();
     List<PreparedMint> readyFromJournal = new ArrayList<>();
+    Map<io.vnft.api.Address, Optional<BigInteger>> latestByFeed = new HashMap<>();
     for (Trigger t : chain.openTriggers()) {
       Optional<Entry> known = journal.get(t.triggerId());
       if (known.isPresent() && known.get().state() == State.PREPARED) {
@@ -249,12 +252,30 @@ public final class Operator {
       if (known.isPresent() && known.get().state() != State.REVERTED) {
         continue;
       }
+      // An idle pass costs one read per feed, not one scan per trigger: a trigger whose last scan found
+      // nothing is scanned again only once its feed has a new round.
+      Optional<BigInteger> latest = latestByFeed.computeIfAbsent(t.feed(), feed -> {
+        try {
+          return Optional.of(chain.feed(feed).latestRound().roundId());
+        } catch (RuntimeException e) {
+          say("feed " + feed + ": cannot read its latest round: " + Roles.rootMessage(e));
+          return Optional.empty();
+        }
+      });
+      if (latest.isEmpty() || latest.get().equals(quietAt.get(t.triggerId()))) {
+        continue;
+      }
       FiringRule.Scan scan;
       try {
         scan = vnft.scan(t).join();
       } catch (RuntimeException e) {
         say("trigger " + t.triggerId() + ": cannot scan its feed: " + Roles.rootMessage(e));
         continue; // one bad trigger never stops the others
+      }
+      if (scan.firing().isEmpty() && scan.advanceTo().isEmpty()) {
+        quietAt.put(t.triggerId(), latest.get());
+      } else {
+        quietAt.remove(t.triggerId());
       }
       if (scan.advanceTo().isPresent()) {
         try {
