@@ -18,6 +18,8 @@ import java.util.List;
 public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger> publicInputs, byte[] proof) {
   /** Largest accepted proof size in bytes. */
   public static final int MAX_PROOF_BYTES = 64 * 1024;
+  /** Words of a {@code groth16-bn254} proof in EVM calldata order. */
+  public static final int EVM_WORDS = 8;
 
   /** @throws InvalidInputException naming the field */
   public ProofEnvelope {
@@ -38,6 +40,45 @@ public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger>
   @Override
   public byte[] proof() {
     return proof.clone();
+  }
+
+  /**
+   * The one codec of a {@code groth16-bn254} proof: {@value #EVM_WORDS} words, each written as 32
+   * big-endian bytes.
+   *
+   * @param words {@code a.x a.y b.x1 b.x0 b.y1 b.y0 c.x c.y}, each in {@code [0, 2^256)}
+   * @return the 256 proof bytes
+   * @throws InvalidInputException if there are not 8 words or one is out of range
+   */
+  public static byte[] evmProof(List<BigInteger> words) {
+    Checks.notNull("words", words);
+    if (words.size() != EVM_WORDS) {
+      throw new InvalidInputException("words: a groth16-bn254 proof has " + EVM_WORDS + " words, got " + words.size());
+    }
+    byte[] out = new byte[32 * EVM_WORDS];
+    for (int i = 0; i < EVM_WORDS; i++) {
+      Checks.uint("words[" + i + "]", words.get(i), 256);
+      byte[] b = words.get(i).toByteArray();
+      int n = Math.min(b.length, 32);
+      System.arraycopy(b, b.length - n, out, 32 * i + 32 - n, n);
+    }
+    return out;
+  }
+
+  /**
+   * @return the proof's {@value #EVM_WORDS} words ({@link #evmProof} read back)
+   * @throws InvalidInputException if the proof is not {@code 32 * }{@value #EVM_WORDS} bytes
+   */
+  public List<BigInteger> evmWords() {
+    if (proof.length != 32 * EVM_WORDS) {
+      throw new InvalidInputException("proof: a groth16-bn254 proof is " + 32 * EVM_WORDS
+          + " bytes (8 uint256 words, EVM order), got " + proof.length);
+    }
+    BigInteger[] w = new BigInteger[EVM_WORDS];
+    for (int i = 0; i < EVM_WORDS; i++) {
+      w[i] = new BigInteger(1, Arrays.copyOfRange(proof, 32 * i, 32 * i + 32));
+    }
+    return List.of(w);
   }
 
   @Override

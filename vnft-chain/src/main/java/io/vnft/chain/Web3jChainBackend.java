@@ -685,19 +685,13 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   public void respond(PixelChallenge challenge, ProofEnvelope proof) {
     Objects.requireNonNull(challenge, "challenge");
     Objects.requireNonNull(proof, "proof");
-    byte[] p = proof.proof();
-    if (p.length != 256) {
-      throw new InvalidInputException("proof.proof: must be 256 bytes (8 uint256 words, EVM order), got " + p.length);
-    }
+    List<BigInteger> proofWords = proof.evmWords();
     List<BigInteger> expected = publicInputs(challenge.challengeId());
     if (!proof.publicInputs().isEmpty() && !proof.publicInputs().equals(expected)) {
       throw new InvalidInputException("proof.publicInputs: " + proof.publicInputs()
           + " differ from the inputs the Rollup builds for challenge " + challenge.challengeId() + ": " + expected);
     }
-    List<Uint256> words = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      words.add(new Uint256(new BigInteger(1, Arrays.copyOfRange(p, 32 * i, 32 * i + 32))));
-    }
+    List<Uint256> words = proofWords.stream().map(Uint256::new).toList();
     send(rollupAddr(), fn("respond", List.of(new Uint256(challenge.challengeId()), new StaticArray8<>(Uint256.class, words)),
         List.of()), BigInteger.ZERO);
   }

@@ -154,14 +154,8 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
     Witness w = compiled.solve(circuit.inputs(statement, frames, tree));
     Proof proof = Groth16.prove(pk, w, rnd);
     List<BigInteger> pub = statement.publicInputs(Fr.MODULUS);
-    List<BigInteger> words = SolidityVerifierExporter.calldata(proof, pub);
-    byte[] out = new byte[256];
-    for (int i = 0; i < 8; i++) {
-      byte[] b = words.get(i).toByteArray();
-      int n = Math.min(b.length, 32);
-      System.arraycopy(b, b.length - n, out, 32 * i + 32 - n, n);
-    }
-    return new ProofEnvelope(PROOF_SYSTEM, CppnSpec.MODEL_ID, pub, out);
+    List<BigInteger> words = SolidityVerifierExporter.calldata(proof, pub).subList(0, ProofEnvelope.EVM_WORDS);
+    return new ProofEnvelope(PROOF_SYSTEM, CppnSpec.MODEL_ID, pub, ProofEnvelope.evmProof(words));
   }
 
   /**
@@ -187,14 +181,7 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
             + "): must be below r");
       }
     }
-    byte[] p = envelope.proof();
-    if (p.length != 256) {
-      throw new InvalidInputException("proof: expected 256 bytes (8 words), got " + p.length);
-    }
-    List<BigInteger> w = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      w.add(new BigInteger(1, java.util.Arrays.copyOfRange(p, 32 * i, 32 * i + 32)));
-    }
+    List<BigInteger> w = envelope.evmWords();
     Proof proof = new Proof(G1Point.of(w.get(0), w.get(1)),
         G2Point.fromEip197(w.get(2), w.get(3), w.get(4), w.get(5)), G1Point.of(w.get(6), w.get(7)));
     return Groth16.verify(pk.verifyingKey(), proof, pub);
