@@ -6,6 +6,8 @@ import java.math.BigInteger;
  * One mint in a rollup batch: the trigger, the round it fired at, and the commitments to the
  * content. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param triggerId the trigger, >= 0
  * @param roundId the first crossing round (uint80)
  * @param framesRoot the Poseidon Merkle root of the raw frames (a BN254 scalar, big-endian)
@@ -15,7 +17,6 @@ import java.math.BigInteger;
  */
 public record BatchLeaf(
     BigInteger triggerId, BigInteger roundId, Bytes32 framesRoot, ContentId contentCid, ContentId framesCid) {
-  /** @throws InvalidInputException naming the field */
   public BatchLeaf {
     Checks.nonNegative("triggerId", triggerId);
     Checks.uint("roundId", roundId, 80);

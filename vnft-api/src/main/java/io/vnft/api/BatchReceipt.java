@@ -10,6 +10,8 @@ import java.util.List;
  * rest; when every leaf was skipped no batch is created ({@link #committed()} is false, {@code
  * batchId} is 0).
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param batchId the id the rollup contract gave the batch; 0 when every leaf was skipped
  * @param txHash the committing transaction, {@code 0x} + 64 hex digits
  * @param blockNumber the block that included it
@@ -19,7 +21,6 @@ import java.util.List;
  */
 public record BatchReceipt(BigInteger batchId, String txHash, long blockNumber, long challengeDeadline,
     List<BigInteger> committedTriggers, List<SkippedLeaf> skipped) {
-  /** @throws InvalidInputException naming the field */
   public BatchReceipt {
     Checks.nonNegative("batchId", batchId);
     Checks.txHash(txHash);

@@ -8,6 +8,8 @@ import java.util.HexFormat;
  * A 32-byte value: a hash, a seed, a Merkle root or a field element in big-endian form.
  * Immutable and thread-safe; the byte array is copied in and out.
  *
+ * <p>The constructor throws {@link InvalidInputException} if {@code bytes} is null or not 32 bytes long.
+ *
  * @param bytes the 32 bytes, big-endian when read as a number
  */
 public record Bytes32(byte[] bytes) {
@@ -17,7 +19,6 @@ public record Bytes32(byte[] bytes) {
   /** All zero bytes. */
   public static final Bytes32 ZERO = new Bytes32(new byte[LENGTH]);
 
-  /** @throws InvalidInputException if {@code bytes} is null or not 32 bytes long */
   public Bytes32 {
     if (bytes == null) {
       throw new InvalidInputException("bytes32: must not be null");

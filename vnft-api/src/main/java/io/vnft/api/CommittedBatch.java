@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A batch as the chain records it, for watchers such as a challenger. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param batchId the batch id
  * @param operator who committed it (and whose bond backs it)
  * @param leaves its leaves, in order
@@ -14,7 +16,6 @@ import java.util.List;
  */
 public record CommittedBatch(BigInteger batchId, Address operator, List<BatchLeaf> leaves,
     long challengeDeadline, BatchStatus status) {
-  /** @throws InvalidInputException naming the field */
   public CommittedBatch {
     Checks.nonNegative("batchId", batchId);
     Checks.notNull("operator", operator);

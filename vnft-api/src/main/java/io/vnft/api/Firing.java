@@ -3,11 +3,12 @@ package io.vnft.api;
 /**
  * A trigger together with the round at which it fires. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a field is null or the round is from another feed.
+ *
  * @param trigger the trigger
  * @param round its first crossing round on the trigger's feed
  */
 public record Firing(Trigger trigger, PriceRound round) {
-  /** @throws InvalidInputException if a field is null or the round is from another feed */
   public Firing {
     Checks.notNull("trigger", trigger);
     Checks.notNull("round", round);

@@ -8,6 +8,8 @@ import java.util.Objects;
  * video shape.
  * Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field and the limit it broke.
+ *
  * @param modelId the registered model name, e.g. {@code vnft-cppn-1}; 1..64 characters of
  *     {@code [a-z0-9._-]}
  * @param seed the token's seed (see {@link CommitmentScheme#seed})
@@ -20,7 +22,6 @@ public record GenerationRequest(String modelId, Bytes32 seed, String prompt, Byt
   /** Longest prompt in UTF-8 bytes. */
   public static final int MAX_PROMPT_BYTES = 1024;
 
-  /** @throws InvalidInputException naming the field and the limit it broke */
   public GenerationRequest {
     requireModelId(modelId);
     if (seed == null) {

@@ -3,6 +3,8 @@ package io.vnft.api;
 /**
  * Describes a model a {@link VideoGenerator} runs. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a field is missing or malformed.
+ *
  * @param modelId the model name, e.g. {@code vnft-cppn-1} (on chain: keccak256 of its UTF-8 bytes)
  * @param weightsHash hash of the weights resource (as registered in {@code ModelRegistry})
  * @param circuitBacked true if disputes about this model are settled by a pixel proof; false for
@@ -15,7 +17,6 @@ package io.vnft.api;
  */
 public record ModelInfo(String modelId, Bytes32 weightsHash, boolean circuitBacked, String description,
     VideoFormat defaultFormat, int conditioningBits) {
-  /** @throws InvalidInputException if a field is missing or malformed */
   public ModelInfo {
     GenerationRequest.requireModelId(modelId);
     if (weightsHash == null) {

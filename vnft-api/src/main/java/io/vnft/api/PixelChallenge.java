@@ -5,6 +5,8 @@ import java.math.BigInteger;
 /**
  * An open dispute about one pixel of one token in a batch. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param challengeId the id the rollup contract gave the challenge
  * @param batchId the disputed batch
  * @param leafIndex index of the disputed leaf in the batch, >= 0
@@ -13,7 +15,6 @@ import java.math.BigInteger;
  */
 public record PixelChallenge(
     BigInteger challengeId, BigInteger batchId, int leafIndex, long pixelIndex, Address challenger) {
-  /** @throws InvalidInputException naming the field */
   public PixelChallenge {
     Checks.nonNegative("challengeId", challengeId);
     Checks.nonNegative("batchId", batchId);

@@ -11,6 +11,8 @@ import java.util.List;
  * promptHash mod r, conditioning, pixelIndex} (see {@link #publicInputs(BigInteger)}); the seed is
  * recomputed inside the circuit from the trigger and round.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param modelId the model
  * @param framesRoot the committed root
  * @param triggerId the trigger
@@ -22,7 +24,6 @@ import java.util.List;
 public record PixelStatement(
     String modelId, Bytes32 framesRoot, BigInteger triggerId, BigInteger roundId,
     Bytes32 promptHash, Bytes32 conditioning, long pixelIndex) {
-  /** @throws InvalidInputException naming the field */
   public PixelStatement {
     GenerationRequest.requireModelId(modelId);
     Checks.notNull("framesRoot", framesRoot);

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 /**
  * One oracle round of a Chainlink {@code AggregatorV3Interface} feed. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field and the limit it broke.
+ *
  * @param feed the feed's address
  * @param roundId the round id (uint80 on chain)
  * @param answer the price in the feed's decimals (int256 on chain; may be &lt;= 0 here — consumers
@@ -13,7 +15,6 @@ import java.math.BigInteger;
  * @param updatedAt when the answer was last updated, epoch seconds (0 means incomplete)
  */
 public record PriceRound(Address feed, BigInteger roundId, BigInteger answer, long startedAt, long updatedAt) {
-  /** @throws InvalidInputException naming the field and the limit it broke */
   public PriceRound {
     Checks.notNull("feed", feed);
     Checks.uint("roundId", roundId, 80);

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * <p>Groth16 proofs are malleable: never use a proof (or its hash) as an identifier.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param proofSystem e.g. {@code groth16-bn254}
  * @param modelId the model whose circuit was proved
  * @param publicInputs the public inputs in circuit order, each >= 0
@@ -21,7 +23,6 @@ public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger>
   /** Words of a {@code groth16-bn254} proof in EVM calldata order. */
   public static final int EVM_WORDS = 8;
 
-  /** @throws InvalidInputException naming the field */
   public ProofEnvelope {
     Checks.notNull("proofSystem", proofSystem);
     GenerationRequest.requireModelId(modelId);

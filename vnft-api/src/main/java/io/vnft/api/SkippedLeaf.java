@@ -7,6 +7,8 @@ import java.math.BigInteger;
  * was mined (cancelled or taken just ahead, not crossing, ...): the contract skips it with a
  * {@code LeafSkipped} event and commits the rest. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field.
+ *
  * @param triggerId the leaf's trigger
  * @param inputIndex the leaf's position in the list given to {@link ChainBackend#commitBatch}
  * @param roundId the leaf's round
@@ -15,7 +17,6 @@ import java.math.BigInteger;
  * @param reason the code's name ({@code TRIGGER_NOT_OPEN}, ...)
  */
 public record SkippedLeaf(BigInteger triggerId, int inputIndex, BigInteger roundId, int code, String reason) {
-  /** @throws InvalidInputException naming the field */
   public SkippedLeaf {
     Checks.nonNegative("triggerId", triggerId);
     if (inputIndex < 0) {

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 /**
  * A minted token as the VideoNFT contract records it. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a field is missing.
+ *
  * @param tokenId the token id, &gt;= 1
  * @param owner its current owner
  * @param recipient the trigger's recipient it was minted to
@@ -12,7 +14,6 @@ import java.math.BigInteger;
  * @param tokenUri what {@code tokenURI} returns ({@code ipfs://<metadata CID>})
  */
 public record TokenRecord(BigInteger tokenId, Address owner, Address recipient, BatchLeaf leaf, String tokenUri) {
-  /** @throws InvalidInputException if a field is missing */
   public TokenRecord {
     Checks.nonNegative("tokenId", tokenId);
     Checks.notNull("owner", owner);

@@ -7,8 +7,11 @@ import java.math.BigInteger;
  * {@code direction} after the trigger's creation, mint a video of {@code prompt} with
  * {@code modelId} to {@code recipient}. Immutable and thread-safe.
  *
- * <p>The trigger fires at the first round {@code R > startRound} with {@code cond(R)} and
- * ({@code !cond(R-1)} or {@code R-1 <= startRound}); the contract checks this itself.
+ * <p>The trigger fires at the first round after {@code startRound} (walked in the feed's publication
+ * order) that satisfies its condition; {@link FiringRule} says exactly how, and the contract checks it
+ * itself.
+ *
+ * <p>The constructor throws {@link InvalidInputException} naming the field and the limit it broke.
  *
  * @param triggerId the id assigned by {@code TriggerBook}, >= 0
  * @param feed the Chainlink-compatible price feed
@@ -37,7 +40,6 @@ public record Trigger(
     BigInteger feeWei,
     BigInteger startRound) {
 
-  /** @throws InvalidInputException naming the field and the limit it broke */
   public Trigger {
     Checks.nonNegative("triggerId", triggerId);
     Checks.notNull("feed", feed);

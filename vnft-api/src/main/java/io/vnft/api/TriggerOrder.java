@@ -6,6 +6,8 @@ import java.math.BigInteger;
  * What a user asks for when creating a trigger. Immutable and thread-safe. {@link Vnft#createTrigger}
  * builds one from a price in units and a prompt, deriving threshold, conditioning and model.
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field and the limit it broke.
+ *
  * @param feed the Chainlink-compatible feed (configured in TriggerBook)
  * @param direction which way the price must cross
  * @param threshold the threshold in the feed's decimals, &gt; 0
@@ -18,7 +20,6 @@ import java.math.BigInteger;
  */
 public record TriggerOrder(Address feed, Direction direction, BigInteger threshold, String prompt, Bytes32 conditioning,
     String modelId, Address recipient, BigInteger feeWei) {
-  /** @throws InvalidInputException naming the field and the limit it broke */
   public TriggerOrder {
     Checks.notNull("feed", feed);
     Checks.notNull("direction", direction);

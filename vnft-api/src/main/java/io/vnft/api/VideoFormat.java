@@ -8,6 +8,8 @@ package io.vnft.api;
  * frames 1..{@value #MAX_FRAMES}, fps 1..{@value #MAX_FPS}, and at most {@value #MAX_BYTES} bytes of
  * raw RGB in total (so a single {@code byte[]} can hold the video).
  *
+ * <p>The constructor throws {@link InvalidInputException} naming the field and the limit it broke.
+ *
  * @param width pixels per row, 1..4096
  * @param height rows per frame, 1..4096
  * @param frames number of frames, 1..10 000
@@ -23,7 +25,6 @@ public record VideoFormat(int width, int height, int frames, int fps) {
   /** Largest raw RGB size in bytes (just under 2 GiB, the largest Java array). */
   public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
-  /** @throws InvalidInputException naming the field and the limit it broke */
   public VideoFormat {
     requireRange("width", width, 1, MAX_SIDE);
     requireRange("height", height, 1, MAX_SIDE);

@@ -9,11 +9,12 @@ import java.util.Arrays;
  * renditions of it. Immutable and thread-safe: {@link #rgb()} copies; {@link #rgbUnsafe()} does
  * not and its result must not be modified.
  *
+ * <p>The constructor throws {@link InvalidInputException} if the byte count does not match the format.
+ *
  * @param format the video shape
  * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes
  */
 public record VideoFrames(VideoFormat format, byte[] rgb) {
-  /** @throws InvalidInputException if the byte count does not match the format */
   public VideoFrames {
     if (format == null) {
       throw new InvalidInputException("format: must not be null");
