@@ -79,6 +79,9 @@ public final class Operator {
   private final Map<BigInteger, Long> firstSeen = new HashMap<>();
   /** Per trigger, the feed's latest round when a scan last found nothing: not rescanned until it moves. */
   private final Map<BigInteger, BigInteger> quietAt = new HashMap<>();
+  /** Ids of this operator's batches the chain holds, as of the last reconcile. */
+  private Set<BigInteger> liveBatches = Set.of();
+  private final Set<BigInteger> staleSaid = new HashSet<>();
   private final Set<BigInteger> unanswerable = new HashSet<>();
 
   private Operator(Builder b) {
@@ -136,6 +139,7 @@ public final class Operator {
 
   /** Brings journal states in line with the chain (after a restart, a revert, a finalization). */
   private void reconcile() {
+    Set<BigInteger> live = new HashSet<>();
     Map<BigInteger, CommittedBatch> mine = new HashMap<>();
     Map<BigInteger, CommittedBatch> byTrigger = new HashMap<>();
     for (CommittedBatch b : chain.batches()) {
@@ -143,6 +147,7 @@ public final class Operator {
         continue;
       }
       mine.put(b.batchId(), b);
+      live.add(b.batchId());
       if (b.status() != BatchStatus.REVERTED) {
         b.leaves().forEach(l -> byTrigger.put(l.triggerId(), b));
       }
@@ -164,6 +169,29 @@ public final class Operator {
     if (!updates.isEmpty()) {
       journal.putAll(updates);
     }
+    liveBatches = live;
+  }
+
+  /**
+   * Whether a journal entry still describes the chain: the same trigger (every field: a node reset can
+   * give the same id to another trigger) and, if it says committed or finalized, a batch of ours that
+   * the chain still holds (the chain says the trigger is open, so otherwise the batch is gone). A stale
+   * entry is ignored, said once, and overwritten when the trigger is prepared again: no stale video is
+   * ever committed for another trigger and no trigger is left unminted by a journal that lies.
+   */
+  private boolean matchesChain(Entry e, Trigger onChain) {
+    boolean same = e.mint().firing().trigger().equals(onChain);
+    boolean live = e.state() == State.PREPARED || e.state() == State.REVERTED
+        || e.batchId().map(liveBatches::contains).orElse(false);
+    if (same && live) {
+      return true;
+    }
+    if (staleSaid.add(onChain.triggerId())) {
+      say("trigger " + onChain.triggerId() + ": the journal's " + e.state() + " entry does not match the chain ("
+          + (same ? "its batch " + e.batchId().map(Object::toString).orElse("-") + " is not on chain"
+              : "another trigger has this id") + "; a node reset?): ignored, the trigger is taken from the chain");
+    }
+    return false;
   }
 
   private static State stateOf(CommittedBatch b) {
@@ -243,7 +271,7 @@ public final class Operator {
     List<PreparedMint> readyFromJournal = new ArrayList<>();
     Map<io.vnft.api.Address, Optional<BigInteger>> latestByFeed = new HashMap<>();
     for (Trigger t : chain.openTriggers()) {
-      Optional<Entry> known = journal.get(t.triggerId());
+      Optional<Entry> known = journal.get(t.triggerId()).filter(e -> matchesChain(e, t));
       if (known.isPresent() && known.get().state() == State.PREPARED) {
         // Prepared before a restart but never committed: the leaf is deterministic, reuse it.
         readyFromJournal.add(known.get().mint());
