@@ -220,7 +220,7 @@ public final class Rpc {
    * known" / "nonce too low" for a hash the node knows is our own earlier broadcast and counts as
    * sent. Bounded by the send policy's count and time.
    */
-  private String broadcast(String signedHex, String hash, long nonce, String what) {
+  String broadcast(String signedHex, String hash, long nonce, String what) {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       EthSendTransaction sent;

@@ -238,4 +238,28 @@ class FaultToleranceTest {
       assertTrue(!RetryingHttpService.idempotent("eth_sendRawTransaction") && !RetryingHttpService.idempotent("evm_mine"));
     }
   }
+  @Test
+  void anAlreadyKnownAnswerForOurOwnHashCountsAsSentForAnotherHashItIsRefused() throws Exception {
+    Rpc rpc = rpc(anvil.rpcUrl(), Duration.ofSeconds(5));
+    Credentials me = Credentials.create(anvil.privateKey(nextAccount - 1));
+    long nonce = nonceOnNode(rpc.from());
+    FeePolicy.Fees f = FeePolicy.defaults().fees(direct);
+    byte[] ours = org.web3j.crypto.TransactionEncoder.signMessage(org.web3j.crypto.RawTransaction.createTransaction(
+        anvil.chainId(), BigInteger.valueOf(nonce), BigInteger.valueOf(21_000), recipient(90), BigInteger.ONE, "0x",
+        f.maxPriorityFeePerGas(), f.maxFeePerGas()), anvil.chainId(), me);
+    String hex = org.web3j.utils.Numeric.toHexString(ours);
+    String hash = org.web3j.utils.Numeric.toHexString(org.web3j.crypto.Hash.sha3(ours));
+    assertEquals(hash, direct.ethSendRawTransaction(hex).send().getTransactionHash(), "the hash is known before sending");
+    // The same bytes again, as after a lost answer: the node refuses them, and that means "sent".
+    assertEquals(hash, rpc.broadcast(hex, hash, nonce, "again"));
+    assertEquals(nonce + 1, nonceOnNode(rpc.from()));
+    // Another transaction with the spent nonce is refused with a message that says so.
+    byte[] other = org.web3j.crypto.TransactionEncoder.signMessage(org.web3j.crypto.RawTransaction.createTransaction(
+        anvil.chainId(), BigInteger.valueOf(nonce), BigInteger.valueOf(21_000), recipient(91), BigInteger.TWO, "0x",
+        f.maxPriorityFeePerGas(), f.maxFeePerGas()), anvil.chainId(), me);
+    ChainException e = assertThrows(ChainException.class, () -> rpc.broadcast(org.web3j.utils.Numeric.toHexString(other),
+        org.web3j.utils.Numeric.toHexString(org.web3j.crypto.Hash.sha3(other)), nonce, "other"));
+    assertTrue(e.getMessage().contains("another transaction"), e.getMessage());
+    assertEquals(BigInteger.ZERO, balanceOnNode(recipient(91)));
+  }
 }
