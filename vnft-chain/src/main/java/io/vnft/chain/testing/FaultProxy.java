@@ -1,4 +1,4 @@
-package io.vnft.chain.internal;
+package io.vnft.chain.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fault-injecting HTTP/1.1 proxy on loopback, in front of a JSON-RPC node, for tests. A seeded
+ * A fault-injecting HTTP/1.1 proxy on loopback, in front of a JSON-RPC node: a test tool for
+ * checking that a client (an operator, a challenger, the SDK's own retry and send logic) makes
+ * progress, and sends each transaction exactly once, over an unreliable connection. Not for
+ * production traffic. A seeded
  * share of requests meets one of the {@link Fault}s, chosen with equal weight; the rest pass
  * through unchanged. Faults can also be scripted per JSON-RPC method ("the next
  * eth_sendRawTransaction loses its answer"), which wins over the random draw. Counts what it did,
