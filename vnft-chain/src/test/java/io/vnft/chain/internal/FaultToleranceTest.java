@@ -121,7 +121,7 @@ class FaultToleranceTest {
           + "eth_sendRawTransaction reached the node %d times for %d transactions; %.1f s%n", proxy.requests(), faults,
           100.0 * faults / proxy.requests(), proxy.faults(), proxy.faults("eth_sendRawTransaction"),
           proxy.forwarded("eth_sendRawTransaction"), 1 + 2 * rounds, seconds);
-      assertTrue(faults >= proxy.requests() * 0.06, "the proxy did inject faults: " + proxy.faults());
+      assertTrue(faults >= proxy.requests() * 0.11, "12 % of the requests met a fault: " + proxy.faults());
       assertTrue(proxy.faults("eth_sendRawTransaction") >= 3, "some sends met faults: " + proxy.faults("eth_sendRawTransaction"));
     }
   }
