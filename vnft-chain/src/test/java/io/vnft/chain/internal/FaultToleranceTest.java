@@ -263,4 +263,32 @@ class FaultToleranceTest {
     assertTrue(e.getMessage().contains("another transaction"), e.getMessage());
     assertEquals(BigInteger.ZERO, balanceOnNode(recipient(91)));
   }
+  @Test
+  void aReceiptWaitNoticesATransactionTheNodeForgotAndTheNextSendTakesTheFreedNonce() throws Exception {
+    Rpc rpc = rpc(anvil.rpcUrl(), Duration.ofSeconds(5));
+    HttpService raw = new HttpService(anvil.rpcUrl());
+    long before = nonceOnNode(rpc.from());
+    new Request<>("evm_setAutomine", List.of(false), raw, VoidResponse.class).send();
+    try {
+      java.util.concurrent.CompletableFuture<TransactionReceipt> f =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> transfer(rpc, recipient(95), 5));
+      while (direct.ethGetTransactionCount(rpc.from(), DefaultBlockParameterName.PENDING).send().getTransactionCount()
+          .longValueExact() == before) {
+        Thread.sleep(20);
+      }
+      new Request<>("anvil_dropAllTransactions", List.of(), raw, VoidResponse.class).send();
+      long t0 = System.nanoTime();
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("no longer knows"), e.getCause().getMessage());
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "well before the 20 s receipt timeout");
+    } finally {
+      new Request<>("evm_setAutomine", List.of(true), raw, VoidResponse.class).send();
+    }
+    TransactionReceipt r = transfer(rpc, recipient(96), 6);
+    assertTrue(r.isStatusOK());
+    assertEquals(before, direct.ethGetTransactionByHash(r.getTransactionHash()).send().getTransaction().orElseThrow()
+        .getNonce().longValueExact(), "the dropped transaction's nonce was reused, no gap");
+    assertEquals(BigInteger.ZERO, balanceOnNode(recipient(95)));
+  }
 }
