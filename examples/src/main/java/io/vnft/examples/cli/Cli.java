@@ -115,7 +115,7 @@ public final class Cli {
 
   /**
    * Sets up slf4j-simple before the first logger exists: timestamps, levels in brackets, INFO for
-   * vnft and WARN for DJL, web3j and OkHttp; {@code -v}/{@code --verbose} turns on DEBUG for vnft and
+   * vnft, ERROR for DJL (its CUDA probe warns on every CPU-only machine), WARN for web3j and OkHttp; {@code -v}/{@code --verbose} turns on DEBUG for vnft and
    * INFO for DJL. A level set with {@code -Dorg.slf4j.simpleLogger...} wins.
    *
    * @param args the command line, scanned for {@code -v}/{@code --verbose}
@@ -133,7 +133,7 @@ public final class Cli {
     setIfAbsent(p + "showShortLogName", "true");
     setIfAbsent(p + "defaultLogLevel", "info");
     setIfAbsent(p + "log.io.vnft", verbose ? "debug" : "info");
-    setIfAbsent(p + "log.ai.djl", verbose ? "info" : "warn");
+    setIfAbsent(p + "log.ai.djl", verbose ? "info" : "error");
     setIfAbsent(p + "log.org.web3j", "warn");
     setIfAbsent(p + "log.okhttp3", "warn");
   }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a role's pass again and again as a service: a failed pass is logged and retried after a
  * backoff (the interval doubled per failure in a row, at most 5 minutes); an optional limit of
- * failures in a row stops with status 1; SIGTERM (or Ctrl-C) lets the pass in progress finish and
- * then stops with status 0; {@code /healthz} and {@code /metrics} (Prometheus text format 0.0.4) can
+ * failures in a row stops with status 1; SIGTERM (or Ctrl-C) lets the pass in progress finish (up
+ * to 2 minutes) and then the JVM exits (status 143, 128 + SIGTERM, as for any JVM stopped by that
+ * signal; {@link #stop()} ends the loop with 0); {@code /healthz} and {@code /metrics} (Prometheus text format 0.0.4) can
  * be served on a loopback port. Thread-safe: the counters are read by the HTTP threads while the
  * loop thread writes them.
  */
@@ -90,16 +91,21 @@ final class ServiceLoop {
    * Runs passes until stopped.
    *
    * @param pass the pass
-   * @return 0 when stopped by a signal, 1 after the limit of failures in a row
+   * @return 0 when stopped ({@link #stop()} or a signal), 1 after the limit of failures in a row
    */
   int run(Pass pass) {
-    Thread loop = Thread.currentThread();
+    CountDownLatch done = new CountDownLatch(1);
+    // Waits for the loop, not for its thread: that thread ends in System.exit, which blocks while
+    // shutdown hooks run.
     Thread hook = new Thread(() -> {
       LOG.info("{}: stop requested; finishing the pass in progress", role);
       stopping.set(true);
       wake.countDown();
       try {
-        loop.join(TimeUnit.MINUTES.toMillis(2));
+        if (!done.await(2, TimeUnit.MINUTES)) {
+          LOG.warn("{}: the pass did not finish within 2 minutes; exiting anyway (the journal holds what was done)",
+              role);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -125,6 +131,7 @@ final class ServiceLoop {
       LOG.info("{}: stopped after {} passes ({} failed)", role, passesOk + passesFailed, passesFailed);
       return 0;
     } finally {
+      done.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
