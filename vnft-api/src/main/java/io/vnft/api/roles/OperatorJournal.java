@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.time.Duration;
@@ -66,7 +69,13 @@ import org.slf4j.LoggerFactory;
  * answer startedAt updatedAt seed framesRoot contentCid metadataCid since} ({@code batchId} is
  * {@code -} until committed; {@code since} is epoch seconds). Version 2 journals of the same
  * deployment are read (their entries' {@code since} is the time of opening) and written back as
- * version 3 on the next change. Thread-safe (synchronized); one process per file.
+ * version 3 on the next change.
+ *
+ * <p><b>One process per journal.</b> {@link #open} takes an exclusive OS lock on {@code <file>.lock}
+ * for the rest of the process's life and refuses a journal that another process holds: two
+ * operators on one journal would each commit the same prepared batch. The OS drops the lock when the
+ * process ends, however it ends; the empty lock file stays. Within one process the journal may be
+ * opened again (a restart in tests, the command line's passes). Thread-safe (synchronized).
  */
 public final class OperatorJournal {
   private static final String HEADER_V2 = "# vnft operator journal v2 deployment=";
@@ -149,8 +158,8 @@ public final class OperatorJournal {
    * @param deployment the deployment the operator works on
    * @return the journal with every entry read
    * @throws InvalidInputException if the file was written for another deployment (the message names
-   *     chain id, genesis hash and rollup of both), is of an unknown format, or a line is malformed
-   *     (file and line number in the message)
+   *     chain id, genesis hash and rollup of both), is of an unknown format, a line is malformed
+   *     (file and line number in the message), or another process holds the journal
    * @throws UncheckedIOException if the file cannot be read
    */
   public static OperatorJournal open(Path file, Deployment deployment) {
@@ -182,6 +191,7 @@ public final class OperatorJournal {
         if (parent != null) {
           Files.createDirectories(parent);
         }
+        lock(file);
         if (!Files.exists(file)) {
           return j;
         }
@@ -250,6 +260,33 @@ public final class OperatorJournal {
       throw new UncheckedIOException("cannot set journal " + file + " aside", e);
     }
     return Optional.of(aside);
+  }
+
+  /** Journals this process holds the OS lock of: the lock belongs to the process, so the registry does too. */
+  private static final Map<Path, FileLock> LOCKS = new HashMap<>();
+
+  private static void lock(Path file) throws IOException {
+    Path key = file.toAbsolutePath().normalize();
+    synchronized (LOCKS) {
+      if (LOCKS.containsKey(key)) {
+        return;
+      }
+      Path lockFile = key.resolveSibling(key.getFileName() + ".lock");
+      FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l;
+      try {
+        l = ch.tryLock();
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
+      if (l == null) {
+        ch.close();
+        throw new InvalidInputException("journal " + file + " is in use by another process (it holds the lock on "
+            + lockFile + "); two operators on one journal would each commit the same batch: stop the other one");
+      }
+      LOCKS.put(key, l);
+    }
   }
 
   private static Deployment headerDeployment(String header, Path file) {

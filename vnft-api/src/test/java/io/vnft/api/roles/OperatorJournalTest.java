@@ -137,7 +137,8 @@ class OperatorJournalTest {
     OperatorJournal j = OperatorJournal.open(f, A);
     j.putAll(List.of(new Entry(mint(1, "a"), Optional.empty(), State.PREPARED)));
     try (var files = Files.list(sub)) {
-      assertEquals(List.of(f), files.toList(), "no temporary file left behind");
+      assertEquals(List.of("j.txt", "j.txt.lock"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary file left behind");
     }
     // Take the directory away: the write must fail loudly and the journal object must not move on.
     Files.move(sub, dir.resolve("gone"));
@@ -174,5 +175,34 @@ class OperatorJournalTest {
     Files.writeString(f, "# vnft operator journal v2 deployment=" + A.key() + "\nPREPARED - 1 2\n");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> OperatorJournal.open(f, A));
     assertTrue(e.getMessage().contains("j.txt:2"), e.getMessage());
+  }
+  @Test
+  void aJournalHeldByAnotherProcessIsRefusedAndFreedWhenItEnds() throws Exception {
+    Path f = dir.resolve("j.txt");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        JournalHolder.class.getName(), f.toString()).redirectErrorStream(true).start();
+    try {
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("holding", in.readLine(), "the other process opened the journal");
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> OperatorJournal.open(f, A));
+      assertTrue(e.getMessage().contains("in use by another process") && e.getMessage().contains("j.txt.lock"),
+          e.getMessage());
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+    OperatorJournal j = OperatorJournal.open(f, A); // the OS dropped the dead process's lock
+    assertEquals(1, j.entries().size(), "and the other process's entry is there");
+    assertEquals(1, OperatorJournal.open(f, A).entries().size(), "reopening in this process is fine");
+  }
+
+  /** Opens a journal in a separate JVM, writes one entry, says so, and waits to be killed. */
+  public static final class JournalHolder {
+    public static void main(String[] args) throws Exception {
+      OperatorJournal.open(Path.of(args[0]), A).putAll(List.of(new Entry(mint(9, "held"), Optional.empty(), State.PREPARED)));
+      System.out.println("holding");
+      System.out.flush();
+      Thread.sleep(60_000);
+    }
   }
 }
