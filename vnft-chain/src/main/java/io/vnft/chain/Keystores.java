@@ -78,6 +78,24 @@ public final class Keystores {
   }
 
   /**
+   * Creates a new random key (from {@link java.security.SecureRandom}) and writes it as a keystore file.
+   *
+   * @param file the keystore file to write (replaced if it exists)
+   * @param password the password
+   * @param light scrypt with light parameters (fast, for tests and development) instead of the standard ones
+   * @return the new key's address, 0x-prefixed lower-case hex
+   * @throws IOException if the key cannot be made or the file written
+   */
+  public static String create(Path file, String password, boolean light) throws IOException {
+    try {
+      ECKeyPair pair = org.web3j.crypto.Keys.createEcKeyPair();
+      return write(file, Numeric.toHexStringWithPrefixZeroPadded(pair.getPrivateKey(), 64), password, light);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("cannot create a key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Encrypts a private key into a keystore file (mode 0600 where POSIX), written atomically and durably.
    *
    * @param file the keystore file to write (replaced if it exists)

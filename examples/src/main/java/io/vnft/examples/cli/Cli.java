@@ -46,6 +46,7 @@ public final class Cli {
     cl.addSubcommand("operator", new OperatorCommand(out));
     cl.addSubcommand("challenger", new ChallengerCommand(out));
     cl.addSubcommand("verify", new VerifyCommand(out));
+    cl.addSubcommand("keystore", new KeystoreCommand(out));
     return cl;
   }
 

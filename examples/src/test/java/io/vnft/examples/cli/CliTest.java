@@ -36,7 +36,7 @@ class CliTest {
   @Test
   void everyCommandHasHelpListingAllItsOptions() {
     CommandLine tree = Cli.tree(System.out);
-    for (String command : List.of("demo", "operator", "challenger", "verify")) {
+    for (String command : List.of("demo", "operator", "challenger", "verify", "keystore")) {
       Run r = run(command, "--help");
       assertEquals(0, r.status(), command + ": " + r.err());
       for (OptionSpec o : tree.getSubcommands().get(command).getCommandSpec().options()) {
@@ -143,6 +143,28 @@ class CliTest {
     assertTrue(noPassword.err().contains("--password-file"), noPassword.err());
     Run both = run("operator", "--keystore", ks.toString(), "--password-file", good.toString(), "--private-key", KEY);
     assertTrue(both.err().contains("not both"), both.err());
+  }
+
+  @Test
+  void theKeystoreCommandWritesAFileTheOperatorUnlocks() throws Exception {
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "s3cret\n");
+    Path ks = dir.resolve("k.json");
+    Run imported = run("keystore", "--out", ks.toString(), "--password-file", pw.toString(), "--private-key", KEY, "--light");
+    assertEquals(0, imported.status(), imported.err());
+    assertTrue(imported.out().contains("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), imported.out());
+    assertEquals(KEY, Keystores.unlock(ks, "s3cret"));
+    Run again = run("keystore", "--out", ks.toString(), "--password-file", pw.toString(), "--light");
+    assertEquals(2, again.status());
+    assertTrue(again.err().contains("--out") && again.err().contains("--force"), again.err());
+    Run fresh = run("keystore", "--out", ks.toString(), "--password-file", pw.toString(), "--light", "--force");
+    assertEquals(0, fresh.status(), fresh.err());
+    String address = fresh.out().substring(fresh.out().indexOf("address ") + 8).strip();
+    assertTrue(address.matches("0x[0-9a-f]{40}") && !address.equals("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), address);
+    assertTrue(Keystores.unlock(ks, "s3cret").matches("0x[0-9a-f]{64}"));
+    if (ks.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ks)));
+    }
   }
 
   private Path deploymentFile(String rpc, String zkey) throws Exception {
