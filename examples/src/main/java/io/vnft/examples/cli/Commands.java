@@ -15,7 +15,10 @@ import java.util.concurrent.CompletionException;
 public final class Commands {
   private Commands() {}
 
-  /** @return a listener printing each role's progress line as {@code [role] line} */
+  /**
+   * @param out where the lines go
+   * @return a listener printing each role's progress line as {@code [role] line}
+   */
   public static RoleListener printTo(PrintStream out) {
     return new RoleListener() {
       @Override

@@ -174,7 +174,8 @@ final class ServiceLoop {
         .append(startedEpoch).append('\n');
     for (Map.Entry<String, Long> e : totals.entrySet()) {
       String name = "vnft_" + e.getKey() + "_total";
-      sb.append("# TYPE ").append(name).append(" counter\n").append(name).append('{').append(r).append("} ")
+      sb.append("# HELP ").append(name).append(" Sum over passes of the role's ").append(e.getKey().replace('_', ' '))
+          .append(" count.\n# TYPE ").append(name).append(" counter\n").append(name).append('{').append(r).append("} ")
           .append(e.getValue()).append('\n');
     }
     return sb.toString();

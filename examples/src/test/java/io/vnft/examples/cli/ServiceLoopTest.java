@@ -46,6 +46,11 @@ class ServiceLoopTest {
       assertTrue(body.contains("vnft_passes_total{role=\"operator test\",outcome=\"failed\"} 1"), body);
       assertTrue(body.contains("vnft_failures_in_a_row{role=\"operator test\"} 1"), body);
       assertTrue(body.contains("# TYPE vnft_minted_total counter\nvnft_minted_total{role=\"operator test\"} 5"), body);
+      for (String line : body.split("\n")) { // every sample is NAME{labels} NUMBER, every family has HELP and TYPE
+        assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ")
+            || line.matches("vnft_[a-z_]+\\{role=\"[^\"]*\"(,outcome=\"(ok|failed)\")?\\} [0-9.]+"), line);
+      }
+      assertEquals(body.split("# HELP ").length, body.split("# TYPE ").length, body);
     } finally {
       s.stop(0);
     }
