@@ -62,7 +62,6 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.EthChainId;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /**
@@ -976,7 +975,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         throw new InvalidInputException("privateKey: must be 64 hex digits (optionally 0x-prefixed)");
       }
       Credentials credentials = Credentials.create(privateKey);
-      Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+      Web3j web3j = Web3j.build(io.vnft.chain.internal.RetryingHttpService.create(rpcUrl)); // reads retried, sends resolved
       long chainId;
       try {
         EthChainId id = web3j.ethChainId().send();

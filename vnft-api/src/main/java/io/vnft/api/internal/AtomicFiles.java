@@ -62,6 +62,49 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Replaces {@code target} with {@code bytes} and makes the change durable before returning: the
+   * temporary file is written and {@code fsync}ed, renamed over the target, and the directory is
+   * {@code fsync}ed so the rename itself survives a power loss (where the platform allows opening a
+   * directory; elsewhere, e.g. Windows, that last step is skipped). After a crash the target holds
+   * the old content or the new, whole.
+   *
+   * @param target the final path; its directory must exist
+   * @param bytes the new content
+   * @throws IOException if writing, syncing or renaming fails (the target is then unchanged)
+   */
+  public static void replaceDurably(Path target, byte[] bytes) throws IOException {
+    replace(target, tmp -> {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+          ch.write(b);
+        }
+        ch.force(true);
+      }
+    });
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /**
+   * {@code fsync}s a directory, so that a rename or a new file in it is on disk.
+   *
+   * @param dir the directory
+   * @throws IOException if the directory can be opened but not synced
+   */
+  public static void syncDirectory(Path dir) throws IOException {
+    java.nio.channels.FileChannel ch;
+    try {
+      ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return; // a platform that cannot open directories (Windows) orders metadata itself
+    }
+    try (ch) {
+      ch.force(true);
+    }
+  }
+
   /** Replaces {@code target} with {@code bytes}; see {@link #replace(Path, Body)}. */
   public static void replace(Path target, byte[] bytes) throws IOException {
     replace(target, tmp -> Files.write(tmp, bytes));

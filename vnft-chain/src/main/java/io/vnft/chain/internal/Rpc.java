@@ -11,7 +11,10 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
@@ -25,6 +28,7 @@ import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.EthTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -35,6 +39,12 @@ import org.web3j.utils.Numeric;
  * with N confirmations, failed receipts replayed to recover their revert reason, and log reading in
  * block chunks. Every failure is a {@link ChainException}; web3j exceptions never leak. Internal.
  * Thread-safe.
+ *
+ * <p>Faults: reads are retried by the transport ({@link RetryingHttpService}); a send is never
+ * blindly repeated. Each transaction's hash is computed before it is broadcast, so a lost answer is
+ * resolved by asking the node for that hash and the account's nonce (see {@code broadcast}); a
+ * receipt wait notices a transaction the node has forgotten (a reset, a reorg, an evicted pool
+ * entry) instead of waiting out its timeout.
  */
 public final class Rpc {
   private final Web3j web3j;
@@ -45,6 +55,8 @@ public final class Rpc {
   private final Duration receiptTimeout;
   private final long pollMillis;
   private final NonceManager nonces;
+  private final RetryPolicy sendPolicy;
+  private static final Logger LOG = LoggerFactory.getLogger(Rpc.class);
 
   /**
    * @param web3j the node
@@ -57,6 +69,22 @@ public final class Rpc {
    */
   public Rpc(Web3j web3j, Credentials credentials, long chainId, FeePolicy fees, int confirmations,
       Duration receiptTimeout, long pollMillis) {
+    this(web3j, credentials, chainId, fees, confirmations, receiptTimeout, pollMillis, RetryPolicy.DEFAULT);
+  }
+
+  /**
+   * @param web3j the node (use a {@link RetryingHttpService} transport so that reads are retried)
+   * @param credentials the key transactions are signed with
+   * @param chainId the chain id signed into each transaction (EIP-155)
+   * @param fees the EIP-1559 fee policy, asked once per transaction
+   * @param confirmations blocks a receipt needs, its own included, before {@link #awaitReceipt} returns it
+   * @param receiptTimeout how long {@link #awaitReceipt} waits
+   * @param pollMillis pause between receipt polls, milliseconds
+   * @param sendPolicy how often a broadcast that never reached the node is tried again (see {@code broadcast})
+   */
+  public Rpc(Web3j web3j, Credentials credentials, long chainId, FeePolicy fees, int confirmations,
+      Duration receiptTimeout, long pollMillis, RetryPolicy sendPolicy) {
+    this.sendPolicy = java.util.Objects.requireNonNull(sendPolicy, "sendPolicy");
     this.web3j = web3j;
     this.credentials = credentials;
     this.chainId = chainId;
@@ -163,22 +191,119 @@ public final class Rpc {
     String hash = nonces.send(nonce -> {
       RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit,
           to == null ? "" : to, value, data, f.maxPriorityFeePerGas(), f.maxFeePerGas());
-      String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
-      EthSendTransaction sent = request(() -> web3j.ethSendRawTransaction(signed).send(), "eth_sendRawTransaction " + what);
-      if (sent.hasError()) {
-        String msg = sent.getError().getMessage();
-        if (msg != null && msg.toLowerCase().contains("insufficient funds")) {
-          throw new ChainException(what + ": insufficient funds for gas * price + value (" + msg + ")");
-        }
-        throw reverted(what, sent.getError());
-      }
-      return sent.getTransactionHash();
+      byte[] signed = TransactionEncoder.signMessage(tx, chainId, credentials);
+      return broadcast(Numeric.toHexString(signed), Numeric.toHexString(Hash.sha3(signed)), nonce, what);
     });
     TransactionReceipt receipt = awaitReceipt(hash, what);
     if (!receipt.isStatusOK()) {
       throw new ChainException(what + " reverted in tx " + hash, replayReason(to, data, value, receipt), null);
     }
     return receipt;
+  }
+
+  /** What the node holds for a transaction whose eth_sendRawTransaction answer was lost. */
+  enum Outcome {
+    /** The node knows the transaction by its hash (pending or mined): it was sent. */
+    SENT,
+    /** The node does not know the hash, and the nonce is taken by another transaction. */
+    NONCE_TAKEN,
+    /** Neither: the request never reached the node; the same signed bytes may be broadcast again. */
+    NOT_SENT
+  }
+
+  /**
+   * Broadcasts one signed transaction exactly once. Its hash is computed here, before sending, so an
+   * unknown outcome (the answer lost, cut short or late) is resolved by asking the node about that
+   * hash and about the account's nonce, never by signing anew: a transaction the node knows counts
+   * as sent; if it knows neither the hash nor another use of the nonce, the <em>same signed
+   * bytes</em> go out again (same hash, same nonce: it cannot land twice). An answer "already
+   * known" / "nonce too low" for a hash the node knows is our own earlier broadcast and counts as
+   * sent. Bounded by the send policy's count and time.
+   */
+  String broadcast(String signedHex, String hash, long nonce, String what) {
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      EthSendTransaction sent;
+      try {
+        sent = web3j.ethSendRawTransaction(signedHex).send(); // the transport never repeats this method
+      } catch (IOException | RuntimeException e) {
+        Outcome o = resolve(hash, nonce, what);
+        if (o == Outcome.SENT) {
+          LOG.info("{}: the answer to eth_sendRawTransaction was lost ({}); the node knows {} (nonce {}): sent",
+              what, e.toString(), hash, nonce);
+          return hash;
+        }
+        if (o == Outcome.NONCE_TAKEN) {
+          throw new ChainException(what + ": the answer for " + hash + " was lost and nonce " + nonce
+              + " is now used by another transaction of " + from() + "; not sent again", e);
+        }
+        if (!sendPolicy.mayRetry(attempt, start)) {
+          throw new ChainException(what + ": eth_sendRawTransaction failed " + attempt + " time(s) and the node "
+              + "does not know " + hash + " (nonce " + nonce + " still free): " + e.getMessage(), e);
+        }
+        LOG.info("{}: eth_sendRawTransaction got no answer ({}) and the node does not know {}; broadcasting the "
+            + "same signed transaction again", what, e.toString(), hash);
+        sleep(sendPolicy, attempt, start, what);
+        continue;
+      }
+      if (sent.hasError()) {
+        String msg = sent.getError().getMessage() == null ? "" : sent.getError().getMessage();
+        String lower = msg.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("already known") || lower.contains("known transaction")
+            || lower.contains("already imported") || lower.contains("already exists")
+            || lower.contains("nonce too low") || lower.contains("replacement transaction underpriced")) {
+          if (knownByHash(hash)) {
+            LOG.info("{}: node answered '{}' for our own {}: already sent", what, msg, hash);
+            return hash;
+          }
+          throw new ChainException(what + ": node refused nonce " + nonce + " (" + msg + ") and does not know "
+              + hash + ": another transaction of " + from() + " used that nonce");
+        }
+        if (lower.contains("insufficient funds")) {
+          throw new ChainException(what + ": insufficient funds for gas * price + value (" + msg + ")");
+        }
+        throw reverted(what, sent.getError());
+      }
+      String answered = sent.getTransactionHash();
+      if (answered != null && !answered.equalsIgnoreCase(hash)) {
+        LOG.warn("{}: node answered hash {} for a transaction whose hash is {}; following {}", what, answered, hash,
+            answered);
+        return answered;
+      }
+      return hash;
+    }
+  }
+
+  /** Resolves a lost send answer: reads only, each retried by the transport. */
+  Outcome resolve(String hash, long nonce, String what) {
+    if (knownByHash(hash)) {
+      return Outcome.SENT;
+    }
+    long pending = request(() -> web3j.ethGetTransactionCount(from(), DefaultBlockParameterName.PENDING).send(),
+        "eth_getTransactionCount (resolving " + what + ")").getTransactionCount().longValueExact();
+    if (pending > nonce) {
+      // The nonce is used; the hash may have just been mined between the two reads: ask once more.
+      return knownByHash(hash) ? Outcome.SENT : Outcome.NONCE_TAKEN;
+    }
+    return Outcome.NOT_SENT;
+  }
+
+  /**
+   * @param hash a transaction hash, hex
+   * @return whether the node knows the transaction (in its pool or mined)
+   */
+  public boolean knownByHash(String hash) {
+    EthTransaction t = request(() -> web3j.ethGetTransactionByHash(hash).send(), "eth_getTransactionByHash");
+    return t.getTransaction().isPresent();
+  }
+
+  private static void sleep(RetryPolicy p, int attempt, long start, String what) {
+    try {
+      p.pause(attempt, start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChainException(what + ": interrupted", e);
+    }
   }
 
   private String replayReason(String to, String data, BigInteger value, TransactionReceipt receipt) {
@@ -204,13 +329,22 @@ public final class Rpc {
    */
   public TransactionReceipt awaitReceipt(String hash, String what) {
     long deadline = System.nanoTime() + receiptTimeout.toNanos();
-    while (true) {
+    long checkEvery = Math.max(1, 2_000 / Math.max(1, pollMillis));
+    int unknown = 0;
+    for (long poll = 1; ; poll++) {
       EthGetTransactionReceipt r = request(() -> web3j.ethGetTransactionReceipt(hash).send(), "eth_getTransactionReceipt");
       Optional<TransactionReceipt> receipt = r.getTransactionReceipt();
       if (receipt.isPresent()) {
         long mined = receipt.get().getBlockNumber().longValueExact();
         if (blockNumber() - mined + 1 >= confirmations) {
           return receipt.get();
+        }
+      } else if (poll % checkEvery == 0) {
+        unknown = knownByHash(hash) ? 0 : unknown + 1;
+        if (unknown >= 2) {
+          nonces.resync();
+          throw new ChainException(what + ": the node no longer knows " + hash
+              + " (node reset, reorg, or evicted from its pool); nonces resynced from the node");
         }
       }
       if (System.nanoTime() > deadline) {
