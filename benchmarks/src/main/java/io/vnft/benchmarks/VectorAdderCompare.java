@@ -2,7 +2,7 @@ package io.vnft.benchmarks;
 
 import io.vnft.zk.curve.G1Point;
 import io.vnft.zk.curve.internal.G1BatchAdder;
-import io.vnft.zk.curve.internal.G1BatchAdderProvider;
+import io.vnft.zk.curve.internal.BatchAdderProvider;
 import io.vnft.zk.curve.internal.MsmJob;
 import io.vnft.zk.field.FpOps;
 import io.vnft.zk.field.Fr;
@@ -34,11 +34,11 @@ public final class VectorAdderCompare {
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    G1BatchAdderProvider s = G1BatchAdderProvider.scalar();
-    G1BatchAdderProvider v = G1BatchAdderProvider.vector();
+    BatchAdderProvider s = BatchAdderProvider.scalar();
+    BatchAdderProvider v = BatchAdderProvider.vector();
     System.out.printf("java %s, adders: %s vs %s; best() = %s%n", System.getProperty("java.version"), s.name(),
-        v == null ? "(no vector adder: module missing or vectors too narrow)" : v.name(), G1BatchAdderProvider.best().name());
-    G1BatchAdderProvider[] ps = v == null ? new G1BatchAdderProvider[] {s} : new G1BatchAdderProvider[] {s, v};
+        v == null ? "(no vector adder: module missing or vectors too narrow)" : v.name(), BatchAdderProvider.best().name());
+    BatchAdderProvider[] ps = v == null ? new BatchAdderProvider[] {s} : new BatchAdderProvider[] {s, v};
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Random rnd = new Random(11);
 
@@ -55,7 +55,7 @@ public final class VectorAdderCompare {
     java.util.Arrays.fill(mulNs, Double.MAX_VALUE);
     G1BatchAdder[] ad = new G1BatchAdder[ps.length];
     for (int k = 0; k < ps.length; k++) {
-      ad[k] = ps[k].create();
+      ad[k] = ps[k].g1();
     }
     for (int r = 0; r < 4 * rounds; r++) {
       for (int k = 0; k < ps.length; k++) {

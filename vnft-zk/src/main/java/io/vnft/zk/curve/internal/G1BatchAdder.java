@@ -8,7 +8,7 @@ package io.vnft.zk.curve.internal;
  * {@code --add-modules jdk.incubator.vector} on a CPU with wide enough vectors); both write the
  * same bytes, since every output is a fully reduced field element of the same point.
  * Not thread-safe: an instance holds scratch space and belongs to one window task; get one from
- * {@link G1BatchAdderProvider#create()}.
+ * {@link BatchAdderProvider#g1()}.
  */
 public interface G1BatchAdder {
   /**

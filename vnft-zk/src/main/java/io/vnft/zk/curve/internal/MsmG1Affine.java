@@ -42,12 +42,12 @@ public final class MsmG1Affine extends AffineBuckets {
 
 
   /** A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given provider's adder. */
-  public MsmG1Affine(long[] bx, long[] by, int nb, G1BatchAdderProvider provider) {
+  public MsmG1Affine(long[] bx, long[] by, int nb, BatchAdderProvider provider) {
     super(nb);
     this.bx = bx;
     this.by = by;
     kb = new long[8 * nb];
-    adder = provider.create();
+    adder = provider.g1();
     selAcc = new int[batch];
     selQ = new int[batch];
     selNeg = new boolean[batch];

@@ -15,7 +15,7 @@ import static io.vnft.zk.field.FpOps.sub;
  * addition. Not thread-safe (scratch).
  */
 public final class ScalarG1BatchAdder implements G1BatchAdder {
-  static final G1BatchAdderProvider PROVIDER = new G1BatchAdderProvider() {
+  static final BatchAdderProvider PROVIDER = new BatchAdderProvider() {
     @Override
     public String name() {
       return "scalar";
@@ -27,8 +27,13 @@ public final class ScalarG1BatchAdder implements G1BatchAdder {
     }
 
     @Override
-    public G1BatchAdder create() {
+    public G1BatchAdder g1() {
       return new ScalarG1BatchAdder();
+    }
+
+    @Override
+    public G2BatchAdder g2() {
+      return new ScalarG2BatchAdder();
     }
   };
 

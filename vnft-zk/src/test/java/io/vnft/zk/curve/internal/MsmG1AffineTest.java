@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 class MsmG1AffineTest {
   /** The window sum with the scalar adder, checked equal to the Vector API adder's where that runs. */
   private static G1Point run(G1Point[] p, int[] d, int nb) {
-    G1Point scalar = run(p, d, nb, G1BatchAdderProvider.scalar());
-    G1BatchAdderProvider vector = G1BatchAdderProvider.vector();
+    G1Point scalar = run(p, d, nb, BatchAdderProvider.scalar());
+    BatchAdderProvider vector = BatchAdderProvider.vector();
     if (vector != null) {
       assertEquals(scalar, run(p, d, nb, vector), "vector adder vs scalar, nb=" + nb);
     }
     return scalar;
   }
 
-  private static G1Point run(G1Point[] p, int[] d, int nb, G1BatchAdderProvider adders) {
+  private static G1Point run(G1Point[] p, int[] d, int nb, BatchAdderProvider adders) {
     int n = p.length;
     long[] bx = new long[4 * n];
     long[] by = new long[4 * n];

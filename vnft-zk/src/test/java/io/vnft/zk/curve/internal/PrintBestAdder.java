@@ -1,15 +1,15 @@
 package io.vnft.zk.curve.internal;
 
-/** Test helper run in a child JVM by {@link G1BatchAdderTest}: prints the adder the MSMs would use. */
+/** Test helper run in a child JVM by {@link BatchAdderTest}: prints the adder the MSMs would use. */
 public final class PrintBestAdder {
   private PrintBestAdder() {}
 
   /**
-   * Prints {@link G1BatchAdderProvider#best()}'s name.
+   * Prints {@link BatchAdderProvider#best()}'s name.
    *
    * @param args ignored
    */
   public static void main(String[] args) {
-    System.out.println("best=" + G1BatchAdderProvider.best().name());
+    System.out.println("best=" + BatchAdderProvider.best().name());
   }
 }

@@ -10,11 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Internal, not for users: BN254 base-field arithmetic on {@link #L} independent elements at a
  * time with the incubating Vector API, at the widest species the CPU prefers (8 lanes with
  * AVX-512). Needs {@code --add-modules jdk.incubator.vector}; compiled apart from the rest of
- * vnft-zk (src/main/java-vector) and reached only through {@link VectorG1BatchAdderProvider}.
+ * vnft-zk (src/main/java-vector) and reached only through {@link VectorBatchAdderProvider}.
  *
  * <p>Layout: a block of {@code W = 5 L} longs holds L elements, limb i of lane l at {@code L i + l}: five signed ("balanced") radix-2^52 limbs, limbs 0..3 in [-2^51, 2^51), the value of
  * Montgomery form x 2^256 mod p (the same as {@link io.vnft.zk.field.FpOps}) but not reduced: it
- * may be any integer congruent to it of magnitude below 4p. {@link #load} and {@link #store}
+ * may be any integer congruent to it of magnitude below 8p (what {@link #store} accepts; the
+ * callers' comments bound each intermediate). {@link #load} and {@link #store}
  * convert one lane from and to FpOps' four fully reduced 64-bit limbs, so the bytes out are those
  * FpOps would give.
  *
@@ -54,11 +55,12 @@ final class LaneFp {
   private static final double PINV48 = -P.modInverse(BigInteger.ONE.shiftLeft(48)).longValue() & ((1L << 48) - 1);
   /** p in balanced limbs (doubles, for the reduction). */
   private static final double[] PL = new double[5];
-  /** 4p, 4p, 2p, p in unsigned 52-bit limbs (store: shift up, then reduce). */
+  /** 8p, 4p, 2p, p in unsigned 52-bit limbs (store: shift up by 8p, then reduce). */
+  private static final long[] P8U = unsigned(P.shiftLeft(3));
   private static final long[] P4U = unsigned(P.shiftLeft(2));
   private static final long[] P2U = unsigned(P.shiftLeft(1));
   private static final long[] P1U = unsigned(P);
-  private static final long[][] SUBTRAHENDS = {P4U, P2U, P1U};
+  private static final long[][] SUBTRAHENDS = {P8U, P4U, P2U, P1U};
   /** Column k of a product holds nLo(k) low parts (+M_BITS) and nHi(k) high parts (+C52_BITS). */
   private static final long[] OFFSET = new long[10];
 
@@ -141,20 +143,20 @@ final class LaneFp {
     dst[o + 4 * L] = u4;
   }
 
-  /** dst[do_..do_+3] := lane {@code lane} of block src[sb..], fully reduced (|value| &lt; 4p required). */
+  /** dst[dOff..dOff+3] := lane {@code lane} of block src[sb..], fully reduced (|value| &lt; 8p required). */
   static void store(long[] src, int sb, int lane, long[] dst, int dOff) {
     int o = sb + lane;
-    // + 4p makes the value positive (below 8p); then unsigned radix-2^52 limbs
-    long v = src[o] + P4U[0];
+    // + 8p makes the value positive (below 16p); then unsigned radix-2^52 limbs
+    long v = src[o] + P8U[0];
     long u0 = v & MASK52;
-    v = src[o + L] + P4U[1] + (v >> 52);
+    v = src[o + L] + P8U[1] + (v >> 52);
     long u1 = v & MASK52;
-    v = src[o + 2 * L] + P4U[2] + (v >> 52);
+    v = src[o + 2 * L] + P8U[2] + (v >> 52);
     long u2 = v & MASK52;
-    v = src[o + 3 * L] + P4U[3] + (v >> 52);
+    v = src[o + 3 * L] + P8U[3] + (v >> 52);
     long u3 = v & MASK52;
-    long u4 = src[o + 4 * L] + P4U[4] + (v >> 52);
-    // subtract 4p, 2p, p where no borrow results: [0, 8p) -> [0, p)
+    long u4 = src[o + 4 * L] + P8U[4] + (v >> 52);
+    // subtract 8p, 4p, 2p, p where no borrow results: [0, 16p) -> [0, p)
     for (long[] k : SUBTRAHENDS) {
       long d0 = u0 - k[0];
       long d1 = u1 - k[1] + (d0 >> 63);
@@ -189,6 +191,18 @@ final class LaneFp {
       carry = v.sub(low).lanewise(VectorOperators.ASHR, 52);
     }
     LongVector.fromArray(LS, a, ao + 4 * L).sub(LongVector.fromArray(LS, b, bo + 4 * L)).add(carry).intoArray(c, co + 4 * L);
+  }
+
+  /** c = a + b (blocks; c may alias a or b). */
+  static void add(long[] a, int ao, long[] b, int bo, long[] c, int co) {
+    LongVector carry = LongVector.zero(LS);
+    for (int i = 0; i < 4; i++) {
+      LongVector v = LongVector.fromArray(LS, a, ao + L * i).add(LongVector.fromArray(LS, b, bo + L * i)).add(carry);
+      LongVector low = v.add(HALF52).and(MASK52).sub(HALF52);
+      low.intoArray(c, co + L * i);
+      carry = v.sub(low).lanewise(VectorOperators.ASHR, 52);
+    }
+    LongVector.fromArray(LS, a, ao + 4 * L).add(LongVector.fromArray(LS, b, bo + 4 * L)).add(carry).intoArray(c, co + 4 * L);
   }
 
   /** c = a * b / 2^256 (mod p) on blocks; c may alias a or b. */

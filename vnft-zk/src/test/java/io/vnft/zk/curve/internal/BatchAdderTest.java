@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vnft.zk.curve.G1Point;
+import io.vnft.zk.curve.G2Point;
 import io.vnft.zk.field.Fp;
 import io.vnft.zk.field.FpOps;
 import io.vnft.zk.field.Fr;
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * the same point with either adder, and a JVM without the module (or with {@code
  * -Dvnft.zk.vector=false}) runs the scalar path.
  */
-class G1BatchAdderTest {
+class BatchAdderTest {
   private static final BigInteger P = Fp.MODULUS;
 
-  private static List<G1BatchAdderProvider> providers() {
-    List<G1BatchAdderProvider> l = new ArrayList<>();
-    l.add(G1BatchAdderProvider.scalar());
-    if (G1BatchAdderProvider.vector() != null) {
-      l.add(G1BatchAdderProvider.vector());
+  private static List<BatchAdderProvider> providers() {
+    List<BatchAdderProvider> l = new ArrayList<>();
+    l.add(BatchAdderProvider.scalar());
+    if (BatchAdderProvider.vector() != null) {
+      l.add(BatchAdderProvider.vector());
     }
     return l;
   }
@@ -43,10 +44,10 @@ class G1BatchAdderTest {
     if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
       return; // a run without the module (an IDE): covered by the child-JVM test below
     }
-    G1BatchAdderProvider v = G1BatchAdderProvider.vector();
+    BatchAdderProvider v = BatchAdderProvider.vector();
     assertNotNull(v, "jdk.incubator.vector is present, so the vector provider must load (this CPU has AVX2 at least)");
     assertTrue(v.name().startsWith("vector-"), v.name());
-    assertSame(v, G1BatchAdderProvider.best());
+    assertSame(v, BatchAdderProvider.best());
   }
 
   @Test
@@ -74,12 +75,12 @@ class G1BatchAdderTest {
       FpOps.mul(raw, 4 * j, raw, 4 * ((j + 2) % 3), rawWant, 4 * j);
     }
     long[] rawB = {raw[8], raw[9], raw[10], raw[11], raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]};
-    for (G1BatchAdderProvider p : providers()) {
+    for (BatchAdderProvider p : providers()) {
       long[] c = new long[4 * n];
-      p.create().mulAll(a, b, c, n);
+      p.g1().mulAll(a, b, c, n);
       assertArrayEquals(want, c, p.name());
       long[] rc = new long[12];
-      p.create().mulAll(raw, rawB, rc, 3);
+      p.g1().mulAll(raw, rawB, rc, 3);
       assertArrayEquals(rawWant, rc, p.name() + " raw limbs");
     }
   }
@@ -96,7 +97,7 @@ class G1BatchAdderTest {
       q[j] = G1Point.GENERATOR.mul(Fr.random(rnd));
       neg[j] = rnd.nextBoolean();
     }
-    for (G1BatchAdderProvider p : providers()) {
+    for (BatchAdderProvider p : providers()) {
       // flush layout: accumulators interleaved (x, y) at 8k, points in separate x and y arrays;
       // the accumulators are scattered (reverse order) and a gap slot must stay untouched
       long[] acc = new long[8 * (n + 1)];
@@ -113,7 +114,7 @@ class G1BatchAdderTest {
         q[j].yFp().copyLimbsTo(qy, qOff[j]);
       }
       acc[3] = 12345; // slot 0 is not in the batch
-      p.create().addAll(acc, accOff, qx, qy, qOff, 0, neg, n);
+      p.g1().addAll(acc, accOff, qx, qy, qOff, 0, neg, n);
       for (int j = 0; j < n; j++) {
         G1Point want = a[j].add(neg[j] ? q[j].negate() : q[j]);
         G1Point got = G1Point.of(FpOps.toFp(acc, accOff[j]), FpOps.toFp(acc, accOff[j] + 4));
@@ -131,9 +132,83 @@ class G1BatchAdderTest {
         accOff[j] = 8 * j;
         qOff[j] = 8 * j;
       }
-      p.create().addAll(acc2, accOff, q2, q2, qOff, 4, null, n);
+      p.g1().addAll(acc2, accOff, q2, q2, qOff, 4, null, n);
       for (int j = 0; j < n; j++) {
         assertEquals(a[j].add(q[j]), G1Point.of(FpOps.toFp(acc2, 8 * j), FpOps.toFp(acc2, 8 * j + 4)), p.name());
+      }
+    }
+  }
+
+  @Test
+  void g2AddAllMatchesTheObjectArithmetic() {
+    Random rnd = new Random(10);
+    int n = 21;
+    G2Point[] a = new G2Point[n];
+    G2Point[] q = new G2Point[n];
+    boolean[] neg = new boolean[n];
+    G2Point step = G2Point.GENERATOR.mul(Fr.random(rnd));
+    G2Point cur = G2Point.GENERATOR.mul(Fr.random(rnd));
+    for (int j = 0; j < n; j++) {
+      a[j] = cur;
+      cur = cur.add(step).add(step);
+      q[j] = cur.add(step);
+      neg[j] = j % 3 == 0;
+    }
+    for (BatchAdderProvider p : providers()) {
+      long[] ax = new long[8 * (n + 1)];
+      long[] ay = new long[8 * (n + 1)];
+      long[] qx = new long[8 * n];
+      long[] qy = new long[8 * n];
+      int[] aOff = new int[n];
+      int[] qOff = new int[n];
+      for (int j = 0; j < n; j++) {
+        aOff[j] = 8 * (n - j); // scattered, slot 0 unused
+        qOff[j] = 8 * j;
+        G2LimbOps.fromFp2(a[j].xFp2(), ax, aOff[j]);
+        G2LimbOps.fromFp2(a[j].yFp2(), ay, aOff[j]);
+        G2LimbOps.fromFp2(q[j].xFp2(), qx, qOff[j]);
+        G2LimbOps.fromFp2(q[j].yFp2(), qy, qOff[j]);
+      }
+      ay[5] = 777;
+      p.g2().addAll(ax, ay, aOff, qx, qy, qOff, neg, n);
+      for (int j = 0; j < n; j++) {
+        G2Point want = a[j].add(neg[j] ? q[j].negate() : q[j]);
+        G2Point got = G2Point.of(
+            FpOps.toBigInteger(ax, aOff[j]), FpOps.toBigInteger(ax, aOff[j] + 4),
+            FpOps.toBigInteger(ay, aOff[j]), FpOps.toBigInteger(ay, aOff[j] + 4));
+        assertEquals(want, got, p.name() + " j=" + j);
+        for (int c = 0; c < 8; c += 4) {
+          assertTrue(FpOps.isCanonical(ax, aOff[j] + c) && FpOps.isCanonical(ay, aOff[j] + c), "fully reduced limbs");
+        }
+      }
+      assertEquals(777, ay[5]);
+    }
+  }
+
+  @Test
+  void aWholeG2MsmGivesTheSamePointWithEitherAdder() {
+    Random rnd = new Random(12);
+    int n = 700;
+    G2Point[] b = new G2Point[n];
+    G2Point step = G2Point.GENERATOR.mul(Fr.random(rnd));
+    G2Point cur = G2Point.GENERATOR.mul(Fr.random(rnd));
+    long[] k = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      b[i] = cur;
+      cur = cur.add(step);
+      BigInteger v = Fr.random(rnd).toBigInteger();
+      for (int j = 0; j < 4; j++) {
+        k[4 * i + j] = v.shiftRight(64 * j).longValue();
+      }
+    }
+    G2Point want = null;
+    for (BatchAdderProvider p : providers()) {
+      MsmJob job = MsmJob.g2(b, k, 0, n).using(p);
+      MsmJob.runAll(2, job);
+      if (want == null) {
+        want = job.g2Result();
+      } else {
+        assertEquals(want, job.g2Result(), p.name());
       }
     }
   }
@@ -159,7 +234,7 @@ class G1BatchAdderTest {
     b[13] = b[12].negate();
     System.arraycopy(k, 48, k, 52, 4);
     G1Point want = null;
-    for (G1BatchAdderProvider p : providers()) {
+    for (BatchAdderProvider p : providers()) {
       MsmJob job = MsmJob.g1(b, k, 0, n).using(p);
       MsmJob.runAll(2, job);
       if (want == null) {
@@ -175,8 +250,8 @@ class G1BatchAdderTest {
   void aJvmWithoutTheModuleOrWithTheSwitchOffUsesTheScalarPath() throws Exception {
     assertEquals("best=scalar", child());
     assertEquals("best=scalar", child("--add-modules", "jdk.incubator.vector", "-Dvnft.zk.vector=false"));
-    if (G1BatchAdderProvider.vector() != null) {
-      assertEquals("best=" + G1BatchAdderProvider.vector().name(), child("--add-modules", "jdk.incubator.vector"));
+    if (BatchAdderProvider.vector() != null) {
+      assertEquals("best=" + BatchAdderProvider.vector().name(), child("--add-modules", "jdk.incubator.vector"));
     }
   }
 
