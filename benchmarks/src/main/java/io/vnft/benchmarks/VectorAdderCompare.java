@@ -15,8 +15,8 @@ import java.util.Random;
 /**
  * Scalar vs Vector API batch adders in one JVM, alternately in every round so both see the same
  * background load: per operation (a field multiplication including the lane conversions, one
- * batched affine addition at the MSM's batch size) and a whole G1 MSM of 2^logN points on one
- * thread. Minimum per-thread CPU time over the rounds; checks the MSM results are equal. Needs
+ * batched affine addition at the MSM's batch size), a whole G1 MSM of 2^logN points and a G2 MSM
+ * of 2^(logN-2) points, on one thread. Minimum per-thread CPU time over the rounds; checks the MSM results are equal. Needs
  * {@code --add-modules jdk.incubator.vector} (else only the scalar column is printed). Not a JMH
  * benchmark and not a test; see {@code benchmarks/vector-adder-compare.sh}.
  *
@@ -126,6 +126,27 @@ public final class VectorAdderCompare {
         res[k] = job.g1Result();
       }
     }
+    // whole G2 MSM, one thread, 2^(logN - 2) points (G2 points are slow to make)
+    int n2 = 1 << (logN - 2);
+    io.vnft.zk.curve.G2Point[] bases2 = new io.vnft.zk.curve.G2Point[n2];
+    io.vnft.zk.curve.G2Point step2 = io.vnft.zk.curve.G2Point.GENERATOR.mul(Fr.random(rnd));
+    io.vnft.zk.curve.G2Point cur2 = io.vnft.zk.curve.G2Point.GENERATOR.mul(Fr.random(rnd));
+    for (int i = 0; i < n2; i++) {
+      bases2[i] = cur2;
+      cur2 = cur2.add(step2);
+    }
+    double[] msm2Ms = new double[ps.length];
+    java.util.Arrays.fill(msm2Ms, Double.MAX_VALUE);
+    io.vnft.zk.curve.G2Point[] res2 = new io.vnft.zk.curve.G2Point[ps.length];
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < ps.length; k++) {
+        MsmJob job = MsmJob.g2(bases2, limbs, 0, n2).using(ps[k]);
+        long t = mx.getCurrentThreadCpuTime();
+        MsmJob.runAll(1, job);
+        msm2Ms[k] = Math.min(msm2Ms[k], (mx.getCurrentThreadCpuTime() - t) / 1e6);
+        res2[k] = job.g2Result();
+      }
+    }
     System.out.printf("%-34s %12s", "min per-thread CPU over rounds", s.name());
     if (v != null) {
       System.out.printf(" %12s %8s", v.name(), "ratio");
@@ -134,8 +155,9 @@ public final class VectorAdderCompare {
     row("Fp mul (incl. lane conversion), ns", mulNs);
     row("batched affine G1 add (2048), ns", addNs);
     row("G1 MSM 2^" + logN + ", 1 thread, ms", msmMs);
+    row("G2 MSM 2^" + (logN - 2) + ", 1 thread, ms", msm2Ms);
     if (v != null) {
-      System.out.println("MSM results equal: " + res[0].equals(res[1]));
+      System.out.println("MSM results equal: G1 " + res[0].equals(res[1]) + ", G2 " + res2[0].equals(res2[1]));
     }
   }
 

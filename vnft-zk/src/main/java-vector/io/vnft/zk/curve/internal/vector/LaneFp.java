@@ -163,13 +163,13 @@ final class LaneFp {
       long d2 = u2 - k[2] + (d1 >> 63);
       long d3 = u3 - k[3] + (d2 >> 63);
       long d4 = u4 - k[4] + (d3 >> 63);
-      if (d4 >= 0) {
-        u0 = d0 & MASK52;
-        u1 = d1 & MASK52;
-        u2 = d2 & MASK52;
-        u3 = d3 & MASK52;
-        u4 = d4;
-      }
+      // branch-free (the outcome is data-dependent, a branch mispredicts about half the time)
+      long take = ~(d4 >> 63);
+      u0 = (d0 & MASK52 & take) | (u0 & ~take);
+      u1 = (d1 & MASK52 & take) | (u1 & ~take);
+      u2 = (d2 & MASK52 & take) | (u2 & ~take);
+      u3 = (d3 & MASK52 & take) | (u3 & ~take);
+      u4 = (d4 & take) | (u4 & ~take);
     }
     dst[dOff] = u0 | (u1 << 52);
     dst[dOff + 1] = (u1 >>> 12) | (u2 << 40);
