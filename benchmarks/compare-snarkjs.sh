@@ -21,6 +21,7 @@
 # Usage: benchmarks/compare-snarkjs.sh [N_HASHES] [RUNS]     (from anywhere; needs node, java 17+, mvn, bc)
 #        REUSE_ZKEY=1 keeps a .zkey from an earlier run (skips the Java setup).
 #        COLD_RUNS=k  cold processes per prover (default 2; the best is reported).
+#        JAVA=/path/to/bin/java  the JVM for vnft-zk (default: java on PATH; 17 or later).
 #        RAPIDSNARK_DIR=dir  a rapidsnark source tree built with cmake into dir/build_prover (its
 #          `prover` at build_prover/src/prover and the static libraries beside it): adds the
 #          rapidsnark column. Not vendored here; see docs/groth16.md for how it was built.
@@ -49,8 +50,9 @@ fi
 echo "== building vnft-zk and the benchmarks module"
 (cd "$ROOT" && mvn -B -q -DskipTests -DskipNpm=true -pl benchmarks -am package)
 CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
-JAVA=(java -Xmx6g --add-modules jdk.incubator.vector -cp "$CP" io.vnft.benchmarks.CompareSnarkjs)
-JAVA_SCALAR=(java -Xmx6g -Dvnft.zk.vector=false -cp "$CP" io.vnft.benchmarks.CompareSnarkjs)
+JAVA_BIN="${JAVA:-java}"
+JAVA=("$JAVA_BIN" -Xmx6g --add-modules jdk.incubator.vector -cp "$CP" io.vnft.benchmarks.CompareSnarkjs)
+JAVA_SCALAR=("$JAVA_BIN" -Xmx6g -Dvnft.zk.vector=false -cp "$CP" io.vnft.benchmarks.CompareSnarkjs)
 
 mkdir -p "$WORK"
 cd "$ZK" # circom2 (WASI) resolves paths relative to the working directory
