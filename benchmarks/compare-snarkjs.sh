@@ -90,34 +90,35 @@ if [ -n "${RAPIDSNARK_DIR:-}" ]; then
   fi
 fi
 
-# wall seconds of one command (output to a log)
-wall() {
+# one command (output to a log): prints "wall cpu" seconds (cpu = user + system, all threads)
+measure() {
   local log="$1"; shift
-  local s e
-  s=$(date +%s.%N)
-  "$@" > "$log" 2>&1 || { echo "FAIL: $* (see $log)" >&2; tail -5 "$log" >&2; exit 1; }
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc -l
+  /usr/bin/time -f "%e %U %S" -o "$log.time" "$@" > "$log" 2>&1 \
+    || { echo "FAIL: $* (see $log)" >&2; tail -5 "$log" >&2; exit 1; }
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$log.time"
 }
-# the best (smallest) of COLD_RUNS wall times
+# COLD_RUNS processes: prints the smallest wall time and the smallest CPU time
 cold() {
   local name="$1"; shift
-  local best="" t
+  local bw="" bc="" w c
   for i in $(seq 1 "$COLD_RUNS"); do
-    t=$(wall "$WORK/cold-$name-$i.log" "$@")
-    printf "  %s cold process %d: %.3f s\n" "$name" "$i" "$t" >&2
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best="$t"; fi
+    read -r w c < <(measure "$WORK/cold-$name-$i.log" "$@")
+    printf "  %s cold process %d: %.3f s wall, %.3f s cpu\n" "$name" "$i" "$w" "$c" >&2
+    if [ -z "$bw" ] || [ "$(echo "$w < $bw" | bc -l)" = 1 ]; then bw="$w"; fi
+    if [ -z "$bc" ] || [ "$(echo "$c < $bc" | bc -l)" = 1 ]; then bc="$c"; fi
   done
-  echo "$best"
+  echo "$bw $bc"
 }
 field() { grep "$2" "$1" | sed -E 's/.*: ([0-9.]+) s/\1/'; }
 
 echo "== cold: one proof per process, key and witness read in the process ($COLD_RUNS processes each)"
-SNARK_COLD=$(cold snarkjs "${SNARKJS[@]}" groth16 prove "$Z" "$W" "$WORK/snarkjs-proof.json" "$WORK/snarkjs-public.json")
-VNFT_COLD=$(cold vnft "${JAVA[@]}" prove "$Z" "$W" "$WORK/vnft-cold-proof.json" "$WORK/vnft-cold-public.json" 1)
+read -r SNARK_COLD SNARK_COLD_CPU < <(cold snarkjs "${SNARKJS[@]}" groth16 prove "$Z" "$W" "$WORK/snarkjs-proof.json" "$WORK/snarkjs-public.json")
+read -r VNFT_COLD VNFT_COLD_CPU < <(cold vnft "${JAVA[@]}" prove "$Z" "$W" "$WORK/vnft-cold-proof.json" "$WORK/vnft-cold-public.json" 1)
 if [ -n "$RS_PROVER" ]; then
-  RS_COLD=$(cold rapidsnark "$RS_PROVER" "$Z" "$W" "$WORK/rapidsnark-proof.json" "$WORK/rapidsnark-public.json")
+  read -r RS_COLD RS_COLD_CPU < <(cold rapidsnark "$RS_PROVER" "$Z" "$W" "$WORK/rapidsnark-proof.json" "$WORK/rapidsnark-public.json")
+  [ -n "$RS_COLD" ] || exit 1
 fi
+[ -n "$SNARK_COLD" ] && [ -n "$VNFT_COLD" ] || exit 1
 
 echo "== warm: $RUNS proofs in one process each, key and witness read once"
 node "$ROOT/benchmarks/snarkjs-warm.cjs" "$SNARKJS_DIR" "$Z" "$W" "$WORK/snarkjs-warm-proof.json" "$WORK/snarkjs-warm-public.json" "$RUNS" \
@@ -150,27 +151,31 @@ if [ -n "$RS_PROVER" ]; then
   check_vnft rapidsnark-warm-public.json rapidsnark-warm-proof.json "rapidsnark library"
 fi
 
-SW_BEST=$(field "$WORK/snarkjs-warm.log" "prove best"); SW_MED=$(field "$WORK/snarkjs-warm.log" "prove median")
-VW_BEST=$(field "$WORK/vnft-prove.log" "prove best"); VW_MED=$(field "$WORK/vnft-prove.log" "prove median")
-VS_BEST=$(field "$WORK/vnft-scalar-prove.log" "prove best"); VS_MED=$(field "$WORK/vnft-scalar-prove.log" "prove median")
+warm3() { # log -> best median median-cpu
+  echo "$(field "$1" "prove best:") $(field "$1" "prove median:") $(field "$1" "prove median cpu:")"
+}
+read -r SW_BEST SW_MED SW_CPU <<< "$(warm3 "$WORK/snarkjs-warm.log")"
+read -r VW_BEST VW_MED VW_CPU <<< "$(warm3 "$WORK/vnft-prove.log")"
+read -r VS_BEST VS_MED VS_CPU <<< "$(warm3 "$WORK/vnft-scalar-prove.log")"
 ADDER=$(grep "batch adder" "$WORK/vnft-prove.log" | sed -E 's/.*adder: ([^,]+),.*/\1/')
 
 echo "== result: $N Poseidon hashes, $(nproc) cores, RUNS=$RUNS, COLD_RUNS=$COLD_RUNS"
-printf "%-28s %12s %12s %12s\n" "prover" "cold (s)" "warm best" "warm median"
-printf "%-28s %12.3f %12.3f %12.3f\n" "snarkjs 0.7.6" "$SNARK_COLD" "$SW_BEST" "$SW_MED"
+printf "%-26s %10s %10s | %10s %10s %10s\n" "prover" "cold wall" "cold cpu" "warm best" "warm med" "med cpu"
+row() { printf "%-26s %10s %10s | %10s %10s %10s\n" "$@"; }
+row "snarkjs 0.7.6" "$SNARK_COLD" "$SNARK_COLD_CPU" "$SW_BEST" "$SW_MED" "$SW_CPU"
 if [ -n "$RS_PROVER" ]; then
-  RW_BEST=$(field "$WORK/rapidsnark-warm.log" "prove best"); RW_MED=$(field "$WORK/rapidsnark-warm.log" "prove median")
-  printf "%-28s %12.3f %12.3f %12.3f\n" "rapidsnark" "$RS_COLD" "$RW_BEST" "$RW_MED"
+  read -r RW_BEST RW_MED RW_CPU <<< "$(warm3 "$WORK/rapidsnark-warm.log")"
+  row "rapidsnark" "$RS_COLD" "$RS_COLD_CPU" "$RW_BEST" "$RW_MED" "$RW_CPU"
 else
-  printf "%-28s %12s %12s %12s\n" "rapidsnark" "not built" "-" "-"
+  row "rapidsnark" "not built" "-" "-" "-" "-"
 fi
-printf "%-28s %12.3f %12.3f %12.3f\n" "vnft-zk ($ADDER)" "$VNFT_COLD" "$VW_BEST" "$VW_MED"
-printf "%-28s %12s %12.3f %12.3f\n" "vnft-zk (scalar)" "-" "$VS_BEST" "$VS_MED"
-printf "ratio snarkjs / vnft-zk:    cold %6.2fx   warm best %6.2fx   warm median %6.2fx\n" \
-  "$(echo "$SNARK_COLD / $VNFT_COLD" | bc -l)" "$(echo "$SW_BEST / $VW_BEST" | bc -l)" "$(echo "$SW_MED / $VW_MED" | bc -l)"
+row "vnft-zk ($ADDER)" "$VNFT_COLD" "$VNFT_COLD_CPU" "$VW_BEST" "$VW_MED" "$VW_CPU"
+row "vnft-zk (scalar)" "-" "-" "$VS_BEST" "$VS_MED" "$VS_CPU"
+ratio() { echo "$1 / $2" | bc -l | xargs printf "%.2fx"; }
+echo "(seconds; cpu = user + system of the whole process, all threads; warm: $RUNS proofs per process)"
+echo "snarkjs / vnft-zk:    cold wall $(ratio "$SNARK_COLD" "$VNFT_COLD"), cold cpu $(ratio "$SNARK_COLD_CPU" "$VNFT_COLD_CPU"); warm best $(ratio "$SW_BEST" "$VW_BEST"), warm median $(ratio "$SW_MED" "$VW_MED"), warm median cpu $(ratio "$SW_CPU" "$VW_CPU")"
 if [ -n "$RS_PROVER" ]; then
-  printf "ratio rapidsnark / vnft-zk: cold %6.2fx   warm best %6.2fx   warm median %6.2fx   (below 1: rapidsnark is faster)\n" \
-    "$(echo "$RS_COLD / $VNFT_COLD" | bc -l)" "$(echo "$RW_BEST / $VW_BEST" | bc -l)" "$(echo "$RW_MED / $VW_MED" | bc -l)"
+  echo "rapidsnark / vnft-zk: cold wall $(ratio "$RS_COLD" "$VNFT_COLD"), cold cpu $(ratio "$RS_COLD_CPU" "$VNFT_COLD_CPU"); warm best $(ratio "$RW_BEST" "$VW_BEST"), warm median $(ratio "$RW_MED" "$VW_MED"), warm median cpu $(ratio "$RW_CPU" "$VW_CPU")   (below 1x: rapidsnark is faster)"
 fi
-printf "vnft-zk scalar / vector (warm median): %.2fx\n" "$(echo "$VS_MED / $VW_MED" | bc -l)"
+echo "vnft-zk scalar / vector: warm median $(ratio "$VS_MED" "$VW_MED"), warm median cpu $(ratio "$VS_CPU" "$VW_CPU")"
 uptime | sed 's/^/load: /'
