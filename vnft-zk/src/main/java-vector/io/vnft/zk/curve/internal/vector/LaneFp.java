@@ -79,7 +79,6 @@ final class LaneFp {
   private final double[] ad = new double[W];
   private final double[] bd = new double[W];
   private final long[] t = new long[11 * L];
-  private final double[] md = new double[L];
 
   static long[] balanced(BigInteger v) {
     long[] d = new long[5];
@@ -219,10 +218,9 @@ final class LaneFp {
       LongVector.fromArray(LS, t, L * k).sub(OFFSET[k]).intoArray(t, L * k);
     }
     for (int i = 0; i < 4; i++) {
-      reduceStep(t, i, 52, i + 1, md);
-      addHighMultiples(md, t, i);
+      reduceStep(t, i, 52, i + 1);
     }
-    reduceLast(t, c, co, md);
+    reduceLast(t, c, co);
   }
 
   // t[i + j] += low(a_i b_j), t[i + j + 1] += high(a_i b_j), raw bit patterns
@@ -242,8 +240,10 @@ final class LaneFp {
   }
 
   // one Montgomery step on column i of `bits` bits (52, or 48 for the last): m = t_i (-p^-1) mod
-  // 2^bits (balanced), (t_i + m p_0) / 2^bits added to column dst, m to md for the upper limbs
-  private static void reduceStep(long[] t, int i, int bits, int dst, double[] md) {
+  // 2^bits (balanced); (t_i + m p_0) / 2^bits goes to column dst, m p_j (j = 1..4) to columns
+  // i + j and i + j + 1. One method, so m stays in a register (through memory it costs a
+  // store-to-load round trip on the critical path)
+  private static void reduceStep(long[] t, int i, int bits, int dst) {
     double split = bits == 52 ? C52 : C48;
     long half = 1L << (bits - 1);
     DoubleVector cv = DoubleVector.broadcast(DS, split);
@@ -254,36 +254,28 @@ final class LaneFp {
     DoubleVector pinv = DoubleVector.broadcast(DS, bits == 52 ? PINV52 : PINV48);
     DoubleVector m = ud.fma(pinv, cv.sub(ud.fma(pinv, cv)));
     DoubleVector p0 = DoubleVector.broadcast(DS, PL[0]);
-    DoubleVector h = m.fma(p0, cv);
-    DoubleVector l = m.fma(p0, cv.sub(h));
-    // u + l is 0 or +-2^bits, a multiple of h's unit: fold it into the high part exactly
-    carry.add(h.add(ud.add(l)).reinterpretAsLongs()).sub(bits == 52 ? C52_BITS : C48_BITS).intoArray(t, L * dst);
-    m.intoArray(md, 0);
-  }
-
-  // columns base + j (j = 1..4) += m p_j, m in md; vectors pass through memory, not as arguments
-  // (a call that C2 does not inline would box them)
-  private static void addHighMultiples(double[] md, long[] t, int base) {
-    DoubleVector m = DoubleVector.fromArray(DS, md, 0);
-    LongVector col = LongVector.fromArray(LS, t, L * (base + 1));
-    DoubleVector cv = DoubleVector.broadcast(DS, C52);
+    DoubleVector h0 = m.fma(p0, cv);
+    DoubleVector l0 = m.fma(p0, cv.sub(h0));
+    // u + l0 is 0 or +-2^bits, a multiple of h0's unit: fold it into the high part exactly
+    carry.add(h0.add(ud.add(l0)).reinterpretAsLongs()).sub(bits == 52 ? C52_BITS : C48_BITS).intoArray(t, L * dst);
+    LongVector col = LongVector.fromArray(LS, t, L * (i + 1));
+    DoubleVector c52 = DoubleVector.broadcast(DS, C52);
     DoubleVector mv = DoubleVector.broadcast(DS, M);
     for (int j = 1; j < 5; j++) {
       DoubleVector pj = DoubleVector.broadcast(DS, PL[j]);
-      DoubleVector h = m.fma(pj, cv);
-      DoubleVector l = m.fma(pj, cv.sub(h)).add(mv);
-      col.add(l.reinterpretAsLongs()).sub(M_BITS).intoArray(t, L * (base + j));
-      col = LongVector.fromArray(LS, t, L * (base + j + 1)).add(h.reinterpretAsLongs()).sub(C52_BITS);
+      DoubleVector h = m.fma(pj, c52);
+      DoubleVector l = m.fma(pj, c52.sub(h)).add(mv);
+      col.add(l.reinterpretAsLongs()).sub(M_BITS).intoArray(t, L * (i + j));
+      col = LongVector.fromArray(LS, t, L * (i + j + 1)).add(h.reinterpretAsLongs()).sub(C52_BITS);
     }
-    col.intoArray(t, L * (base + 5));
+    col.intoArray(t, L * (i + 5));
   }
 
   // last step: 48 bits of column 4 (2^208 2^48 = 2^256); its carry (weight 2^256) goes to the
   // spare column 10; the result is that carry plus columns 5..9 times 2^4, carry-normalised
-  private static void reduceLast(long[] t, long[] c, int co, double[] md) {
+  private static void reduceLast(long[] t, long[] c, int co) {
     java.util.Arrays.fill(t, 10 * L, 11 * L, 0L);
-    reduceStep(t, 4, 48, 10, md);
-    addHighMultiples(md, t, 4);
+    reduceStep(t, 4, 48, 10);
     LongVector r = LongVector.fromArray(LS, t, 10 * L);
     r = r.add(LongVector.fromArray(LS, t, 5 * L).lanewise(VectorOperators.LSHL, 4));
     for (int j = 0; j < 4; j++) {
