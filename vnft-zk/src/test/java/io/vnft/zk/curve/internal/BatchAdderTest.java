@@ -251,7 +251,8 @@ class BatchAdderTest {
     assertEquals("best=scalar", child());
     assertEquals("best=scalar", child("--add-modules", "jdk.incubator.vector", "-Dvnft.zk.vector=false"));
     if (BatchAdderProvider.vector() != null) {
-      assertEquals("best=" + BatchAdderProvider.vector().name(), child("--add-modules", "jdk.incubator.vector"));
+      String best = child("--add-modules", "jdk.incubator.vector");
+      assertTrue(best.startsWith("best=vector-"), best); // lane count may differ: the child has default JVM flags
     }
   }
 
