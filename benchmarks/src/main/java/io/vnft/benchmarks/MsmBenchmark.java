@@ -31,13 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *       org.openjdk.jmh.Main 'MsmBenchmark.g1' -p logN=16,18 -f 1 -wi 2 -i 3
  *   java -Xmx4g -cp ... org.openjdk.jmh.Main 'MsmBenchmark.g2' -p logN=16 -f 1 -wi 1 -i 2
  * </pre>
- * Unit: milliseconds per MSM. Setup (building 2^18 random points) takes a few seconds.
+ * Unit: milliseconds per MSM. Setup (building 2^18 random points) takes a few seconds. The fork runs
+ * with {@code --add-modules jdk.incubator.vector}, so the MSMs use the Vector API batch adders where
+ * the CPU has the width (add {@code -jvmArgsAppend -Dvnft.zk.vector=false} for the scalar path); the
+ * JVM prints one "Using incubator modules" warning.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 public class MsmBenchmark {
   /** Random scalars (standard-form limbs) shared by both groups. */
   @State(Scope.Benchmark)

@@ -3,10 +3,8 @@ package io.vnft.zk.curve.internal;
 import static io.vnft.zk.field.FpOps.add;
 import static io.vnft.zk.field.FpOps.copy;
 import static io.vnft.zk.field.FpOps.eq;
-import static io.vnft.zk.field.FpOps.inverse;
 import static io.vnft.zk.field.FpOps.mul;
 import static io.vnft.zk.field.FpOps.neg;
-import static io.vnft.zk.field.FpOps.setOne;
 import static io.vnft.zk.field.FpOps.square;
 import static io.vnft.zk.field.FpOps.sub;
 
@@ -30,19 +28,30 @@ public final class MsmG1Affine extends AffineBuckets {
   private final long[] bx;
   private final long[] by;
   private final long[] kb;   // bucket k: x at 8k, y at 8k + 4 (one 64-byte line per bucket, random access)
-  private final long[] den;
-  private final long[] prefix;
+  private final G1BatchAdder adder;
+  // the additions of one batch handed to the adder (bucket offset, point offset, negate), doublings apart
+  private final int[] selAcc;
+  private final int[] selQ;
+  private final boolean[] selNeg;
+  private final int[] dblOff;
+  private long[] dden = new long[0];
+  private long[] dpre = new long[0];
   private long[] side; // Jacobian overflow buckets, 12 longs each (zero = infinity), made on first use
   private G1LimbOps ops;
   private final long[] t = new long[4 * 6];
 
-  public MsmG1Affine(long[] bx, long[] by, int nb) {
+
+  /** A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given provider's adder. */
+  public MsmG1Affine(long[] bx, long[] by, int nb, BatchAdderProvider provider) {
     super(nb);
     this.bx = bx;
     this.by = by;
     kb = new long[8 * nb];
-    den = new long[4 * batch];
-    prefix = new long[4 * batch];
+    adder = provider.g1();
+    selAcc = new int[batch];
+    selQ = new int[batch];
+    selNeg = new boolean[batch];
+    dblOff = new int[batch];
   }
 
   /** The window sum as a Jacobian point written to out[oo..oo+11]. */
@@ -127,78 +136,42 @@ public final class MsmG1Affine extends AffineBuckets {
 
   /**
    * Batched affine accumulation acc[lane] += q for up to one entry per lane: empty lanes take q,
-   * equal points double, opposite points empty the lane, the rest share one inversion.
+   * equal points double, opposite points empty the lane, the rest go to the adder in one batch.
    */
   private final class LaneBatch {
-    private final long[] dn;
-    private final long[] pre;
-    private final int[] el;
-    private final int[] eo;
-    private final int[] et;
+    private final int[] ao;
+    private final int[] qoAdd;
+    private final int[] dbl;
 
     LaneBatch(int lanes) {
-      dn = new long[4 * lanes];
-      pre = new long[4 * lanes];
-      el = new int[lanes];
-      eo = new int[lanes];
-      et = new int[lanes];
+      ao = new int[lanes];
+      qoAdd = new int[lanes];
+      dbl = new int[lanes];
     }
 
     void accumulate(long[] acc, boolean[] accSet, int[] lane, long[] q, int[] qo, int cnt) {
-      long[] s = t;
-      final int L = 0, X3 = 4, T1 = 8, ACC = 12;
-      int np = 0;
+      int na = 0;
+      int nd = 0;
       for (int j = 0; j < cnt; j++) {
         int sg = lane[j];
-        int ao = 8 * sg;
+        int a = 8 * sg;
         int o = qo[j];
         if (!accSet[sg]) {
-          copy(q, o, acc, ao);
-          copy(q, o + 4, acc, ao + 4);
+          copy(q, o, acc, a);
+          copy(q, o + 4, acc, a + 4);
           accSet[sg] = true;
-          continue;
-        }
-        if (!eq(q, o, acc, ao)) {
-          sub(q, o, acc, ao, dn, 4 * np);
-          et[np] = ADD;
-        } else if (eq(q, o + 4, acc, ao + 4)) {
-          add(acc, ao + 4, acc, ao + 4, dn, 4 * np); // 2y != 0 (no 2-torsion)
-          et[np] = DBL;
+        } else if (!eq(q, o, acc, a)) {
+          ao[na] = a;
+          qoAdd[na] = o;
+          na++;
+        } else if (eq(q, o + 4, acc, a + 4)) {
+          dbl[nd++] = a; // 2y != 0 (no 2-torsion)
         } else {
           accSet[sg] = false; // P + (-P)
-          continue;
         }
-        el[np] = sg;
-        eo[np] = o;
-        np++;
       }
-      if (np == 0) {
-        return;
-      }
-      invertAll(dn, pre, np, s, ACC, T1);
-      for (int j = 0; j < np; j++) {
-        int ao = 8 * el[j];
-        int o = eo[j];
-        if (et[j] == ADD) {
-          sub(q, o + 4, acc, ao + 4, s, L);
-          mul(s, L, dn, 4 * j, s, L);              // l = (yq - ya) / (xq - xa)
-          square(s, L, s, X3);
-          sub(s, X3, acc, ao, s, X3);
-          sub(s, X3, q, o, s, X3);                 // x3 = l^2 - xa - xq
-        } else {
-          square(acc, ao, s, L);
-          add(s, L, s, L, s, T1);
-          add(s, T1, s, L, s, L);
-          mul(s, L, dn, 4 * j, s, L);              // l = 3 xa^2 / 2 ya
-          square(s, L, s, X3);
-          sub(s, X3, acc, ao, s, X3);
-          sub(s, X3, acc, ao, s, X3);              // x3 = l^2 - 2 xa
-        }
-        sub(acc, ao, s, X3, s, T1);
-        mul(s, L, s, T1, s, T1);
-        sub(s, T1, acc, ao + 4, acc, ao + 4);      // y3 = l (xa - x3) - ya
-        copy(s, X3, acc, ao);
-      }
+      adder.addAll(acc, ao, q, q, qoAdd, 4, null, na);
+      doubleAll(acc, dbl, nd);
     }
   }
 
@@ -227,91 +200,60 @@ public final class MsmG1Affine extends AffineBuckets {
       return;
     }
     long[] s = t;
-    final int PY = 0, L = 4, X3 = 8, T1 = 12, ACC = 16;
-    // denominators
+    final int PY = 0;
+    int na = 0;
+    int nd = 0;
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
       if (!eq(bx, 4 * i, kb, 8 * k)) {
-        sub(bx, 4 * i, kb, 8 * k, den, 4 * j);
-        ptype[j] = ADD;
+        selAcc[na] = 8 * k;
+        selQ[na] = 4 * i;
+        selNeg[na] = pn[j];
+        na++;
       } else {
         pointY(i, pn[j], s, PY);
         if (eq(s, PY, kb, 8 * k + 4)) {
-          add(kb, 8 * k + 4, kb, 8 * k + 4, den, 4 * j); // 2y (never 0: no 2-torsion on BN254 G1)
-          ptype[j] = DBL;
+          dblOff[nd++] = 8 * k; // 2y != 0: no 2-torsion on BN254 G1
         } else {
-          setOne(den, 4 * j);
-          ptype[j] = CANCEL;
+          set[k] = false;       // B + (-B)
         }
       }
     }
-    invertAll(den, prefix, np, s, ACC, T1);
-    for (int j = 0; j < np; j++) {
-      int k = pb[j];
-      int i = pi[j];
-      int ko = 8 * k;
-      switch (ptype[j]) {
-        case ADD:
-          // l = (yP - yB) / (xP - xB); for a negated point P' = (xP, -yP) the code computes
-          // l' = (yP + yB) / (xP - xB) = -l instead (no negation or copy of yP): l'^2 = l^2 and
-          // y3 = l (xB - x3) - yB = l' (x3 - xB) - yB
-          boolean ng = pn[j];
-          if (ng) {
-            add(by, 4 * i, kb, ko + 4, s, L);
-          } else {
-            sub(by, 4 * i, kb, ko + 4, s, L);
-          }
-          mul(s, L, den, 4 * j, s, L);            // lambda (or -lambda)
-          square(s, L, s, X3);
-          sub(s, X3, kb, ko, s, X3);
-          sub(s, X3, bx, 4 * i, s, X3);           // x3 = l^2 - xB - xP
-          if (ng) {
-            sub(s, X3, kb, ko, s, T1);
-          } else {
-            sub(kb, ko, s, X3, s, T1);
-          }
-          mul(s, L, s, T1, s, T1);
-          sub(s, T1, kb, ko + 4, kb, ko + 4);     // y3 = l (xB - x3) - yB
-          copy(s, X3, kb, ko);
-          break;
-        case DBL:
-          square(kb, ko, s, L);
-          add(s, L, s, L, s, T1);
-          add(s, T1, s, L, s, L);
-          mul(s, L, den, 4 * j, s, L);          // lambda = 3x^2 / 2y
-          square(s, L, s, X3);
-          sub(s, X3, kb, ko, s, X3);
-          sub(s, X3, kb, ko, s, X3);
-          sub(kb, ko, s, X3, s, T1);
-          mul(s, L, s, T1, s, T1);
-          sub(s, T1, kb, ko + 4, kb, ko + 4);
-          copy(s, X3, kb, ko);
-          break;
-        default:
-          set[k] = false;
-          break;
-      }
-    }
+    adder.addAll(kb, selAcc, bx, by, selQ, 0, selNeg, na);
+    doubleAll(kb, dblOff, nd);
     pending = 0;
     batchId++;
   }
 
-  /**
-   * d[0..np) := their inverses by Montgomery's trick (one inversion, 3 (np - 1) multiplications);
-   * none may be zero. pre holds np prefix products; s[acc..acc+3] and s[t..t+3] are scratch.
-   */
-  private static void invertAll(long[] d, long[] pre, int np, long[] s, int acc, int t) {
-    setOne(s, acc);
-    for (int j = 0; j < np; j++) {
-      copy(s, acc, pre, 4 * j);
-      mul(s, acc, d, 4 * j, s, acc);
+  /** acc point at off[j] := twice itself (affine; y != 0) for j &lt; cnt, one shared inversion. Rare. */
+  private void doubleAll(long[] acc, int[] off, int cnt) {
+    if (cnt == 0) {
+      return;
     }
-    inverse(s, acc, s, acc);
-    for (int j = np - 1; j >= 0; j--) {
-      mul(s, acc, pre, 4 * j, s, t);   // 1/d_j
-      mul(s, acc, d, 4 * j, s, acc);
-      copy(s, t, d, 4 * j);
+    if (dden.length < 4 * cnt) {
+      dden = new long[4 * cnt];
+      dpre = new long[4 * cnt];
+    }
+    long[] s = t;
+    final int L = 0, X3 = 4, T1 = 8, ACC = 12, T2 = 16;
+    for (int j = 0; j < cnt; j++) {
+      add(acc, off[j] + 4, acc, off[j] + 4, dden, 4 * j);
+    }
+    ScalarG1BatchAdder.invertAll(dden, dpre, cnt, s, ACC, T2);
+    for (int j = 0; j < cnt; j++) {
+      int ko = off[j];
+      square(acc, ko, s, L);
+      add(s, L, s, L, s, T1);
+      add(s, T1, s, L, s, L);
+      mul(s, L, dden, 4 * j, s, L);          // lambda = 3x^2 / 2y
+      square(s, L, s, X3);
+      sub(s, X3, acc, ko, s, X3);
+      sub(s, X3, acc, ko, s, X3);            // x3 = l^2 - 2x
+      sub(acc, ko, s, X3, s, T1);
+      mul(s, L, s, T1, s, T1);
+      sub(s, T1, acc, ko + 4, acc, ko + 4);  // y3 = l (x - x3) - y
+      copy(s, X3, acc, ko);
     }
   }
 

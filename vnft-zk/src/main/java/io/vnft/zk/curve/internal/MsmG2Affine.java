@@ -4,10 +4,8 @@ import static io.vnft.zk.curve.internal.G2LimbOps.add2;
 import static io.vnft.zk.curve.internal.G2LimbOps.copy2;
 import static io.vnft.zk.curve.internal.G2LimbOps.eq2;
 import static io.vnft.zk.curve.internal.G2LimbOps.neg2;
-import static io.vnft.zk.curve.internal.G2LimbOps.setOne2;
 import static io.vnft.zk.curve.internal.G2LimbOps.sub2;
 
-import io.vnft.zk.field.FpOps;
 
 /**
  * Internal, not for users (may change without notice): one Pippenger window in G2 with affine
@@ -30,22 +28,31 @@ public final class MsmG2Affine extends AffineBuckets {
   private final long[] by;
   private final long[] kx;   // bucket x
   private final long[] ky;   // bucket y
-  private final long[] den;
-  private final long[] prefix;
-  private final long[] nrm;
+  private final G2BatchAdder adder;
+  // the additions of one batch handed to the adder (bucket offset, point offset, negate), doublings apart
+  private final int[] selAcc;
+  private final int[] selQ;
+  private final boolean[] selNeg;
+  private final int[] dblOff;
+  private long[] dden = new long[0];
+  private long[] dnrm = new long[0];
+  private long[] dpre = new long[0];
   private long[] side; // Jacobian overflow buckets, 24 longs each (zero = infinity), made on first use
   private G2LimbOps ops;
   private final long[] t = new long[8 * 6];
 
-  public MsmG2Affine(long[] bx, long[] by, int nb) {
+  /** A window over the points (bx, by) (GLV-expanded Fp2 limbs) with nb buckets, additions by the given provider's adder. */
+  public MsmG2Affine(long[] bx, long[] by, int nb, BatchAdderProvider provider) {
     super(nb);
     this.bx = bx;
     this.by = by;
     kx = new long[8 * nb];
     ky = new long[8 * nb];
-    den = new long[8 * batch];
-    prefix = new long[4 * batch];
-    nrm = new long[4 * batch];
+    adder = provider.g2();
+    selAcc = new int[batch];
+    selQ = new int[batch];
+    selNeg = new boolean[batch];
+    dblOff = new int[batch];
   }
 
   /** The window sum as a Jacobian point written to out[oo..oo+11]. */
@@ -127,79 +134,41 @@ public final class MsmG2Affine extends AffineBuckets {
     System.arraycopy(acc, 0, out, oo, 24);
   }
 
-  /** The G2 counterpart of MsmG1Affine's lane batch (inversion through the norms, as in flush). */
+  /** The G2 counterpart of MsmG1Affine's lane batch: additions to the adder, doublings apart. */
   private final class LaneBatch {
-    private final long[] dn;
-    private final long[] nr;
-    private final long[] pre;
-    private final int[] el;
-    private final int[] eo;
-    private final int[] et;
+    private final int[] ao;
+    private final int[] qoAdd;
+    private final int[] dbl;
 
     LaneBatch(int lanes) {
-      dn = new long[8 * lanes];
-      nr = new long[4 * lanes];
-      pre = new long[4 * lanes];
-      el = new int[lanes];
-      eo = new int[lanes];
-      et = new int[lanes];
+      ao = new int[lanes];
+      qoAdd = new int[lanes];
+      dbl = new int[lanes];
     }
 
     void accumulate(long[] ax, long[] ay, boolean[] accSet, int[] lane, long[] qx, long[] qy, int[] qo, int cnt) {
-      long[] s = t;
-      final int L = 0, X3 = 8, T1 = 16, ACC = 24, TN = 28;
-      int np = 0;
+      int na = 0;
+      int nd = 0;
       for (int j = 0; j < cnt; j++) {
         int sg = lane[j];
-        int ao = 8 * sg;
+        int a = 8 * sg;
         int o = qo[j];
         if (!accSet[sg]) {
-          copy2(qx, o, ax, ao);
-          copy2(qy, o, ay, ao);
+          copy2(qx, o, ax, a);
+          copy2(qy, o, ay, a);
           accSet[sg] = true;
-          continue;
-        }
-        if (!eq2(qx, o, ax, ao)) {
-          sub2(qx, o, ax, ao, dn, 8 * np);
-          et[np] = ADD;
-        } else if (eq2(qy, o, ay, ao)) {
-          add2(ay, ao, ay, ao, dn, 8 * np); // 2y != 0 (no 2-torsion in G2)
-          et[np] = DBL;
+        } else if (!eq2(qx, o, ax, a)) {
+          ao[na] = a;
+          qoAdd[na] = o;
+          na++;
+        } else if (eq2(qy, o, ay, a)) {
+          dbl[nd++] = a; // 2y != 0 (no 2-torsion in G2)
         } else {
           accSet[sg] = false; // P + (-P)
-          continue;
         }
-        el[np] = sg;
-        eo[np] = o;
-        np++;
       }
-      if (np == 0) {
-        return;
-      }
-      invertAll(dn, nr, pre, np, s, ACC, TN);
-      for (int j = 0; j < np; j++) {
-        int ao = 8 * el[j];
-        int o = eo[j];
-        if (et[j] == ADD) {
-          sub2(qy, o, ay, ao, s, L);
-          ops.m2(s, L, dn, 8 * j, s, L);           // l = (yq - ya) / (xq - xa)
-          ops.sq2(s, L, s, X3);
-          sub2(s, X3, ax, ao, s, X3);
-          sub2(s, X3, qx, o, s, X3);               // x3 = l^2 - xa - xq
-        } else {
-          ops.sq2(ax, ao, s, L);
-          add2(s, L, s, L, s, T1);
-          add2(s, T1, s, L, s, L);
-          ops.m2(s, L, dn, 8 * j, s, L);           // l = 3 xa^2 / 2 ya
-          ops.sq2(s, L, s, X3);
-          sub2(s, X3, ax, ao, s, X3);
-          sub2(s, X3, ax, ao, s, X3);              // x3 = l^2 - 2 xa
-        }
-        sub2(ax, ao, s, X3, s, T1);
-        ops.m2(s, L, s, T1, s, T1);
-        sub2(s, T1, ay, ao, ay, ao);               // y3 = l (xa - x3) - ya
-        copy2(s, X3, ax, ao);
-      }
+      adder.addAll(ax, ay, ao, qx, qy, qoAdd, null, na);
+      doubleAll(ax, ay, dbl, nd);
     }
   }
 
@@ -228,96 +197,61 @@ public final class MsmG2Affine extends AffineBuckets {
       return;
     }
     long[] s = t;
-    final int PY = 0, L = 8, X3 = 16, T1 = 24, ACC = 32;
-    // denominators
+    final int PY = 0;
+    int na = 0;
+    int nd = 0;
     for (int j = 0; j < np; j++) {
       int k = pb[j];
       int i = pi[j];
       if (!eq2(bx, 8 * i, kx, 8 * k)) {
-        sub2(bx, 8 * i, kx, 8 * k, den, 8 * j);
-        ptype[j] = ADD;
+        selAcc[na] = 8 * k;
+        selQ[na] = 8 * i;
+        selNeg[na] = pn[j];
+        na++;
       } else {
         pointY(i, pn[j], s, PY);
         if (eq2(s, PY, ky, 8 * k)) {
-          add2(ky, 8 * k, ky, 8 * k, den, 8 * j); // 2y (never 0: no 2-torsion in G2)
-          ptype[j] = DBL;
+          dblOff[nd++] = 8 * k; // 2y (never 0: no 2-torsion in G2)
         } else {
-          setOne2(den, 8 * j);
-          ptype[j] = CANCEL;
+          set[k] = false;       // B + (-B)
         }
       }
     }
-    invertAll(den, nrm, prefix, np, s, ACC, T1);
-    for (int j = 0; j < np; j++) {
-      int k = pb[j];
-      int i = pi[j];
-      int ko = 8 * k;
-      switch (ptype[j]) {
-        case ADD:
-          // as in MsmG1Affine: a negated point gives l' = (yP + yB) / (xP - xB) = -l,
-          // y3 = l' (x3 - xB) - yB (no negation or copy of yP)
-          boolean ng = pn[j];
-          if (ng) {
-            add2(by, 8 * i, ky, ko, s, L);
-          } else {
-            sub2(by, 8 * i, ky, ko, s, L);
-          }
-          ops.m2(s, L, den, 8 * j, s, L);          // lambda (or -lambda)
-          ops.sq2(s, L, s, X3);
-          sub2(s, X3, kx, ko, s, X3);
-          sub2(s, X3, bx, 8 * i, s, X3);           // x3 = l^2 - xB - xP
-          if (ng) {
-            sub2(s, X3, kx, ko, s, T1);
-          } else {
-            sub2(kx, ko, s, X3, s, T1);
-          }
-          ops.m2(s, L, s, T1, s, T1);
-          sub2(s, T1, ky, ko, ky, ko);             // y3 = l (xB - x3) - yB
-          copy2(s, X3, kx, ko);
-          break;
-        case DBL:
-          ops.sq2(kx, ko, s, L);
-          add2(s, L, s, L, s, T1);
-          add2(s, T1, s, L, s, L);
-          ops.m2(s, L, den, 8 * j, s, L);          // lambda = 3x^2 / 2y
-          ops.sq2(s, L, s, X3);
-          sub2(s, X3, kx, ko, s, X3);
-          sub2(s, X3, kx, ko, s, X3);
-          sub2(kx, ko, s, X3, s, T1);
-          ops.m2(s, L, s, T1, s, T1);
-          sub2(s, T1, ky, ko, ky, ko);
-          copy2(s, X3, kx, ko);
-          break;
-        default:
-          set[k] = false;
-          break;
-      }
-    }
+    adder.addAll(kx, ky, selAcc, bx, by, selQ, selNeg, na);
+    doubleAll(kx, ky, dblOff, nd);
     pending = 0;
     batchId++;
   }
 
-  /**
-   * d[0..np) (Fp2, 8 longs each) := their inverses: Montgomery's trick on the norms
-   * N(d) = d0^2 + d1^2 in Fp, then 1/d = conj(d) / N(d) — 7 Fp multiplications per element instead
-   * of 9 for the trick on Fp2 elements. N(d) != 0 for d != 0 because -1 is not a square mod p
-   * (p = 3 mod 4); no d may be zero. norms and pre hold np Fp values; s[acc..acc+3] and
-   * s[t..t+3] are scratch.
-   */
-  private static void invertAll(long[] d, long[] norms, long[] pre, int np, long[] s, int acc, int t) {
-    FpOps.setOne(s, acc);
-    for (int j = 0; j < np; j++) {
-      FpOps.mulSum(d, 8 * j, d, 8 * j, d, 8 * j + 4, d, 8 * j + 4, norms, 4 * j); // d0^2 + d1^2
-      FpOps.copy(s, acc, pre, 4 * j);
-      FpOps.mul(s, acc, norms, 4 * j, s, acc);
+  /** (ax, ay) at off[j] := twice itself (affine, y != 0) for j &lt; cnt, one shared inversion. Rare. */
+  private void doubleAll(long[] ax, long[] ay, int[] off, int cnt) {
+    if (cnt == 0) {
+      return;
     }
-    FpOps.inverse(s, acc, s, acc);
-    for (int j = np - 1; j >= 0; j--) {
-      FpOps.mul(s, acc, pre, 4 * j, s, t);   // 1/N_j
-      FpOps.mul(s, acc, norms, 4 * j, s, acc);
-      FpOps.mul(d, 8 * j, s, t, d, 8 * j);
-      FpOps.mul(d, 8 * j + 4, s, t, s, t);
-      FpOps.neg(s, t, d, 8 * j + 4);          // 1/d = conj(d) / N(d)
+    if (dden.length < 8 * cnt) {
+      dden = new long[8 * cnt];
+      dnrm = new long[4 * cnt];
+      dpre = new long[4 * cnt];
+    }
+    long[] s = t;
+    final int L = 0, X3 = 8, T1 = 16, ACC = 32, TN = 36;
+    for (int j = 0; j < cnt; j++) {
+      add2(ay, off[j], ay, off[j], dden, 8 * j);
+    }
+    ScalarG2BatchAdder.invertAll(dden, dnrm, dpre, cnt, s, ACC, TN);
+    for (int j = 0; j < cnt; j++) {
+      int ko = off[j];
+      ops.sq2(ax, ko, s, L);
+      add2(s, L, s, L, s, T1);
+      add2(s, T1, s, L, s, L);
+      ops.m2(s, L, dden, 8 * j, s, L);          // lambda = 3x^2 / 2y
+      ops.sq2(s, L, s, X3);
+      sub2(s, X3, ax, ko, s, X3);
+      sub2(s, X3, ax, ko, s, X3);               // x3 = l^2 - 2x
+      sub2(ax, ko, s, X3, s, T1);
+      ops.m2(s, L, s, T1, s, T1);
+      sub2(s, T1, ay, ko, ay, ko);              // y3 = l (x - x3) - y
+      copy2(s, X3, ax, ko);
     }
   }
 

@@ -36,6 +36,7 @@ public final class MsmJob {
   /** From this many (GLV) points on, buckets are affine with batched inversions. */
   public static final int BATCH_AFFINE_MIN = 512;
   private static final int CHUNK = 4096;
+  private BatchAdderProvider adders = BatchAdderProvider.best();
 
   private final boolean g2;
   private final G1Point[] bases1;
@@ -103,6 +104,17 @@ public final class MsmJob {
   /** The G2 counterpart of {@link #g1}. */
   public static MsmJob g2(G2Point[] bases, long[] scalarsStd, int off, int n) {
     return new MsmJob(true, null, bases, scalarsStd, off, n);
+  }
+
+  /**
+   * Makes this job's G1 and G2 windows add with the given provider's adders instead of {@link
+   * BatchAdderProvider#best()} (tests and benchmarks compare them; results are identical).
+   *
+   * @return this job
+   */
+  public MsmJob using(BatchAdderProvider provider) {
+    this.adders = java.util.Objects.requireNonNull(provider, "provider");
+    return this;
   }
 
   /** The G1 result after {@link #runAll}. */
@@ -258,9 +270,9 @@ public final class MsmJob {
     int pl = 3 * limbs;
     if (m >= BATCH_AFFINE_MIN) {
       if (g2) {
-        new MsmG2Affine(bx, by, maxAbs[w]).windowSum(digits, windows, w, skip, m, sums, pl * w, new G2LimbOps());
+        new MsmG2Affine(bx, by, maxAbs[w], adders).windowSum(digits, windows, w, skip, m, sums, pl * w, new G2LimbOps());
       } else {
-        new MsmG1Affine(bx, by, maxAbs[w]).windowSum(digits, windows, w, skip, m, sums, pl * w, new G1LimbOps());
+        new MsmG1Affine(bx, by, maxAbs[w], adders).windowSum(digits, windows, w, skip, m, sums, pl * w, new G1LimbOps());
       }
       return;
     }

@@ -11,10 +11,22 @@ import org.junit.jupiter.api.Test;
  * One batch-affine window ({@link MsmG1Affine#windowSum}) with digits chosen by the test, against
  * sum_i d_i P_i computed with the object-based point arithmetic. Covers both bucket reductions:
  * the segmented batch-affine one (nb >= {@link AffineBuckets#SEGMENTED_MIN}, few side buckets) and
- * the Jacobian running sum (small nb, or many side buckets).
+ * the Jacobian running sum (small nb, or many side buckets). Every case runs with the scalar adder
+ * and, where the JVM has the Vector API (the build's tests do), with the vector adder too, which
+ * must give the same point.
  */
 class MsmG1AffineTest {
+  /** The window sum with the scalar adder, checked equal to the Vector API adder's where that runs. */
   private static G1Point run(G1Point[] p, int[] d, int nb) {
+    G1Point scalar = run(p, d, nb, BatchAdderProvider.scalar());
+    BatchAdderProvider vector = BatchAdderProvider.vector();
+    if (vector != null) {
+      assertEquals(scalar, run(p, d, nb, vector), "vector adder vs scalar, nb=" + nb);
+    }
+    return scalar;
+  }
+
+  private static G1Point run(G1Point[] p, int[] d, int nb, BatchAdderProvider adders) {
     int n = p.length;
     long[] bx = new long[4 * n];
     long[] by = new long[4 * n];
@@ -23,7 +35,7 @@ class MsmG1AffineTest {
       p[i].yFp().copyLimbsTo(by, 4 * i);
     }
     long[] out = new long[12];
-    new MsmG1Affine(bx, by, nb).windowSum(d, 1, 0, new boolean[n], n, out, 0, new G1LimbOps());
+    new MsmG1Affine(bx, by, nb, adders).windowSum(d, 1, 0, new boolean[n], n, out, 0, new G1LimbOps());
     return G1LimbOps.toAffine(out, 0);
   }
 

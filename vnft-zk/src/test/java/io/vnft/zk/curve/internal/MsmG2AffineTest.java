@@ -10,9 +10,20 @@ import org.junit.jupiter.api.Test;
 /**
  * One G2 batch-affine window ({@link MsmG2Affine#windowSum}) with digits chosen by the test,
  * against sum_i d_i P_i with the object-based arithmetic: segmented and Jacobian bucket reductions.
+ * Each case also runs with the Vector API adder where the JVM has it, which must give the same point.
  */
 class MsmG2AffineTest {
+  /** The window sum with the scalar adder, checked equal to the Vector API adder's where that runs. */
   private static G2Point run(G2Point[] p, int[] d, int nb) {
+    G2Point scalar = run(p, d, nb, BatchAdderProvider.scalar());
+    BatchAdderProvider vector = BatchAdderProvider.vector();
+    if (vector != null) {
+      assertEquals(scalar, run(p, d, nb, vector), "vector adder vs scalar, nb=" + nb);
+    }
+    return scalar;
+  }
+
+  private static G2Point run(G2Point[] p, int[] d, int nb, BatchAdderProvider adders) {
     int n = p.length;
     long[] bx = new long[8 * n];
     long[] by = new long[8 * n];
@@ -22,7 +33,7 @@ class MsmG2AffineTest {
     }
     long[] out = new long[24];
     G2LimbOps ops = new G2LimbOps();
-    new MsmG2Affine(bx, by, nb).windowSum(d, 1, 0, new boolean[n], n, out, 0, ops);
+    new MsmG2Affine(bx, by, nb, adders).windowSum(d, 1, 0, new boolean[n], n, out, 0, ops);
     return ops.toAffine(out, 0);
   }
 
