@@ -397,6 +397,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   public Trigger trigger(BigInteger triggerId) {
     synchronized (scanLock) {
       if (index != null) {
+        index.sync(); // two requests: the index may be stale (a node reset makes ids mean other triggers)
         Optional<Trigger> seen = index.trigger(triggerId);
         if (seen.isPresent()) {
           return seen.get();
