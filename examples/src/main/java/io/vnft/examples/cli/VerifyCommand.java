@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code vnft verify --token N}: checks one token end to end. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Check one token end to end: oracle crossing, seed, regenerated frames vs framesRoot, file vs "
-        + "CID, metadata vs tokenURI, ERC-7007 verify. Prints PASS/FAIL per check; exit status 0 only if all pass.")
+        + "CID, the video file as an encoding of the regenerated frames, tokenURI byte for byte, ERC-7007 verify. Prints PASS/FAIL per check; exit status 0 only if all pass.")
 final class VerifyCommand implements Callable<Integer> {
   private final PrintStream out;
 
