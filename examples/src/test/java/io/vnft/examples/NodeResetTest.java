@@ -17,15 +17,9 @@ import io.vnft.api.roles.RoleListener;
 import io.vnft.api.roles.TokenVerifier;
 import io.vnft.chain.DevNetwork;
 import io.vnft.chain.VnftDeployment;
-import io.vnft.gpu.circuit.Groth16PixelProofSystem;
-import io.vnft.gpu.commit.PoseidonCommitmentScheme;
-import io.vnft.gpu.encode.GifEncoder;
-import io.vnft.gpu.model.ReferenceVideoGenerator;
-import io.vnft.zk.groth16.Groth16;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,12 +44,8 @@ class NodeResetTest {
 
   @Test
   void afterANodeResetTheJournalIsNotTrustedAndTheNewTriggerIsMintedWithItsOwnVideo() throws Exception {
-    Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(FORMAT,
-        Groth16.setup(Groth16PixelProofSystem.circuitFor(FORMAT).r1cs(), new SecureRandom()));
-    Vnft.Builder base = Vnft.builder().generator(new ReferenceVideoGenerator())
-        .commitments(new PoseidonCommitmentScheme()).encoder(new GifEncoder()).proofSystem(proofs).format(FORMAT);
-    VnftDeployment.Params params = new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), 600, 300);
-    try (DevNetwork net = DevNetwork.start(base, dir, params, new BigDecimal(3800))) {
+    VnftDeployment.Params params = SmallNetworks.PARAMS;
+    try (DevNetwork net = SmallNetworks.start(dir, FORMAT)) {
       HttpService http = new HttpService(net.node().rpcUrl());
       String snapshot = new Request<>("evm_snapshot", List.of(), http, EthSubscribe.class).send().getResult();
       Vnft user = net.client(5);

@@ -27,17 +27,11 @@ import io.vnft.api.roles.TokenVerifier;
 import io.vnft.chain.DevNetwork;
 import io.vnft.chain.VnftDeployment;
 import io.vnft.chain.Web3jChainBackend;
-import io.vnft.gpu.circuit.Groth16PixelProofSystem;
-import io.vnft.gpu.commit.PoseidonCommitmentScheme;
-import io.vnft.gpu.encode.GifEncoder;
 import io.vnft.gpu.model.CppnRequests;
 import io.vnft.gpu.model.CppnSpec;
-import io.vnft.gpu.model.ReferenceVideoGenerator;
-import io.vnft.zk.groth16.Groth16;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -75,12 +69,8 @@ class UserInputAttackTest {
 
   @Test
   void anOddConditioningIsAnsweredARenditionMismatchIsDetectedAnotherFormatIsRefused() {
-    Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(FORMAT,
-        Groth16.setup(Groth16PixelProofSystem.circuitFor(FORMAT).r1cs(), new SecureRandom()));
-    Vnft.Builder base = Vnft.builder().generator(new ReferenceVideoGenerator())
-        .commitments(new PoseidonCommitmentScheme()).encoder(new GifEncoder()).proofSystem(proofs).format(FORMAT);
-    VnftDeployment.Params params = new VnftDeployment.Params(ETHER, ETHER.divide(BigInteger.TEN), 600, 300);
-    try (DevNetwork net = DevNetwork.start(base, dir, params, new BigDecimal(3800))) {
+    VnftDeployment.Params params = SmallNetworks.PARAMS;
+    try (DevNetwork net = SmallNetworks.start(dir, FORMAT)) {
       Vnft user = net.client(5);
       Web3jChainBackend userChain = (Web3jChainBackend) user.chain();
       Address me = userChain.account();

@@ -1,6 +1,7 @@
 package io.vnft.chain;
 
 import static io.vnft.chain.ChainFixture.ETHER;
+import static io.vnft.chain.RollupLifecycleTest.assertReason;
 import static io.vnft.chain.RollupLifecycleTest.assertSkipped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.function.Executable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Type;
@@ -99,16 +99,6 @@ class ProtocolAttackTest {
     Web3jChainBackend op = account("operator");
     op.bond(bondWei);
     return op;
-  }
-
-  private static String reason(Executable e) {
-    ChainException ex = assertThrows(ChainException.class, e);
-    return ex.revertReason().orElseThrow(() -> new AssertionError("no revert reason in " + ex.getMessage()));
-  }
-
-  private static void assertReason(String errorName, Executable e) {
-    String r = reason(e);
-    assertTrue(r.startsWith(errorName + "("), "expected " + errorName + " but got " + r);
   }
 
   private BigInteger pending(Web3jChainBackend who) {

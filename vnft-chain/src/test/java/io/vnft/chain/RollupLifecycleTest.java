@@ -42,12 +42,12 @@ class RollupLifecycleTest {
     }
   }
 
-  private static String reason(Executable e) {
+  static String reason(Executable e) {
     ChainException ex = assertThrows(ChainException.class, e);
     return ex.revertReason().orElseThrow(() -> new AssertionError("no revert reason in " + ex.getMessage()));
   }
 
-  private static void assertReason(String errorName, Executable e) {
+  static void assertReason(String errorName, Executable e) {
     String r = reason(e);
     assertTrue(r.startsWith(errorName + "("), "expected " + errorName + " but got " + r);
   }
