@@ -116,6 +116,16 @@ final class ChainIndex {
     if (lastBlock >= 0) {
       String now = hashOf(lastBlock);
       if (!lastHash.equals(now)) {
+        String code = Rpc.request(() -> rpc.web3j().ethGetCode(rollup,
+            org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send(), "eth_getCode").getCode();
+        requests++;
+        if (code == null || code.equals("0x") || code.isEmpty()) {
+          // A restarted or replaced node: nothing of this deployment is there. Refuse every read (each pass
+          // fails with this line) instead of reporting an empty protocol; the state read so far is kept.
+          throw new ChainException("block " + lastBlock + " changed hash and the node has no Rollup at " + rollup
+              + " any more: it was restarted or replaced without this deployment (same chain id does not mean same"
+              + " chain); point the operator at the deployment's node");
+        }
         LOG.warn("block {} changed hash ({} -> {}): the chain was reorganised or the node reset; re-reading the "
             + "protocol's events from block {}", lastBlock, lastHash, now, firstBlock);
         reset();
