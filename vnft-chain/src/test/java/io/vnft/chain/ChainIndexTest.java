@@ -52,6 +52,24 @@ class ChainIndexTest {
   }
 
   @Test
+  void aNodeThatLostTheDeploymentFailsEveryReadWithOneClearLine() throws Exception {
+    try (ChainFixture f = new ChainFixture(VnftDeployment.Params.defaults())) {
+      Address feed = f.newFeed(3000, 3600);
+      f.trigger(feed, Direction.ABOVE, 5000, "before the restart");
+      Web3jChainBackend reader = f.backend(5, f.addresses);
+      assertEquals(1, reader.openTriggers().size());
+      new Request<>("anvil_reset", List.of(), new HttpService(f.anvil.rpcUrl()), VoidResponse.class).send();
+      for (int i = 0; i < 3; i++) {
+        new Request<>("evm_mine", List.of(), new HttpService(f.anvil.rpcUrl()), VoidResponse.class).send();
+      }
+      io.vnft.api.ChainException e = org.junit.jupiter.api.Assertions.assertThrows(io.vnft.api.ChainException.class,
+          reader::openTriggers);
+      assertTrue(e.getMessage().contains("has no Rollup at"), e.getMessage());
+      reader.close();
+    }
+  }
+
+  @Test
   void aNodeResetToAnEarlierSnapshotIsDetectedAndReadAgain() throws Exception {
     try (ChainFixture f = new ChainFixture(VnftDeployment.Params.defaults())) {
       Address feed = f.newFeed(3000, 3600);
