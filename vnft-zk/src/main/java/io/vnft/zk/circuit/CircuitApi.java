@@ -67,36 +67,82 @@ public interface CircuitApi {
    */
   Var[] secretInputs(String name, int n);
 
-  /** @return the constant {@code c} (free) */
+  /**
+   * @return the constant {@code c} (free)
+   *
+   * @param c the value
+   */
   Var constant(Fr c);
 
-  /** @return the constant {@code c mod r} (negative values map to {@code r + c}; free) */
+  /**
+   * @return the constant {@code c mod r} (negative values map to {@code r + c}; free)
+   *
+   * @param c the value, any sign
+   */
   Var constant(long c);
 
   // ---- linear (free)
 
-  /** @return {@code a + b} (free) */
+  /**
+   * @return {@code a + b} (free)
+   *
+   * @param a first summand
+   * @param b second summand
+   */
   Var add(Var a, Var b);
 
-  /** @return the sum of all {@code xs} (free; 0 for none) */
+  /**
+   * @return the sum of all {@code xs} (free; 0 for none)
+   *
+   * @param xs the summands
+   */
   Var sum(Var... xs);
 
-  /** @return {@code a - b} (free) */
+  /**
+   * @return {@code a - b} (free)
+   *
+   * @param a the minuend
+   * @param b the subtrahend
+   */
   Var sub(Var a, Var b);
 
-  /** @return {@code -a} (free) */
+  /**
+   * @return {@code -a} (free)
+   *
+   * @param a the value to negate
+   */
   Var neg(Var a);
 
-  /** @return {@code c * a} (free) */
+  /**
+   * @return {@code c * a} (free)
+   *
+   * @param a the variable
+   * @param c the constant factor
+   */
   Var mulConst(Var a, Fr c);
 
-  /** @return {@code c * a} with {@code c} taken mod r (free) */
+  /**
+   * @return {@code c * a} with {@code c} taken mod r (free)
+   *
+   * @param a the variable
+   * @param c the constant factor, any sign
+   */
   Var mulConst(Var a, long c);
 
-  /** @return {@code a + c} (free) */
+  /**
+   * @return {@code a + c} (free)
+   *
+   * @param a the variable
+   * @param c the constant to add
+   */
   Var addConst(Var a, Fr c);
 
-  /** @return {@code a + c} with {@code c} taken mod r (free) */
+  /**
+   * @return {@code a + c} with {@code c} taken mod r (free)
+   *
+   * @param a the variable
+   * @param c the constant to add, any sign
+   */
   Var addConst(Var a, long c);
 
   /**
@@ -114,21 +160,35 @@ public interface CircuitApi {
    * Dot product with constant field weights (free).
    *
    * @throws InvalidInputException if the lengths differ
+   * @param xs the variables
+   * @param weights one constant weight per variable
+   * @return sum_i weights[i] * xs[i]
    */
   Var dotConst(Var[] xs, Fr[] weights);
 
   // ---- products and assertions
 
-  /** @return {@code a * b} (1 constraint; free if either side is constant) */
+  /**
+   * @return {@code a * b} (1 constraint; free if either side is constant)
+   *
+   * @param a first factor
+   * @param b second factor
+   */
   Var mul(Var a, Var b);
 
-  /** @return {@code a * a} (1 constraint; free for a constant) */
+  /**
+   * @return {@code a * a} (1 constraint; free for a constant)
+   *
+   * @param a the value to square
+   */
   Var square(Var a);
 
   /**
    * Constrains {@code a == b} (1 constraint; none if both are the same linear combination).
    *
    * @throws InvalidInputException if both are constants and differ
+   * @param a left side
+   * @param b right side
    */
   void assertEqual(Var a, Var b);
 
@@ -136,11 +196,14 @@ public interface CircuitApi {
    * Constrains {@code a} to 0 or 1 (1 constraint; free if already known boolean).
    *
    * @throws InvalidInputException if {@code a} is a constant other than 0 or 1
+   * @param a the value that must be boolean
    */
   void assertBoolean(Var a);
 
   /**
    * Constrains {@code a != 0} (1 constraint, through its inverse).
+   *
+   * @param a the value that must be non-zero
    */
   void assertNonZero(Var a);
 
@@ -170,15 +233,25 @@ public interface CircuitApi {
    * Constrains {@code 0 <= x < 2^bits} ({@code bits + 1} constraints).
    *
    * @param bits {@code 1 <= bits <= 253}
+   * @param x the value to range-check
    */
   void assertRange(Var x, int bits);
 
   // ---- comparisons and selection (results are known-boolean)
 
-  /** @return 1 if {@code x == 0} else 0 (2 constraints) */
+  /**
+   * @return 1 if {@code x == 0} else 0 (2 constraints)
+   *
+   * @param x the value to test
+   */
   Var isZero(Var x);
 
-  /** @return 1 if {@code a == b} else 0 (2 constraints) */
+  /**
+   * @return 1 if {@code a == b} else 0 (2 constraints)
+   *
+   * @param a left side
+   * @param b right side
+   */
   Var isEqual(Var a, Var b);
 
   /**
@@ -188,29 +261,58 @@ public interface CircuitApi {
    *
    * @param bits {@code 1 <= bits <= 252}
    * @return 1 if {@code a < b} else 0
+   * @param a left side, known to lie in [0, 2^bits)
+   * @param b right side, known to lie in [0, 2^bits)
    */
   Var lessThan(Var a, Var b, int bits);
 
-  /** @return 1 if {@code a <= b} else 0; same contract and cost as {@link #lessThan} */
+  /**
+   * @return 1 if {@code a <= b} else 0; same contract and cost as {@link #lessThan}
+   *
+   * @param a left side, known to lie in [0, 2^bits)
+   * @param b right side, known to lie in [0, 2^bits)
+   * @param bits the bound on both values, as for {@link #lessThan}
+   */
   Var lessOrEqual(Var a, Var b, int bits);
 
   /**
    * @param cond constrained boolean (asserted here unless already known)
    * @return {@code cond ? a : b} (1 constraint; free when {@code a - b} is a constant and
    *     {@code cond} is known boolean)
+   * @param a the value when cond is 1
+   * @param b the value when cond is 0
    */
   Var select(Var cond, Var a, Var b);
 
-  /** @return {@code a AND b} for booleans (asserted unless known; 1 constraint) */
+  /**
+   * @return {@code a AND b} for booleans (asserted unless known; 1 constraint)
+   *
+   * @param a a boolean
+   * @param b a boolean
+   */
   Var and(Var a, Var b);
 
-  /** @return {@code a OR b} for booleans (1 constraint) */
+  /**
+   * @return {@code a OR b} for booleans (1 constraint)
+   *
+   * @param a a boolean
+   * @param b a boolean
+   */
   Var or(Var a, Var b);
 
-  /** @return {@code a XOR b} for booleans (1 constraint) */
+  /**
+   * @return {@code a XOR b} for booleans (1 constraint)
+   *
+   * @param a a boolean
+   * @param b a boolean
+   */
   Var xor(Var a, Var b);
 
-  /** @return {@code NOT a} for a boolean (free once {@code a} is known boolean) */
+  /**
+   * @return {@code NOT a} for a boolean (free once {@code a} is known boolean)
+   *
+   * @param a a boolean
+   */
   Var not(Var a);
 
   // ---- division
@@ -218,6 +320,7 @@ public interface CircuitApi {
   /**
    * @return {@code 1 / x}, computed by a hint and constrained by {@code x * inv == 1} (1
    *     constraint); solving fails if {@code x == 0}
+   * @param x the value to invert
    */
   Var inverse(Var x);
 
@@ -225,6 +328,8 @@ public interface CircuitApi {
    * @return {@code a / b} (2 constraints; free if {@code b} is constant); solving fails if
    *     {@code b == 0}
    * @throws InvalidInputException if {@code b} is the constant 0
+   * @param a the dividend
+   * @param b the divisor
    */
   Var div(Var a, Var b);
 
@@ -282,6 +387,8 @@ public interface CircuitApi {
    *
    * @param k shift, {@code 0 <= k < xBits}
    * @param xBits signed width of {@code x}, {@code 1 <= xBits <= 252}
+   * @param x the signed fixed-point value
+   * @return floor(x / 2^k)
    */
   Var shiftRightFloor(Var x, int k, int xBits);
 
@@ -295,6 +402,7 @@ public interface CircuitApi {
    * @param k {@code 0 <= k < xBits}
    * @param xBits {@code 1 <= xBits <= 252}
    * @return {@code {quotient, remainder}}
+   * @param x the signed value
    */
   Var[] divModPow2(Var x, int k, int xBits);
 
@@ -306,6 +414,8 @@ public interface CircuitApi {
    * @param lo lower bound, {@code -2^(bits-1) <= lo <= hi}
    * @param hi upper bound, {@code hi < 2^(bits-1)}
    * @param bits {@code 2 <= bits <= 251}
+   * @param x the signed value to clamp
+   * @return x clamped to [lo, hi]
    */
   Var clamp(Var x, long lo, long hi, int bits);
 
@@ -319,10 +429,16 @@ public interface CircuitApi {
    * @param name non-empty, without {@code '/'}
    * @param body the gadget code
    * @return what {@code body} returns
+   * @param <T> the body's result type
    */
   <T> T scope(String name, Supplier<T> body);
 
-  /** {@link #scope(String, Supplier)} for a body that returns nothing. */
+  /**
+   * {@link #scope(String, Supplier)} for a body that returns nothing.
+   *
+   * @param name the scope's name, as for {@link #scope(String, Supplier)}
+   * @param body the code to run inside the scope
+   */
   void scope(String name, Runnable body);
 
   /** @return the number of constraints added so far */

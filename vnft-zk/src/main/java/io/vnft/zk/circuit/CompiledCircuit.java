@@ -266,6 +266,8 @@ public final class CompiledCircuit {
    * Solves the witness from an {@link Assignment}.
    *
    * @see #solve(Map)
+   * @param inputs the values of the circuit's inputs
+   * @return the full witness, as {@link #solve(Map)} computes it
    */
   public Witness solve(Assignment inputs) {
     if (inputs == null) {

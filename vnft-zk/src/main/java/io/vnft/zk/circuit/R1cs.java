@@ -113,7 +113,11 @@ public final class R1cs {
     return nLabels;
   }
 
-  /** @return the label of wire {@code wire} */
+  /**
+   * @return the label of wire {@code wire}
+   *
+   * @param wire the wire index
+   */
   public long wireToLabel(int wire) {
     return wireToLabel[wire];
   }
@@ -128,7 +132,11 @@ public final class R1cs {
     return constraints.size();
   }
 
-  /** @return constraint {@code i} */
+  /**
+   * @return constraint {@code i}
+   *
+   * @param i the constraint index, 0 to constraint count - 1
+   */
   public Constraint constraint(int i) {
     return constraints.get(i);
   }
@@ -197,7 +205,12 @@ public final class R1cs {
     return firstUnsatisfied(witness) == -1;
   }
 
-  /** @see #isSatisfied(Fr[]) */
+  /**
+   * @see #isSatisfied(Fr[])
+   *
+   * @param witness the wire values
+   * @return whether every constraint holds for the witness
+   */
   public boolean isSatisfied(Witness witness) {
     return isSatisfied(witness.valuesUnsafe());
   }

@@ -51,12 +51,20 @@ public final class SparseRow {
     return wires.length;
   }
 
-  /** @return the wire of term {@code k} */
+  /**
+   * @return the wire of term {@code k}
+   *
+   * @param k the term index
+   */
   public int wire(int k) {
     return wires[k];
   }
 
-  /** @return the coefficient of term {@code k} */
+  /**
+   * @return the coefficient of term {@code k}
+   *
+   * @param k the term index
+   */
   public Fr coeff(int k) {
     return coeffs[k];
   }

@@ -47,7 +47,11 @@ public final class Witness {
     return values.length;
   }
 
-  /** @return the value of wire {@code i} */
+  /**
+   * @return the value of wire {@code i}
+   *
+   * @param i the wire index (0 is the constant 1)
+   */
   public Fr get(int i) {
     return values[i];
   }

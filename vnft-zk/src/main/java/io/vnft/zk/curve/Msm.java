@@ -30,12 +30,25 @@ import io.vnft.zk.field.FrOps;
 public final class Msm {
   private Msm() {}
 
-  /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
+  /**
+   * sum_i scalars[i] * bases[i] in G1, on all available processors.
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @return the sum
+   */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
     return g1(bases, scalars, Runtime.getRuntime().availableProcessors());
   }
 
-  /** sum_i scalars[i] * bases[i] in G1 on {@code threads} threads (>= 1). */
+  /**
+   * sum_i scalars[i] * bases[i] in G1 on {@code threads} threads (>= 1).
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @param threads the number of threads, at least 1
+   * @return the sum
+   */
   public static G1Point g1(G1Point[] bases, Fr[] scalars, int threads) {
     checkArrays(bases, scalars);
     int n = bases.length;
@@ -48,6 +61,11 @@ public final class Msm {
    *
    * @throws InvalidInputException on null or short arrays, a null base, n &lt; 0, threads &lt; 1, or a
    *     scalar not below r
+   * @param bases the points (at least n)
+   * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
+   * @param n number of terms
+   * @param threads the number of threads, at least 1
+   * @return the sum
    */
   public static G1Point g1(G1Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
     checkLimbArgs(bases, scalarsStandardLimbs, n, threads);
@@ -56,12 +74,25 @@ public final class Msm {
     return job.g1Result();
   }
 
-  /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
+  /**
+   * sum_i scalars[i] * bases[i] in G2, on all available processors.
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @return the sum
+   */
   public static G2Point g2(G2Point[] bases, Fr[] scalars) {
     return g2(bases, scalars, Runtime.getRuntime().availableProcessors());
   }
 
-  /** sum_i scalars[i] * bases[i] in G2 on {@code threads} threads (>= 1). */
+  /**
+   * sum_i scalars[i] * bases[i] in G2 on {@code threads} threads (>= 1).
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @param threads the number of threads, at least 1
+   * @return the sum
+   */
   public static G2Point g2(G2Point[] bases, Fr[] scalars, int threads) {
     checkArrays(bases, scalars);
     int n = bases.length;
@@ -73,6 +104,11 @@ public final class Msm {
    * limbs each.
    *
    * @throws InvalidInputException as for the G1 variant
+   * @param bases the points (at least n)
+   * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
+   * @param n number of terms
+   * @param threads the number of threads, at least 1
+   * @return the sum
    */
   public static G2Point g2(G2Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
     checkLimbArgs(bases, scalarsStandardLimbs, n, threads);

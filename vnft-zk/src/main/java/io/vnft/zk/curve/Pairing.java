@@ -138,6 +138,8 @@ public final class Pairing {
    * multiplies f by a sparser line: 9 instead of 13 Fp2 multiplications).
    *
    * @throws InvalidInputException if q is null
+   * @param q the G2 point
+   * @return its lines, reusable across pairings and threads
    */
   public static G2Prepared prepare(G2Point q) {
     if (q == null) {
@@ -158,6 +160,8 @@ public final class Pairing {
    * more than the 4 Fp2 multiplications per line they save in a single Miller loop.
    *
    * @throws InvalidInputException if q is null
+   * @param q the G2 point
+   * @return its lines, unscaled
    */
   public static G2Prepared prepareOnce(G2Point q) {
     if (q == null) {
@@ -169,7 +173,13 @@ public final class Pairing {
     return new G2Prepared(q, lines(q, new Fp12LimbOps()), false);
   }
 
-  /** e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1. */
+  /**
+   * e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1.
+   *
+   * @param p the G1 point
+   * @param q the G2 point
+   * @return e(p, q) in GT
+   */
   public static Fp12 pair(G1Point p, G2Point q) {
     return finalExponentiation(millerLoop(new G1Point[] {p}, new G2Point[] {q}));
   }
@@ -179,6 +189,9 @@ public final class Pairing {
    * like the EIP-197 precompile.
    *
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
+   * @param ps the G1 points
+   * @param qs the G2 points, one per G1 point
+   * @return whether prod_i e(ps[i], qs[i]) == 1 (one shared final exponentiation)
    */
   public static boolean pairingCheck(G1Point[] ps, G2Point[] qs) {
     return pairingCheck(ps, prepareAll(ps, qs));
@@ -188,6 +201,9 @@ public final class Pairing {
    * True if prod_i e(ps[i], qs[i]) == 1, with the G2 lines precomputed by {@link #prepare}.
    *
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
+   * @param ps the G1 points
+   * @param qs the prepared G2 points, one per G1 point
+   * @return whether the product is one
    */
   public static boolean pairingCheck(G1Point[] ps, G2Prepared[] qs) {
     return Fp12LimbOps.isOne12(reducedProduct(ps, qs), 0);
@@ -201,6 +217,10 @@ public final class Pairing {
    *
    * @throws InvalidInputException if an argument is null, the arrays contain null, or differ in
    *     length
+   * @param ps the G1 points
+   * @param qs the prepared G2 points, one per G1 point
+   * @param target the expected product, an element of GT
+   * @return whether prod_i e(ps[i], qs[i]) equals {@code target}, an element of GT
    */
   public static boolean pairingProductEquals(G1Point[] ps, G2Prepared[] qs, Fp12 target) {
     if (target == null) {
@@ -225,6 +245,10 @@ public final class Pairing {
    * A Miller loop value of (p, q): f_{6x+2,Q}(P) times the Frobenius lines, each line scaled by an
    * Fp2 factor; only its final exponentiation is canonical (the scaling, and so this value,
    * depends on the coordinates the loop runs in).
+   *
+   * @param p the G1 point
+   * @param q the G2 point
+   * @return the Miller loop value, before the final exponentiation
    */
   public static Fp12 millerLoop(G1Point p, G2Point q) {
     return millerLoop(new G1Point[] {p}, new G2Point[] {q});
@@ -235,6 +259,9 @@ public final class Pairing {
    * exponentiation). Pairs with a point at infinity contribute one.
    *
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
+   * @param ps the G1 points
+   * @param qs the G2 points, one per G1 point
+   * @return the product of the Miller loop values
    */
   public static Fp12 millerLoop(G1Point[] ps, G2Point[] qs) {
     G2Prepared[] pq = prepareAll(ps, qs);
@@ -513,6 +540,8 @@ public final class Pairing {
    * f^((p^12 - 1)/r): maps a Miller loop value to GT.
    *
    * @throws ArithmeticException if f is zero
+   * @param f a non-zero Miller loop value
+   * @return f^((p^12 - 1)/r), in GT
    */
   public static Fp12 finalExponentiation(Fp12 f) {
     long[] a = new long[Fp12LimbOps.FP12];

@@ -45,6 +45,8 @@ public final class SnarkjsJson {
    * Parses {@code proof.json}.
    *
    * @throws InvalidInputException if malformed (see the class comment)
+   * @param json the file's text
+   * @return the proof, its points validated
    */
   public static Proof readProof(String json) {
     Map<String, Object> o = object(json, "proof.json");
@@ -54,7 +56,11 @@ public final class SnarkjsJson {
         g1(field(o, "pi_c", "proof.json"), "proof.json pi_c"));
   }
 
-  /** @return {@code proof.json} text for the proof, in snarkjs' layout */
+  /**
+   * @return {@code proof.json} text for the proof, in snarkjs' layout
+   *
+   * @param proof the proof
+   */
   public static String writeProof(Proof proof) {
     if (proof == null) {
       throw new InvalidInputException("proof.json: proof is null");
@@ -70,6 +76,7 @@ public final class SnarkjsJson {
    *
    * @return the public signals, each in {@code [0, r)}
    * @throws InvalidInputException if malformed or a value is not below r
+   * @param json the file's text
    */
   public static List<BigInteger> readPublic(String json) {
     Object v = parse(json, "public.json");
@@ -87,7 +94,11 @@ public final class SnarkjsJson {
     return out;
   }
 
-  /** @return {@code public.json} text: an array of decimal strings */
+  /**
+   * @return {@code public.json} text: an array of decimal strings
+   *
+   * @param values the public signals
+   */
   public static String writePublic(List<BigInteger> values) {
     if (values == null) {
       throw new InvalidInputException("public.json: values is null");
@@ -109,6 +120,8 @@ public final class SnarkjsJson {
    * Parses {@code verification_key.json}.
    *
    * @throws InvalidInputException if malformed (see the class comment)
+   * @param json the file's text
+   * @return the key, its points validated
    */
   public static VerifyingKey readVerifyingKey(String json) {
     String w = "verification_key.json";
@@ -134,7 +147,11 @@ public final class SnarkjsJson {
         g2(field(o, "vk_delta_2", w), w + " vk_delta_2"), ic);
   }
 
-  /** @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12) */
+  /**
+   * @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12)
+   *
+   * @param vk the verifying key
+   */
   public static String writeVerifyingKey(VerifyingKey vk) {
     if (vk == null) {
       throw new InvalidInputException("verification_key.json: vk is null");
@@ -160,6 +177,8 @@ public final class SnarkjsJson {
    *
    * @throws InvalidInputException if larger
    * @throws ProofException if it cannot be read
+   * @param file the file
+   * @return its text
    */
   public static String readText(Path file) {
     try {
@@ -177,6 +196,8 @@ public final class SnarkjsJson {
    * Writes UTF-8 text to a temporary file next to {@code file}, then renames it.
    *
    * @throws ProofException if it cannot be written
+   * @param file the file to write
+   * @param text the text
    */
   public static void writeText(Path file, String text) {
     if (file == null || text == null) {

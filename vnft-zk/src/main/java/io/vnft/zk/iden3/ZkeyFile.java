@@ -84,6 +84,8 @@ public final class ZkeyFile {
    * Reads and validates a Groth16 {@code .zkey} held in memory.
    *
    * @throws InvalidInputException if the bytes are malformed (see the class comment)
+   * @param data the whole file
+   * @return the proving key, validated
    */
   public static ProvingKey read(byte[] data) {
     if (data == null) {
@@ -259,6 +261,8 @@ public final class ZkeyFile {
    * Encodes a proving key as {@code .zkey} bytes.
    *
    * @throws InvalidInputException if pk is null
+   * @param pk the proving key
+   * @return the file's bytes
    */
   public static byte[] toBytes(ProvingKey pk) {
     if (pk == null) {
@@ -344,6 +348,8 @@ public final class ZkeyFile {
    *
    * @throws InvalidInputException if pk or file is null
    * @throws ProofException if the file cannot be written
+   * @param pk the proving key
+   * @param file the file to write
    */
   public static void write(ProvingKey pk, Path file) {
     if (file == null) {

@@ -160,6 +160,9 @@ public final class SolidityVerifierExporter {
    *
    * @throws InvalidInputException as {@link #export(VerifyingKey, String)}
    * @throws ProofException if the file cannot be written
+   * @param vk the verifying key
+   * @param contractName the contract's name, as for {@link #export(VerifyingKey, String)}
+   * @param file the file to write
    */
   public static void export(VerifyingKey vk, String contractName, Path file) {
     String src = export(vk, contractName);

@@ -31,6 +31,7 @@ public final class Json {
    * @param text the JSON text
    * @param what names the document in error messages (e.g. "proof.json")
    * @throws InvalidInputException on any syntax error, with the position
+   * @return the value: a Map, List, String, BigInteger or Double, Boolean or null
    */
   public static Object parse(String text, String what) {
     if (text == null) {
@@ -231,7 +232,12 @@ public final class Json {
     }
   }
 
-  /** Writes a JSON string literal with escapes. */
+  /**
+   * Writes a JSON string literal with escapes.
+   *
+   * @param v the string
+   * @return the quoted literal
+   */
   public static String quote(String v) {
     StringBuilder b = new StringBuilder(v.length() + 2).append('"');
     for (int i = 0; i < v.length(); i++) {
