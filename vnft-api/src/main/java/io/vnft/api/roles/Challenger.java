@@ -201,7 +201,13 @@ public final class Challenger {
 
     private Builder() {}
 
-    /** @param v a name for progress lines (default {@code challenger}) @return this */
+    /**
+
+     * @param v a name for progress lines (default {@code challenger})
+
+     * @return this
+
+     */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
       return this;
@@ -217,7 +223,13 @@ public final class Challenger {
       return this;
     }
 
-    /** @param v where progress goes (default {@link RoleListener#LOG}) @return this */
+    /**
+
+     * @param v where progress goes (default {@link RoleListener#LOG})
+
+     * @return this
+
+     */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
       return this;

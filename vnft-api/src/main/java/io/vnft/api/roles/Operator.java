@@ -404,7 +404,13 @@ public final class Operator {
 
     private Builder() {}
 
-    /** @param v a name for progress lines (default {@code operator}) @return this */
+    /**
+
+     * @param v a name for progress lines (default {@code operator})
+
+     * @return this
+
+     */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
       return this;
@@ -420,7 +426,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v the journal, opened for the deployment of {@code vnft}'s chain @return this */
+    /**
+
+     * @param v the journal, opened for the deployment of {@code vnft}'s chain
+
+     * @return this
+
+     */
     public Builder journal(OperatorJournal v) {
       this.journal = Objects.requireNonNull(v, "journal");
       this.journalFile = null;
@@ -438,7 +450,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v most leaves per batch, 1..100 (default 16) @return this */
+    /**
+
+     * @param v most leaves per batch, 1..100 (default 16)
+
+     * @return this
+
+     */
     public Builder maxBatch(int v) {
       if (v < 1 || v > 100) {
         throw new InvalidInputException("maxBatch: must be in [1, 100], got " + v);
@@ -447,7 +465,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v seconds the oldest firing may wait for a fuller batch, &gt;= 0 (default 30) @return this */
+    /**
+
+     * @param v seconds the oldest firing may wait for a fuller batch, &gt;= 0 (default 30)
+
+     * @return this
+
+     */
     public Builder maxWaitSeconds(long v) {
       if (v < 0) {
         throw new InvalidInputException("maxWaitSeconds: must be >= 0, got " + v);
@@ -456,13 +480,25 @@ public final class Operator {
       return this;
     }
 
-    /** @param v the clock in epoch seconds (default: the chain's latest block time) @return this */
+    /**
+
+     * @param v the clock in epoch seconds (default: the chain's latest block time)
+
+     * @return this
+
+     */
     public Builder clock(LongSupplier v) {
       this.clock = Objects.requireNonNull(v, "clock");
       return this;
     }
 
-    /** @param v where progress goes (default {@link RoleListener#LOG}) @return this */
+    /**
+
+     * @param v where progress goes (default {@link RoleListener#LOG})
+
+     * @return this
+
+     */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
       return this;
