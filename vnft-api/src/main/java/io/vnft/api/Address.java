@@ -20,6 +20,9 @@ public record Address(byte[] bytes) {
   public static final Address ZERO = new Address(new byte[LENGTH]);
 
   /**
+   * Validates the components.
+   *
+   * @param bytes the 20 address bytes
    * @throws InvalidInputException if {@code bytes} is null or not 20 bytes long
    */
   public Address {

@@ -19,6 +19,11 @@ public record Bytes32(byte[] bytes) {
   /** All zero bytes. */
   public static final Bytes32 ZERO = new Bytes32(new byte[LENGTH]);
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} if {@code bytes} is null or not 32 bytes long.
+   *
+   * @param bytes the 32 bytes, big-endian when read as a number
+   */
   public Bytes32 {
     if (bytes == null) {
       throw new InvalidInputException("bytes32: must not be null");

@@ -15,6 +15,12 @@ import java.util.Arrays;
  * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes
  */
 public record VideoFrames(VideoFormat format, byte[] rgb) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if the byte count does not match the format.
+   *
+   * @param format the video shape
+   * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes
+   */
   public VideoFrames {
     if (format == null) {
       throw new InvalidInputException("format: must not be null");

@@ -46,7 +46,14 @@ public final class Challenger {
    * @param settled unanswered challenges settled (slashes)
    */
   public record TickReport(int checked, int mismatches, List<PixelChallenge> opened, int settled) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param checked leaves regenerated and compared
+     * @param mismatches leaves whose content is not the model's output
+     * @param opened challenges opened
+     * @param settled unanswered challenges settled (slashes)
+     */
     public TickReport {
       opened = List.copyOf(opened);
     }

@@ -61,7 +61,17 @@ public final class Operator {
    */
   public record TickReport(int prepared, int failed, List<BatchReceipt> committed, int answered,
       int unanswerable, List<MintReceipt> minted, BigInteger withdrawnWei) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param prepared items generated and stored
+     * @param failed items that failed a stage (retried next pass)
+     * @param committed batches committed
+     * @param answered challenges answered with a proof
+     * @param unanswerable challenges this operator could not prove (its content is wrong)
+     * @param minted tokens minted by finalization
+     * @param withdrawnWei what was withdrawn, in wei
+     */
     public TickReport {
       committed = List.copyOf(committed);
       minted = List.copyOf(minted);

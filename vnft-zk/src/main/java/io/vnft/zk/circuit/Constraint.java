@@ -13,6 +13,13 @@ import io.vnft.zk.field.Fr;
  * @param c product
  */
 public record Constraint(SparseRow a, SparseRow b, SparseRow c) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a row is null.
+   *
+   * @param a left factor
+   * @param b right factor
+   * @param c product
+   */
   public Constraint {
     if (a == null || b == null || c == null) {
       throw new InvalidInputException("Constraint rows must not be null");

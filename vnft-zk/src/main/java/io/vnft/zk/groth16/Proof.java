@@ -25,6 +25,13 @@ import io.vnft.zk.curve.G2Point;
  * @param c the G1 point {@code pi_c}
  */
 public record Proof(G1Point a, G2Point b, G1Point c) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a point is null.
+   *
+   * @param a the G1 point {@code pi_a}
+   * @param b the G2 point {@code pi_b}
+   * @param c the G1 point {@code pi_c}
+   */
   public Proof {
     if (a == null || b == null || c == null) {
       throw new InvalidInputException("Proof: points a, b, c must not be null");

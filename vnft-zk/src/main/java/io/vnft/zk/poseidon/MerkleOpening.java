@@ -20,6 +20,13 @@ import java.util.List;
  * @param siblings the sibling hashes, leaf level first (the depth of the tree, at most 30)
  */
 public record MerkleOpening(int index, Fr leaf, List<Fr> siblings) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a value is null, the depth exceeds 30, or the index does not fit the depth.
+   *
+   * @param index the leaf index, {@code 0 <= index < 2^siblings.size()}
+   * @param leaf the leaf value
+   * @param siblings the sibling hashes, leaf level first (the depth of the tree, at most 30)
+   */
   public MerkleOpening {
     if (leaf == null || siblings == null) {
       throw new InvalidInputException("MerkleOpening: leaf and siblings must not be null");
