@@ -68,6 +68,11 @@ public record Address(byte[] bytes) {
     return a;
   }
 
+  /**
+   * The 20 address bytes.
+   *
+   * @return a fresh copy of the 20 bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();

@@ -78,11 +78,20 @@ public record Bytes32(byte[] bytes) {
     return new Bytes32(out);
   }
 
-  /** @return Keccak-256 of {@code data} (the Ethereum hash) */
+  /**
+   * @return Keccak-256 of {@code data} (the Ethereum hash)
+   *
+   * @param data the bytes to hash (any length)
+   */
   public static Bytes32 keccak256(byte[] data) {
     return new Bytes32(Keccak256.hash(data));
   }
 
+  /**
+   * The 32 bytes.
+   *
+   * @return a fresh copy of the 32 bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();

@@ -47,6 +47,11 @@ public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger>
     proof = proof.clone();
   }
 
+  /**
+   * The encoded proof bytes.
+   *
+   * @return a fresh copy of the proof bytes
+   */
   @Override
   public byte[] proof() {
     return proof.clone();

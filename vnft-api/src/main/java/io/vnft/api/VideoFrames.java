@@ -35,6 +35,11 @@ public record VideoFrames(VideoFormat format, byte[] rgb) {
     rgb = rgb.clone();
   }
 
+  /**
+   * The RGB8 pixels of all frames.
+   *
+   * @return a fresh copy of the pixel bytes
+   */
   @Override
   public byte[] rgb() {
     return rgb.clone();
