@@ -20,7 +20,8 @@ public record Bytes32(byte[] bytes) {
   public static final Bytes32 ZERO = new Bytes32(new byte[LENGTH]);
 
   /**
-   * Validates the components; throws {@link InvalidInputException} if {@code bytes} is null or not 32 bytes long.
+   * Validates the components; throws {@link InvalidInputException} if {@code bytes} is null or not 32
+   * bytes long.
    *
    * @param bytes the 32 bytes, big-endian when read as a number
    */

@@ -14,7 +14,8 @@ package io.vnft.api;
  */
 public record Deployment(long chainId, Bytes32 genesisHash, Address rollup) {
   /**
-   * Validates the components; throws {@link InvalidInputException} if a field is missing or the chain id is not positive.
+   * Validates the components; throws {@link InvalidInputException} if a field is missing or the chain id
+   * is not positive.
    *
    * @param chainId the EIP-155 chain id, &gt; 0
    * @param genesisHash the hash of block 0

@@ -10,7 +10,8 @@ package io.vnft.api;
  */
 public record Firing(Trigger trigger, PriceRound round) {
   /**
-   * Validates the components; throws {@link InvalidInputException} if a field is null or the round is from another feed.
+   * Validates the components; throws {@link InvalidInputException} if a field is null or the round is
+   * from another feed.
    *
    * @param trigger the trigger
    * @param round its first crossing round on the trigger's feed

@@ -32,7 +32,8 @@ public record PixelStatement(
    * @param triggerId the trigger
    * @param roundId the firing round
    * @param promptHash keccak256 of the prompt
-   * @param conditioning the conditioning stored in the trigger (below r: the registry allows at most 253 bits)
+   * @param conditioning the conditioning stored in the trigger (below r: the registry allows at most 253
+   *     bits)
    * @param pixelIndex the disputed pixel
    */
   public PixelStatement {

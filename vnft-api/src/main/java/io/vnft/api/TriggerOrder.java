@@ -28,7 +28,8 @@ public record TriggerOrder(Address feed, Direction direction, BigInteger thresho
    * @param threshold the threshold in the feed's decimals, &gt; 0
    * @param prompt the prompt (at most {@value GenerationRequest#MAX_PROMPT_BYTES} UTF-8 bytes)
    * @param conditioning the model's conditioning (model-defined; the SDK derives it from the prompt with
-   *     {@link VideoGenerator#conditioningOf} by default; the registry refuses values out of the model's range)
+   *     {@link VideoGenerator#conditioningOf} by default; the registry refuses values out of the model's
+   * range)
    * @param modelId the registered model's name
    * @param recipient who receives the token
    * @param feeWei the fee escrowed for the operator, in wei, &gt;= 0

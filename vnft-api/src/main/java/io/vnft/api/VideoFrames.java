@@ -16,7 +16,8 @@ import java.util.Arrays;
  */
 public record VideoFrames(VideoFormat format, byte[] rgb) {
   /**
-   * Validates the components; throws {@link InvalidInputException} if the byte count does not match the format.
+   * Validates the components; throws {@link InvalidInputException} if the byte count does not match the
+   * format.
    *
    * @param format the video shape
    * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes

@@ -1050,7 +1050,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     }
 
     /**
-     * @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default the deploy block
+     * @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default
+     *     the deploy block
      *
      * @return this builder
      */

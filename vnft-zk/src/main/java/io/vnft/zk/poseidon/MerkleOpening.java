@@ -21,7 +21,8 @@ import java.util.List;
  */
 public record MerkleOpening(int index, Fr leaf, List<Fr> siblings) {
   /**
-   * Validates the components; throws {@link InvalidInputException} if a value is null, the depth exceeds 30, or the index does not fit the depth.
+   * Validates the components; throws {@link InvalidInputException} if a value is null, the depth exceeds
+   * 30, or the index does not fit the depth.
    *
    * @param index the leaf index, {@code 0 <= index < 2^siblings.size()}
    * @param leaf the leaf value

@@ -42,7 +42,8 @@ public final class MsmG1Affine extends AffineBuckets {
 
 
   /**
-   * A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given provider's adder.
+   * A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given
+   * provider's adder.
    *
    * @param bx the x coordinates of the points, four limbs each (kept, not copied)
    * @param by the y coordinates of the points (kept, not copied)

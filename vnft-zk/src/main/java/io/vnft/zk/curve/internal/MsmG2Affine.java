@@ -42,7 +42,8 @@ public final class MsmG2Affine extends AffineBuckets {
   private final long[] t = new long[8 * 6];
 
   /**
-   * A window over the points (bx, by) (GLV-expanded Fp2 limbs) with nb buckets, additions by the given provider's adder.
+   * A window over the points (bx, by) (GLV-expanded Fp2 limbs) with nb buckets, additions by the given
+   * provider's adder.
    *
    * @param bx the x coordinates of the points, eight limbs each (kept, not copied)
    * @param by the y coordinates of the points (kept, not copied)

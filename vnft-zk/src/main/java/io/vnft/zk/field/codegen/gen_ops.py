@@ -368,7 +368,8 @@ public final class {cls} {{
    * Inverts the n elements of v in place with Montgomery's trick (one inversion, 3(n-1)
    * multiplications). Zero elements are left as zero (they are skipped, not an error).
    *
-   * @param v the elements, four Montgomery limbs each, element i at v[4i..4i+3]; overwritten with their inverses
+   * @param v the elements, four Montgomery limbs each, element i at v[4i..4i+3]; overwritten with their
+   *     inverses
    * @param n how many elements of v to invert (from the start); n &lt;= 0 does nothing
    */
   public static void batchInverse(long[] v, int n) {{

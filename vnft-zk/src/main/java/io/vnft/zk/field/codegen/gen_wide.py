@@ -266,7 +266,8 @@ public final class FpWide {
     s += "  }\n\n"
     w(s)
     w("""  /**
-   * w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z to the reduced result.
+   * w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z
+   * to the reduced result.
    *
    * @param w the array holding the wide value (ten columns)
    * @param wo offset of the wide value in w, in columns
