@@ -80,9 +80,8 @@ public record Bytes32(byte[] bytes) {
   }
 
   /**
-   * @return Keccak-256 of {@code data} (the Ethereum hash)
-   *
    * @param data the bytes to hash (any length)
+   * @return Keccak-256 of {@code data} (the Ethereum hash)
    */
   public static Bytes32 keccak256(byte[] data) {
     return new Bytes32(Keccak256.hash(data));

@@ -187,7 +187,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param binary the anvil executable to run instead of looking it up
-     *
      * @return this builder
      */
     public Builder binary(Path binary) {
@@ -207,7 +206,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param chainId the chain id, >= 1
-     *
      * @return this builder
      */
     public Builder chainId(long chainId) {
@@ -220,7 +218,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param seconds interval mining block time in seconds; 0 (default) mines one block per transaction
-     *
      * @return this builder
      */
     public Builder blockTime(int seconds) {
@@ -233,7 +230,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param accounts number of funded default accounts, 1..10
-     *
      * @return this builder
      */
     public Builder accounts(int accounts) {
@@ -246,7 +242,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param ether balance of each account in ether, >= 1
-     *
      * @return this builder
      */
     public Builder balanceEther(long ether) {
@@ -259,7 +254,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param logFile where the node's output goes; default a temp file {@code anvil-<port>-*.log}
-     *
      * @return this builder
      */
     public Builder logFile(Path logFile) {
@@ -269,7 +263,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param timeout how long {@link #start()} waits for the node to answer
-     *
      * @return this builder
      */
     public Builder startTimeout(Duration timeout) {
@@ -279,7 +272,6 @@ public final class AnvilNode implements AutoCloseable {
 
     /**
      * @param arg one more command-line argument passed to anvil as is (e.g. {@code --code-size-limit})
-     *
      * @return this builder
      */
     public Builder arg(String arg) {

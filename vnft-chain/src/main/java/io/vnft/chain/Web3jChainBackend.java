@@ -220,12 +220,12 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    *
    * @param conditioningBits how many low bits a trigger's conditioning may use, 1..253 (the registry
    *     refuses a trigger whose conditioning is wider)
-   * @return the on-chain model id, keccak256(UTF-8 name)
    * @param name the model's name; its id is keccak256 of its UTF-8 bytes
    * @param weightsHash the hash of the model's weights
    * @param verifier the Groth16 verifier contract for the model's pixel circuit
    * @param format the video shape the model produces
    * @param metadataUri where the model's description lives
+   * @return the on-chain model id, keccak256(UTF-8 name)
    */
   public io.vnft.api.Bytes32 registerModel(String name, io.vnft.api.Bytes32 weightsHash, Address verifier,
       io.vnft.api.VideoFormat format, int conditioningBits, String metadataUri) {
@@ -283,7 +283,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   /**
    * Creates a trigger paying {@code feeWei} into escrow.
    *
-   * @return the new trigger id
    * @param feed the Chainlink-compatible feed (configured in TriggerBook)
    * @param direction which way the price must cross
    * @param threshold the threshold in the feed's decimals, &gt; 0
@@ -292,6 +291,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    * @param modelName the registered model's name
    * @param recipient who receives the token
    * @param feeWei the fee escrowed for the operator, in wei, sent as the transaction's value
+   * @return the new trigger id
    */
   public BigInteger createTrigger(Address feed, Direction direction, BigInteger threshold, String prompt,
       io.vnft.api.Bytes32 conditioning, String modelName, Address recipient, BigInteger feeWei) {
@@ -334,9 +334,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return wei withdrawable from TriggerBook and Rollup by {@code account}
-   *
    * @param account the account to look up
+   * @return wei withdrawable from TriggerBook and Rollup by {@code account}
    */
   public BigInteger pendingWithdrawal(Address account) {
     BigInteger a = call1(book(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
@@ -373,9 +372,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   public record OperatorAccount(BigInteger bondWei, BigInteger lockedWei, long pendingBatches, boolean slashed) {}
 
   /**
-   * @return {@code account}'s operator record in the Rollup
-   *
    * @param account the operator's address
+   * @return {@code account}'s operator record in the Rollup
    */
   public OperatorAccount operatorAccount(Address account) {
     List<Type> v = rpc.call(rollupAddr(), fn("operators", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
@@ -392,9 +390,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return the stake batch {@code batchId} locks (minOperatorBond + its fees), wei
-   *
    * @param batchId the batch
+   * @return the stake batch {@code batchId} locks (minOperatorBond + its fees), wei
    */
   public BigInteger stakeOf(BigInteger batchId) {
     return call1(rollupAddr(), "stakeOf", List.of(new Uint256(batchId)), new TypeReference<Uint256>() {});
@@ -424,9 +421,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return the ether balance of {@code account} in wei
-   *
    * @param account the account
+   * @return the ether balance of {@code account} in wei
    */
   public BigInteger balance(Address account) {
     return Rpc.request(() -> web3j.ethGetBalance(account.hex(),
@@ -436,9 +432,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   // ------------------------------------------------------------------ reads
 
   /**
-   * @return the trigger's on-chain state
-   *
    * @param triggerId the trigger
+   * @return the trigger's on-chain state
    */
   public TriggerStatus triggerStatus(BigInteger triggerId) {
     TriggerBook.Trigger t = rawTrigger(triggerId);
@@ -493,9 +488,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return the model's registered name for its on-chain id
-   *
    * @param modelId the model's on-chain id
+   * @return the model's registered name for its on-chain id
    */
   public String modelName(io.vnft.api.Bytes32 modelId) {
     return modelNames.computeIfAbsent(modelId, id -> rawModel(id).name);
@@ -741,9 +735,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return the six public inputs the Rollup builds for a challenge (what a proof must be made for)
-   *
    * @param challengeId the challenge
+   * @return the six public inputs the Rollup builds for a challenge (what a proof must be made for)
    */
   public List<BigInteger> publicInputs(BigInteger challengeId) {
     List<Type> v = rpc.call(rollupAddr(), fn("publicInputs", List.of(new Uint256(challengeId)), List.of(
@@ -830,9 +823,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   // ------------------------------------------------------------------ tokens
 
   /**
-   * @return the owner of a minted token
-   *
    * @param tokenId the token
+   * @return the owner of a minted token
    */
   public Address ownerOf(BigInteger tokenId) {
     String a = call1(nft(), "ownerOf", List.of(new Uint256(tokenId)), new TypeReference<org.web3j.abi.datatypes.Address>() {});
@@ -840,9 +832,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   }
 
   /**
-   * @return the token's URI: {@code data:application/json;base64,} + the JSON VideoNFT builds on chain
-   *
    * @param tokenId the token
+   * @return the token's URI: {@code data:application/json;base64,} + the JSON VideoNFT builds on chain
    */
   public String tokenUri(BigInteger tokenId) {
     return call1(nft(), "tokenURI", List.of(new Uint256(tokenId)), new TypeReference<Utf8String>() {});
@@ -952,7 +943,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param rpcUrl the node's HTTP JSON-RPC URL
-     *
      * @return this builder
      */
     public Builder rpcUrl(String rpcUrl) {
@@ -962,7 +952,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param privateKey the signer's key, 0x-prefixed 64 hex digits
-     *
      * @return this builder
      */
     public Builder privateKey(String privateKey) {
@@ -972,7 +961,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param chainId the chain id the node must report; build() fails with ChainException otherwise
-     *
      * @return this builder
      */
     public Builder chainId(long chainId) {
@@ -982,7 +970,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param contracts the deployed contract addresses (null for deployment only)
-     *
      * @return this builder
      */
     public Builder contracts(VnftDeployment.Addresses contracts) {
@@ -992,7 +979,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param feePolicy EIP-1559 fee policy; default {@link FeePolicy#defaults()}
-     *
      * @return this builder
      */
     public Builder feePolicy(FeePolicy feePolicy) {
@@ -1002,7 +988,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param confirmations blocks (including the transaction's own) a receipt needs, >= 1; default 1
-     *
      * @return this builder
      */
     public Builder confirmations(int confirmations) {
@@ -1015,7 +1000,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param timeout how long to wait for a receipt; default 60 s
-     *
      * @return this builder
      */
     public Builder receiptTimeout(Duration timeout) {
@@ -1025,7 +1009,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param millis receipt polling interval, >= 10 ms; default 100 ms
-     *
      * @return this builder
      */
     public Builder pollInterval(long millis) {
@@ -1038,7 +1021,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param blocks blocks per eth_getLogs request, >= 1; default 5 000
-     *
      * @return this builder
      */
     public Builder logChunkBlocks(long blocks) {
@@ -1052,7 +1034,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     /**
      * @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default
      *     the deploy block
-     *
      * @return this builder
      */
     public Builder fromBlock(long block) {
@@ -1079,7 +1060,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     /**
      * @param listener called after each mined transaction (on the sending thread); must be thread-safe
-     *
      * @return this builder
      */
     public Builder listener(Consumer<TxInfo> listener) {
@@ -1090,10 +1070,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     /**
      * Connects, checks the chain id, and returns the backend.
      *
+     * @return a connected backend; close it when done
      * @throws InvalidInputException for a missing URL or a malformed key
      * @throws BackendUnavailableException when the node cannot be reached
      * @throws ChainException when the node's chain id differs from {@link #chainId(long)}
-     * @return a connected backend; close it when done
      */
     public Web3jChainBackend build() {
       if (rpcUrl == null || !(rpcUrl.startsWith("http://") || rpcUrl.startsWith("https://"))) {

@@ -100,9 +100,8 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   }
 
   /**
-   * @return the compiled pixel circuit for a shape (for setups and ceremonies)
-   *
    * @param format the video shape
+   * @return the compiled pixel circuit for a shape (for setups and ceremonies)
    */
   public static CompiledCircuit circuitFor(VideoFormat format) {
     return CircuitCompiler.compile(new PixelCircuit(CppnWeights.builtIn(), format));

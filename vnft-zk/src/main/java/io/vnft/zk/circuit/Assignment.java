@@ -55,9 +55,9 @@ public final class Assignment {
 
   /**
    * @param value a canonical value in {@code [0, r)}
-   * @throws InvalidInputException if it is out of range
    * @param name the input's name as declared in the circuit
    * @return this assignment, for chaining
+   * @throws InvalidInputException if it is out of range
    */
   public Assignment set(String name, BigInteger value) {
     return set(name, Fr.of(value));

@@ -265,9 +265,9 @@ public final class CompiledCircuit {
   /**
    * Solves the witness from an {@link Assignment}.
    *
-   * @see #solve(Map)
    * @param inputs the values of the circuit's inputs
    * @return the full witness, as {@link #solve(Map)} computes it
+   * @see #solve(Map)
    */
   public Witness solve(Assignment inputs) {
     if (inputs == null) {

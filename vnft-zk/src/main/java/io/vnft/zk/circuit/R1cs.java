@@ -114,9 +114,8 @@ public final class R1cs {
   }
 
   /**
-   * @return the label of wire {@code wire}
-   *
    * @param wire the wire index
+   * @return the label of wire {@code wire}
    */
   public long wireToLabel(int wire) {
     return wireToLabel[wire];
@@ -133,9 +132,8 @@ public final class R1cs {
   }
 
   /**
-   * @return constraint {@code i}
-   *
    * @param i the constraint index, 0 to constraint count - 1
+   * @return constraint {@code i}
    */
   public Constraint constraint(int i) {
     return constraints.get(i);
@@ -206,10 +204,9 @@ public final class R1cs {
   }
 
   /**
-   * @see #isSatisfied(Fr[])
-   *
    * @param witness the wire values
    * @return whether every constraint holds for the witness
+   * @see #isSatisfied(Fr[])
    */
   public boolean isSatisfied(Witness witness) {
     return isSatisfied(witness.valuesUnsafe());

@@ -48,9 +48,8 @@ public final class Witness {
   }
 
   /**
-   * @return the value of wire {@code i}
-   *
    * @param i the wire index (0 is the constant 1)
+   * @return the value of wire {@code i}
    */
   public Fr get(int i) {
     return values[i];

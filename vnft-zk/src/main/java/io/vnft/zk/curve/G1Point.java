@@ -38,11 +38,11 @@ public final class G1Point {
   /**
    * The point (x, y), validated: both coordinates canonical and on the curve; (0, 0) is infinity.
    *
-   * @throws InvalidInputException naming the coordinate and the bound, or saying the point is off
-   *     the curve
    * @param x the x coordinate, below p
    * @param y the y coordinate, below p
    * @return the validated point
+   * @throws InvalidInputException naming the coordinate and the bound, or saying the point is off
+   *     the curve
    */
   public static G1Point of(BigInteger x, BigInteger y) {
     Fp fx = coord("x", x);
@@ -53,10 +53,10 @@ public final class G1Point {
   /**
    * The point (x, y) from field elements, validated to be on the curve; (0, 0) is infinity.
    *
-   * @throws InvalidInputException if the point is not on the curve
    * @param x the x coordinate
    * @param y the y coordinate
    * @return the validated point
+   * @throws InvalidInputException if the point is not on the curve
    */
   public static G1Point of(Fp x, Fp y) {
     if (x.isZero() && y.isZero()) {

@@ -53,12 +53,12 @@ public final class G2Point {
    * The point (x0 + x1*u, y0 + y1*u), real parts first (snarkjs order), validated: canonical
    * coordinates, on the twist, in the order-r subgroup. All zeros is infinity.
    *
-   * @throws InvalidInputException naming the coordinate and the bound, or the failed check
    * @param x0 real part of x, below p
    * @param x1 imaginary part of x, below p
    * @param y0 real part of y, below p
    * @param y1 imaginary part of y, below p
    * @return the validated point
+   * @throws InvalidInputException naming the coordinate and the bound, or the failed check
    */
   public static G2Point of(BigInteger x0, BigInteger x1, BigInteger y0, BigInteger y1) {
     Fp2 fx = new Fp2(coord("x0", x0), coord("x1", x1));
@@ -70,12 +70,12 @@ public final class G2Point {
    * The point from the EIP-197 word order (x1, x0, y1, y0) (imaginary parts first), validated like
    * {@link #of(BigInteger, BigInteger, BigInteger, BigInteger)}.
    *
-   * @throws InvalidInputException as for {@code of}
    * @param x1 imaginary part of x, below p
    * @param x0 real part of x, below p
    * @param y1 imaginary part of y, below p
    * @param y0 real part of y, below p
    * @return the validated point
+   * @throws InvalidInputException as for {@code of}
    */
   public static G2Point fromEip197(BigInteger x1, BigInteger x0, BigInteger y1, BigInteger y0) {
     return of(x0, x1, y0, y1);
@@ -85,10 +85,10 @@ public final class G2Point {
    * The point (x, y) from field elements, validated (on the twist and in the subgroup); all zeros
    * is infinity.
    *
-   * @throws InvalidInputException if the point is off the twist or not in the order-r subgroup
    * @param x the x coordinate
    * @param y the y coordinate
    * @return the validated point
+   * @throws InvalidInputException if the point is off the twist or not in the order-r subgroup
    */
   public static G2Point of(Fp2 x, Fp2 y) {
     if (x.isZero() && y.isZero()) {

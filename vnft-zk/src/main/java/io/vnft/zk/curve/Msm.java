@@ -59,13 +59,13 @@ public final class Msm {
    * sum_i k_i * bases[i] for i &lt; n in G1, where k_i is given in standard (NOT Montgomery) form as
    * four little-endian 64-bit limbs at scalarsStandardLimbs[4i..4i+3] and must be below r.
    *
-   * @throws InvalidInputException on null or short arrays, a null base, n &lt; 0, threads &lt; 1, or a
-   *     scalar not below r
    * @param bases the points (at least n)
    * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
    * @param n number of terms
    * @param threads the number of threads, at least 1
    * @return the sum
+   * @throws InvalidInputException on null or short arrays, a null base, n &lt; 0, threads &lt; 1, or a
+   *     scalar not below r
    */
   public static G1Point g1(G1Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
     checkLimbArgs(bases, scalarsStandardLimbs, n, threads);
@@ -103,12 +103,12 @@ public final class Msm {
    * G2 counterpart of {@link #g1(G1Point[], long[], int, int)}: scalars in standard form, four
    * limbs each.
    *
-   * @throws InvalidInputException as for the G1 variant
    * @param bases the points (at least n)
    * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
    * @param n number of terms
    * @param threads the number of threads, at least 1
    * @return the sum
+   * @throws InvalidInputException as for the G1 variant
    */
   public static G2Point g2(G2Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {
     checkLimbArgs(bases, scalarsStandardLimbs, n, threads);

@@ -137,9 +137,9 @@ public final class Pairing {
    * plus a batch inversion that divides each line by its w^3 coefficient so that each later use
    * multiplies f by a sparser line: 9 instead of 13 Fp2 multiplications).
    *
-   * @throws InvalidInputException if q is null
    * @param q the G2 point
    * @return its lines, reusable across pairings and threads
+   * @throws InvalidInputException if q is null
    */
   public static G2Prepared prepare(G2Point q) {
     if (q == null) {
@@ -159,9 +159,9 @@ public final class Pairing {
    * takes part in one pairing only (a proof's B), as the inversion and the per-line divisions cost
    * more than the 4 Fp2 multiplications per line they save in a single Miller loop.
    *
-   * @throws InvalidInputException if q is null
    * @param q the G2 point
    * @return its lines, unscaled
+   * @throws InvalidInputException if q is null
    */
   public static G2Prepared prepareOnce(G2Point q) {
     if (q == null) {
@@ -188,10 +188,10 @@ public final class Pairing {
    * True if prod_i e(ps[i], qs[i]) == 1 (one shared final exponentiation). Empty arrays give true,
    * like the EIP-197 precompile.
    *
-   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    * @param ps the G1 points
    * @param qs the G2 points, one per G1 point
    * @return whether prod_i e(ps[i], qs[i]) == 1 (one shared final exponentiation)
+   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static boolean pairingCheck(G1Point[] ps, G2Point[] qs) {
     return pairingCheck(ps, prepareAll(ps, qs));
@@ -200,10 +200,10 @@ public final class Pairing {
   /**
    * True if prod_i e(ps[i], qs[i]) == 1, with the G2 lines precomputed by {@link #prepare}.
    *
-   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    * @param ps the G1 points
    * @param qs the prepared G2 points, one per G1 point
    * @return whether the product is one
+   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static boolean pairingCheck(G1Point[] ps, G2Prepared[] qs) {
     return Fp12LimbOps.isOne12(reducedProduct(ps, qs), 0);
@@ -215,12 +215,12 @@ public final class Pairing {
    * e(-A, B) e(vk_x, gamma) e(C, delta) with e(alpha, beta)^-1 (the conjugate of e(alpha, beta))
    * instead of running a fourth Miller loop. Empty arrays give a product of one.
    *
-   * @throws InvalidInputException if an argument is null, the arrays contain null, or differ in
-   *     length
    * @param ps the G1 points
    * @param qs the prepared G2 points, one per G1 point
    * @param target the expected product, an element of GT
    * @return whether prod_i e(ps[i], qs[i]) equals {@code target}, an element of GT
+   * @throws InvalidInputException if an argument is null, the arrays contain null, or differ in
+   *     length
    */
   public static boolean pairingProductEquals(G1Point[] ps, G2Prepared[] qs, Fp12 target) {
     if (target == null) {
@@ -258,10 +258,10 @@ public final class Pairing {
    * The product of the Miller loop values of all pairs, sharing the squarings (no final
    * exponentiation). Pairs with a point at infinity contribute one.
    *
-   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    * @param ps the G1 points
    * @param qs the G2 points, one per G1 point
    * @return the product of the Miller loop values
+   * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static Fp12 millerLoop(G1Point[] ps, G2Point[] qs) {
     G2Prepared[] pq = prepareAll(ps, qs);
@@ -539,9 +539,9 @@ public final class Pairing {
   /**
    * f^((p^12 - 1)/r): maps a Miller loop value to GT.
    *
-   * @throws ArithmeticException if f is zero
    * @param f a non-zero Miller loop value
    * @return f^((p^12 - 1)/r), in GT
+   * @throws ArithmeticException if f is zero
    */
   public static Fp12 finalExponentiation(Fp12 f) {
     long[] a = new long[Fp12LimbOps.FP12];

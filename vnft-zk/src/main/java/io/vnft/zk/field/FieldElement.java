@@ -61,8 +61,8 @@ public interface FieldElement<F extends FieldElement<F>> {
   /**
    * this^-1.
    *
-   * @throws ArithmeticException if this is zero
    * @return this^-1
+   * @throws ArithmeticException if this is zero
    */
   F inverse();
 

@@ -71,9 +71,9 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * The element with canonical value v.
    *
-   * @throws InvalidInputException if v is null, negative or not below p
    * @param v the value, 0 &lt;= v &lt; p
    * @return the element
+   * @throws InvalidInputException if v is null, negative or not below p
    */
   public static Fp of(BigInteger v) {
     if (v == null) {
@@ -103,9 +103,9 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * Decodes a 32-byte big-endian canonical encoding.
    *
-   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below p
    * @param b32 32 bytes, most significant first (not modified or kept)
    * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below p
    */
   public static Fp fromBytesBE(byte[] b32) {
     return fromBytes(b32, true);
@@ -114,9 +114,9 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * Decodes a 32-byte little-endian canonical encoding (the iden3/snarkjs binary layout).
    *
-   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below p
    * @param b32 32 bytes, least significant first (not modified or kept)
    * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below p
    */
   public static Fp fromBytesLE(byte[] b32) {
     return fromBytes(b32, false);
@@ -215,10 +215,10 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * The element whose Montgomery limbs are a[ao..ao+3].
    *
-   * @throws InvalidInputException if the limbs are not below the modulus
    * @param a the array holding the limbs (copied, not kept)
    * @param ao offset of the element in a, in limbs
    * @return the element
+   * @throws InvalidInputException if the limbs are not below the modulus
    */
   public static Fp fromMontLimbs(long[] a, int ao) {
     if (!FpOps.isCanonical(a, ao)) {
@@ -507,9 +507,9 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * this / o.
    *
-   * @throws ArithmeticException if o is zero
    * @param o the divisor
    * @return this * o^-1
+   * @throws ArithmeticException if o is zero
    */
   public Fp div(Fp o) {
     return mul(o.inverse());
@@ -518,9 +518,9 @@ public final class Fp implements FieldElement<Fp> {
   /**
    * this^e for e >= 0 (a negative e means the inverse raised to -e).
    *
-   * @throws ArithmeticException if this is zero and e is negative
    * @param e the exponent, any sign
    * @return this^e (one when e is zero)
+   * @throws ArithmeticException if this is zero and e is negative
    */
   public Fp pow(BigInteger e) {
     if (e.signum() < 0) {

@@ -49,10 +49,10 @@ public final class Fp12 {
    * The element whose 48 Montgomery limbs (c0.c0.c0, c0.c0.c1, c0.c1.c0, ..., c1.c2.c1, 4 limbs
    * each, the layout of {@link #copyLimbsTo}) start at a[ao].
    *
-   * @throws io.vnft.api.InvalidInputException if a 4-limb group is not reduced below p
    * @param a the array holding the limbs (copied, not kept)
    * @param ao offset of the first limb
    * @return the element
+   * @throws io.vnft.api.InvalidInputException if a 4-limb group is not reduced below p
    */
   public static Fp12 fromMontLimbs(long[] a, int ao) {
     return new Fp12(fp6(a, ao), fp6(a, ao + 24));
@@ -213,8 +213,8 @@ public final class Fp12 {
   /**
    * this^-1.
    *
-   * @throws ArithmeticException if this is zero
    * @return this^-1
+   * @throws ArithmeticException if this is zero
    */
   public Fp12 inverse() {
     Fp6 t = c0.square().sub(c1.square().mulByV()).inverse();

@@ -43,10 +43,10 @@ public final class Fp2 implements FieldElement<Fp2> {
   /**
    * The element c0 + c1*u from canonical integers.
    *
-   * @throws InvalidInputException if a part is negative or not below p
    * @param c0 the real part, in [0, p)
    * @param c1 the coefficient of u, in [0, p)
    * @return the element
+   * @throws InvalidInputException if a part is negative or not below p
    */
   public static Fp2 of(BigInteger c0, BigInteger c1) {
     return new Fp2(Fp.of(c0), Fp.of(c1));

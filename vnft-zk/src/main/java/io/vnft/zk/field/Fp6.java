@@ -144,8 +144,8 @@ public final class Fp6 {
   /**
    * this^-1.
    *
-   * @throws ArithmeticException if this is zero
    * @return this^-1
+   * @throws ArithmeticException if this is zero
    */
   public Fp6 inverse() {
     // Standard formula for cubic extensions (e.g. "Guide to pairing-based cryptography", alg. 5.23)

@@ -311,11 +311,11 @@ public final class Groth16 {
   /**
    * Proves with all available processors; see {@link #prove(ProvingKey, Fr[], SecureRandom, int)}.
    *
-   * @throws InvalidInputException if the witness does not fit the key
    * @param pk the proving key
    * @param witness the solved witness
    * @param rnd the blinding randomness (r, s)
    * @return the proof
+   * @throws InvalidInputException if the witness does not fit the key
    */
   public static Proof prove(ProvingKey pk, Witness witness, SecureRandom rnd) {
     if (witness == null) {
@@ -456,11 +456,11 @@ public final class Groth16 {
   /**
    * Verifies a proof against public inputs given as field elements.
    *
-   * @return true if valid, false for a well-formed wrong proof
-   * @throws InvalidInputException for null arguments or a wrong input count
    * @param vk the verifying key
    * @param proof the proof
    * @param publicInputs the public inputs, in circuit order, without the constant 1
+   * @return true if valid, false for a well-formed wrong proof
+   * @throws InvalidInputException for null arguments or a wrong input count
    */
   public static boolean verify(VerifyingKey vk, Proof proof, Fr... publicInputs) {
     if (vk == null || proof == null || publicInputs == null) {
@@ -488,10 +488,9 @@ public final class Groth16 {
   }
 
   /**
-   * @return the public inputs of a witness: {@code witness[1..nPublic]} as integers
-   *
    * @param pk the proving key (gives the number of public inputs)
    * @param witness the full witness
+   * @return the public inputs of a witness: {@code witness[1..nPublic]} as integers
    */
   public static List<BigInteger> publicInputs(ProvingKey pk, Fr[] witness) {
     if (witness == null || witness.length < pk.nPublic + 1) {

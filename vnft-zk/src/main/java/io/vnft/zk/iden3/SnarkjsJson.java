@@ -44,9 +44,9 @@ public final class SnarkjsJson {
   /**
    * Parses {@code proof.json}.
    *
-   * @throws InvalidInputException if malformed (see the class comment)
    * @param json the file's text
    * @return the proof, its points validated
+   * @throws InvalidInputException if malformed (see the class comment)
    */
   public static Proof readProof(String json) {
     Map<String, Object> o = object(json, "proof.json");
@@ -57,9 +57,8 @@ public final class SnarkjsJson {
   }
 
   /**
-   * @return {@code proof.json} text for the proof, in snarkjs' layout
-   *
    * @param proof the proof
+   * @return {@code proof.json} text for the proof, in snarkjs' layout
    */
   public static String writeProof(Proof proof) {
     if (proof == null) {
@@ -74,9 +73,9 @@ public final class SnarkjsJson {
   /**
    * Parses {@code public.json}.
    *
+   * @param json the file's text
    * @return the public signals, each in {@code [0, r)}
    * @throws InvalidInputException if malformed or a value is not below r
-   * @param json the file's text
    */
   public static List<BigInteger> readPublic(String json) {
     Object v = parse(json, "public.json");
@@ -95,9 +94,8 @@ public final class SnarkjsJson {
   }
 
   /**
-   * @return {@code public.json} text: an array of decimal strings
-   *
    * @param values the public signals
+   * @return {@code public.json} text: an array of decimal strings
    */
   public static String writePublic(List<BigInteger> values) {
     if (values == null) {
@@ -119,9 +117,9 @@ public final class SnarkjsJson {
   /**
    * Parses {@code verification_key.json}.
    *
-   * @throws InvalidInputException if malformed (see the class comment)
    * @param json the file's text
    * @return the key, its points validated
+   * @throws InvalidInputException if malformed (see the class comment)
    */
   public static VerifyingKey readVerifyingKey(String json) {
     String w = "verification_key.json";
@@ -148,9 +146,8 @@ public final class SnarkjsJson {
   }
 
   /**
-   * @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12)
-   *
    * @param vk the verifying key
+   * @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12)
    */
   public static String writeVerifyingKey(VerifyingKey vk) {
     if (vk == null) {
@@ -175,10 +172,10 @@ public final class SnarkjsJson {
   /**
    * Reads a UTF-8 text file of at most {@link #MAX_CHARS} bytes.
    *
-   * @throws InvalidInputException if larger
-   * @throws ProofException if it cannot be read
    * @param file the file
    * @return its text
+   * @throws InvalidInputException if larger
+   * @throws ProofException if it cannot be read
    */
   public static String readText(Path file) {
     try {
@@ -195,9 +192,9 @@ public final class SnarkjsJson {
   /**
    * Writes UTF-8 text to a temporary file next to {@code file}, then renames it.
    *
-   * @throws ProofException if it cannot be written
    * @param file the file to write
    * @param text the text
+   * @throws ProofException if it cannot be written
    */
   public static void writeText(Path file, String text) {
     if (file == null || text == null) {

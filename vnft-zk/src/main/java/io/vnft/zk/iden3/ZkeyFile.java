@@ -83,9 +83,9 @@ public final class ZkeyFile {
   /**
    * Reads and validates a Groth16 {@code .zkey} held in memory.
    *
-   * @throws InvalidInputException if the bytes are malformed (see the class comment)
    * @param data the whole file
    * @return the proving key, validated
+   * @throws InvalidInputException if the bytes are malformed (see the class comment)
    */
   public static ProvingKey read(byte[] data) {
     if (data == null) {
@@ -260,9 +260,9 @@ public final class ZkeyFile {
   /**
    * Encodes a proving key as {@code .zkey} bytes.
    *
-   * @throws InvalidInputException if pk is null
    * @param pk the proving key
    * @return the file's bytes
+   * @throws InvalidInputException if pk is null
    */
   public static byte[] toBytes(ProvingKey pk) {
     if (pk == null) {
@@ -346,10 +346,10 @@ public final class ZkeyFile {
   /**
    * Writes a proving key as a {@code .zkey} file (to a temporary file next to it, then renamed).
    *
-   * @throws InvalidInputException if pk or file is null
-   * @throws ProofException if the file cannot be written
    * @param pk the proving key
    * @param file the file to write
+   * @throws InvalidInputException if pk or file is null
+   * @throws ProofException if the file cannot be written
    */
   public static void write(ProvingKey pk, Path file) {
     if (file == null) {

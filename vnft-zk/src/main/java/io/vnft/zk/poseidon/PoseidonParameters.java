@@ -99,9 +99,8 @@ public final class PoseidonParameters {
   }
 
   /**
-   * @return whether round {@code r} (0-based) is a full round (S-box on every lane)
-   *
    * @param r the round index, 0-based
+   * @return whether round {@code r} (0-based) is a full round (S-box on every lane)
    */
   public boolean isFullRound(int r) {
     return r < fullRounds / 2 || r >= fullRounds / 2 + partialRounds;

@@ -95,12 +95,12 @@ public final class MsmJob {
    * A G1 job for sum_{i &lt; n} scalars[off + i] * bases[i]; bases must not hold null (not checked
    * here beyond the array range).
    *
-   * @throws InvalidInputException when the range does not fit or a used scalar is not below r
    * @param bases the G1 bases; bases[i] pairs with scalar off + i
    * @param scalarsStd the scalars in standard (not Montgomery) form, four little-endian 64-bit limbs each
    * @param off index of the first scalar used (in scalars, not limbs)
    * @param n number of terms
    * @return a job to pass to {@link #runAll}
+   * @throws InvalidInputException when the range does not fit or a used scalar is not below r
    */
   public static MsmJob g1(G1Point[] bases, long[] scalarsStd, int off, int n) {
     return new MsmJob(false, bases, null, scalarsStd, off, n);
@@ -123,8 +123,8 @@ public final class MsmJob {
    * Makes this job's G1 and G2 windows add with the given provider's adders instead of {@link
    * BatchAdderProvider#best()} (tests and benchmarks compare them; results are identical).
    *
-   * @return this job
    * @param provider the adders to use; not null
+   * @return this job
    */
   public MsmJob using(BatchAdderProvider provider) {
     this.adders = java.util.Objects.requireNonNull(provider, "provider");

@@ -76,9 +76,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * The element with canonical value v.
    *
-   * @throws InvalidInputException if v is null, negative or not below %(SYM)s
    * @param v the value, 0 &lt;= v &lt; %(SYM)s
    * @return the element
+   * @throws InvalidInputException if v is null, negative or not below %(SYM)s
    */
   public static %(CLS)s of(BigInteger v) {
     if (v == null) {
@@ -108,9 +108,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * Decodes a 32-byte big-endian canonical encoding.
    *
-   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    * @param b32 32 bytes, most significant first (not modified or kept)
    * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    */
   public static %(CLS)s fromBytesBE(byte[] b32) {
     return fromBytes(b32, true);
@@ -119,9 +119,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * Decodes a 32-byte little-endian canonical encoding (the iden3/snarkjs binary layout).
    *
-   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    * @param b32 32 bytes, least significant first (not modified or kept)
    * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    */
   public static %(CLS)s fromBytesLE(byte[] b32) {
     return fromBytes(b32, false);
@@ -220,10 +220,10 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * The element whose Montgomery limbs are a[ao..ao+3].
    *
-   * @throws InvalidInputException if the limbs are not below the modulus
    * @param a the array holding the limbs (copied, not kept)
    * @param ao offset of the element in a, in limbs
    * @return the element
+   * @throws InvalidInputException if the limbs are not below the modulus
    */
   public static %(CLS)s fromMontLimbs(long[] a, int ao) {
     if (!%(OPS)s.isCanonical(a, ao)) {
@@ -284,9 +284,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * this / o.
    *
-   * @throws ArithmeticException if o is zero
    * @param o the divisor
    * @return this * o^-1
+   * @throws ArithmeticException if o is zero
    */
   public %(CLS)s div(%(CLS)s o) {
     return mul(o.inverse());
@@ -295,9 +295,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * this^e for e >= 0 (a negative e means the inverse raised to -e).
    *
-   * @throws ArithmeticException if this is zero and e is negative
    * @param e the exponent, any sign
    * @return this^e (one when e is zero)
+   * @throws ArithmeticException if this is zero and e is negative
    */
   public %(CLS)s pow(BigInteger e) {
     if (e.signum() < 0) {

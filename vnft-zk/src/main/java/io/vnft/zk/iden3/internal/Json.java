@@ -30,8 +30,8 @@ public final class Json {
    *
    * @param text the JSON text
    * @param what names the document in error messages (e.g. "proof.json")
-   * @throws InvalidInputException on any syntax error, with the position
    * @return the value: a Map, List, String, BigInteger or Double, Boolean or null
+   * @throws InvalidInputException on any syntax error, with the position
    */
   public static Object parse(String text, String what) {
     if (text == null) {
