@@ -79,6 +79,7 @@ public class ArithmeticBenchmark {
   long[] g12;
   long[] h12;
 
+  /** Fixed-seed random operands and points, so every run measures the same values. */
   @Setup
   public void setup() {
     Random rnd = new Random(42);
@@ -122,102 +123,176 @@ public class ArithmeticBenchmark {
     Pairing.pair(p1, q1).copyLimbsTo(g12, 0); // in the cyclotomic subgroup
   }
 
-  /** Fp12 product on limbs (Karatsuba with lazy reduction), the final exponentiation's multiply. */
+  /**
+   * Fp12 product on limbs (Karatsuba with lazy reduction), the final exponentiation's multiply.
+   *
+   * @return the product (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] fp12Mul() {
     tower.mul12(f12, 0, g12, 0, h12, 0);
     return h12;
   }
 
-  /** Granger-Scott squaring in the cyclotomic subgroup, the final exponentiation's square. */
+  /**
+   * Granger-Scott squaring in the cyclotomic subgroup, the final exponentiation's square.
+   *
+   * @return the square (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] fp12CyclotomicSquare() {
     tower.cycSq12(g12, 0, h12, 0);
     return h12;
   }
 
-  /** f times a prepared (w^3 coefficient one) Miller line, the per-pair cost of a prepared check. */
+  /**
+   * f times a prepared (w^3 coefficient one) Miller line, the per-pair cost of a prepared check.
+   *
+   * @return the product (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] fp12SparseLine() {
     tower.mulBy034c1(h12, 0, f12, 0, 8);
     return h12;
   }
 
+  /**
+   * Fp Montgomery product on limbs, the result fed back as the next operand.
+   *
+   * @return the limbs (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] fpMulLimbs() {
     FpOps.mul(fp, 0, fp, 4, fp, 0);
     return fp;
   }
 
+  /**
+   * Fr Montgomery product on limbs, the result fed back as the next operand.
+   *
+   * @return the limbs (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] frMulLimbs() {
     FrOps.mul(fr, 0, fr, 4, fr, 0);
     return fr;
   }
 
+  /**
+   * Fp modular addition on limbs, the result fed back as the next operand.
+   *
+   * @return the limbs (returned so JMH keeps the work)
+   */
   @Benchmark
   public long[] fpAddLimbs() {
     FpOps.add(fp, 0, fp, 4, fp, 0);
     return fp;
   }
 
+  /**
+   * Fr product through the immutable object API (one allocation per call).
+   *
+   * @return the product
+   */
   @Benchmark
   public Fr frMulObject() {
     frA = frA.mul(frB);
     return frA;
   }
 
+  /**
+   * Fp product through the immutable object API (one allocation per call).
+   *
+   * @return the product
+   */
   @Benchmark
   public Fp fpMulObject() {
     fpA = fpA.mul(fpB);
     return fpA;
   }
 
-  /** Jacobian += affine (the MSM bucket step). The running point keeps changing. */
+  /**
+   * Jacobian += affine (the MSM bucket step). The running point keeps changing.
+   *
+   * @return the running point's limbs
+   */
   @Benchmark
   public long[] g1AddMixed() {
     ops.addAffine(jac, 0, bx, by, 0, false);
     return jac;
   }
 
-  /** Jacobian += Jacobian. */
+  /**
+   * Jacobian += Jacobian.
+   *
+   * @return the running point's limbs
+   */
   @Benchmark
   public long[] g1AddJacobian() {
     ops.addJac(jac, 0, jac2, 0);
     return jac;
   }
 
+  /**
+   * Jacobian doubling in place (the running point keeps changing).
+   *
+   * @return the point's limbs
+   */
   @Benchmark
   public long[] g1Double() {
     ops.dbl(jac, 0);
     return jac;
   }
 
+  /**
+   * One full pairing e(P, Q): Miller loop and final exponentiation.
+   *
+   * @return the pairing value
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Fp12 pairing() {
     return Pairing.pair(p1, q1);
   }
 
+  /**
+   * The Miller loop of one pair, without the final exponentiation.
+   *
+   * @return the Miller loop value
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Fp12 millerLoop() {
     return Pairing.millerLoop(p1, q1);
   }
 
+  /**
+   * The final exponentiation of a fixed Miller loop value.
+   *
+   * @return the value in GT
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Fp12 finalExponentiation() {
     return Pairing.finalExponentiation(miller);
   }
 
+  /**
+   * A two-pair product check with one shared final exponentiation (G2 lines computed on the fly).
+   *
+   * @return the check's answer
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public boolean pairingCheck2() {
     return Pairing.pairingCheck(ps, qs);
   }
 
-  /** The same check with both G2 points' lines precomputed ({@link Pairing#prepare}). */
+  /**
+   * The same check with both G2 points' lines precomputed ({@link Pairing#prepare}).
+   *
+   * @return the check's answer
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public boolean pairingCheck2Prepared() {
@@ -227,6 +302,8 @@ public class ArithmeticBenchmark {
   /**
    * CPU-time probe (see the class comment). Optional arguments: log2 of the MSM size (16), then
    * {@code nomsm} to stop after the pairing figures and a Groth16 verify (skips the ~40 s MSMs).
+   *
+   * @param args optional: log2 of the MSM size, then {@code nomsm}
    */
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;

@@ -32,6 +32,11 @@ import java.util.List;
 public final class CompareSnarkjs {
   private CompareSnarkjs() {}
 
+  /**
+   * Runs one command (see the class comment); prints usage and exits 2 on bad arguments.
+   *
+   * @param args the command and its files
+   */
   public static void main(String[] args) {
     if (args.length < 1) {
       usage();

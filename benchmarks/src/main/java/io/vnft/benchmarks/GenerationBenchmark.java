@@ -62,9 +62,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class GenerationBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** The generator: {@code djl} (the CPPN on DJL/PyTorch) or {@code reference} (plain Java). */
   @Param({"djl", "reference"})
   public String impl;
 
+  /** Videos per batch call. */
   @Param({"1", "8", "32"})
   public int batch;
 
@@ -72,6 +74,7 @@ public class GenerationBenchmark {
   @Param({"8", "24"})
   public int frames;
 
+  /** The DJL device preference ({@code auto}, {@code cpu} or {@code cuda}); ignored by {@code reference}. */
   @Param({"cpu"})
   public String device;
 
@@ -82,6 +85,7 @@ public class GenerationBenchmark {
   long iterationFrames;
   long iterationCpuNanos;
 
+  /** Builds the generator and one batch of requests; starts the GPU energy meter when on a GPU. */
   @Setup
   public void setup() {
     generator = impl.equals("djl") ? new DjlVideoGenerator(DevicePreference.parse(device))
@@ -98,12 +102,18 @@ public class GenerationBenchmark {
     meter = gpu ? GpuEnergyMeter.start() : null;
   }
 
+  /** Resets the per-iteration frame and CPU-time counters. */
   @Setup(Level.Iteration)
   public void startIteration() {
     iterationFrames = 0;
     iterationCpuNanos = 0;
   }
 
+  /**
+   * One batch of videos; counts frames and this thread's CPU time.
+   *
+   * @return the generated frames
+   */
   @Benchmark
   public List<VideoFrames> generate() {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
@@ -127,6 +137,11 @@ public class GenerationBenchmark {
     }
   }
 
+  /**
+   * Prints the trial's energy figure (measured on a GPU only) and closes the generator.
+   *
+   * @param params the trial's parameters (JMH passes them; unused)
+   */
   @TearDown(Level.Trial)
   public void tearDown(BenchmarkParams params) {
     if (meter != null) {

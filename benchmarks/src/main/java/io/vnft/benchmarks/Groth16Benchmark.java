@@ -45,9 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 public class Groth16Benchmark {
+  /** Poseidon(2) hashes in the chain circuit. */
   @Param({"270"})
   public int hashes;
 
+  /** Worker threads; 0 means all available processors. */
   @Param({"0"})
   public int threads;
 
@@ -56,7 +58,12 @@ public class Groth16Benchmark {
   private ProvingKey pk;
   private final SecureRandom rnd = new SecureRandom();
 
-  /** The DSL circuit: h_{i+1} = Poseidon(h_i, i), h_N public. */
+  /**
+   * The DSL circuit: h_{i+1} = Poseidon(h_i, i), h_N public.
+   *
+   * @param n the number of hashes in the chain
+   * @return the DSL circuit: h_{i+1} = Poseidon(h_i, i), h_N public
+   */
   public static CompiledCircuit chain(int n) {
     return CircuitCompiler.compile(api -> {
       Var out = api.publicInput("out");
@@ -68,6 +75,7 @@ public class Groth16Benchmark {
     });
   }
 
+  /** Compiles the chain circuit, solves its witness and runs one single-party setup. */
   @Setup(Level.Trial)
   public void setup() {
     if (threads <= 0) {
@@ -86,7 +94,11 @@ public class Groth16Benchmark {
         + ", domain: " + pk.domainSize());
   }
 
-  /** One proof with the key in memory. */
+  /**
+   * One proof with the key in memory.
+   *
+   * @return the proof
+   */
   @Benchmark
   @Warmup(iterations = 2, time = 5)
   @Measurement(iterations = 5, time = 5)
@@ -94,7 +106,11 @@ public class Groth16Benchmark {
     return Groth16.prove(pk, witness.toArray(), rnd, threads);
   }
 
-  /** One full single-party setup. */
+  /**
+   * One full single-party setup.
+   *
+   * @return the proving key
+   */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @Warmup(iterations = 1)

@@ -28,7 +28,12 @@ import java.nio.file.Paths;
 public final class MsmAbCompare {
   private MsmAbCompare() {}
 
-  /** Runs the comparison; see the class comment for the arguments. */
+  /**
+   * Runs the comparison; see the class comment for the arguments.
+   *
+   * @param args see the class comment
+   * @throws java.lang.Exception on any failure (a command-line tool: it stops with the stack trace)
+   */
   public static void main(String[] args) throws Exception {
     if (args.length < 6) {
       System.err.println("usage: MsmAbCompare BENCH_CLASSES API_JAR JAR_A JAR_B LOG_N ROUNDS [g2]");

@@ -45,15 +45,18 @@ public class MsmBenchmark {
   /** Random scalars (standard-form limbs) shared by both groups. */
   @State(Scope.Benchmark)
   public static class Scalars {
+    /** log2 of the number of terms. */
     @Param({"16"})
     public int logN;
 
+    /** Worker threads. */
     @Param({"2"})
     public int threads;
 
     long[] limbs;
     int n;
 
+    /** 2^logN random full-size scalars, standard-form limbs, fixed seed. */
     @Setup
     public void setup() {
       n = 1 << logN;
@@ -71,6 +74,11 @@ public class MsmBenchmark {
   public static class G1Bases {
     G1Point[] points;
 
+    /**
+     * Distinct G1 bases (an arithmetic progression from a random point), one per scalar.
+     *
+     * @param s the scalars, for their count
+     */
     @Setup
     public void setup(Scalars s) {
       Random rnd = new Random(8);
@@ -89,6 +97,11 @@ public class MsmBenchmark {
   public static class G2Bases {
     G2Point[] points;
 
+    /**
+     * Distinct G2 bases (an arithmetic progression from a random point), one per scalar.
+     *
+     * @param s the scalars, for their count
+     */
     @Setup
     public void setup(Scalars s) {
       Random rnd = new Random(9);
@@ -110,6 +123,8 @@ public class MsmBenchmark {
    *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
    *       io.vnft.benchmarks.MsmBenchmark 16
    * </pre>
+   *
+   * @param args optional: logN, G1 rounds, then further counts as the method comment lists
    */
   public static void main(String[] args) {
     int logN = args.length > 0 ? Integer.parseInt(args[0]) : 16;
@@ -142,11 +157,25 @@ public class MsmBenchmark {
     return best;
   }
 
+  /**
+   * One G1 MSM of 2^logN terms.
+   *
+   * @param s the scalars and thread count
+   * @param b the bases
+   * @return the sum
+   */
   @Benchmark
   public G1Point g1(Scalars s, G1Bases b) {
     return Msm.g1(b.points, s.limbs, s.n, s.threads);
   }
 
+  /**
+   * One G2 MSM of 2^logN terms.
+   *
+   * @param s the scalars and thread count
+   * @param b the bases
+   * @return the sum
+   */
   @Benchmark
   public G2Point g2(Scalars s, G2Bases b) {
     return Msm.g2(b.points, s.limbs, s.n, s.threads);

@@ -37,15 +37,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class NttBenchmark {
+  /** log2 of the domain size. */
   @Param({"16", "18"})
   public int log;
 
+  /** Worker threads; 0 means all available processors. */
   @Param({"0"})
   public int threads;
 
   private Domain domain;
   private long[] data;
 
+  /** The domain and fixed-seed random field elements to transform. */
   @Setup
   public void setup() {
     domain = new Domain(log);
@@ -59,7 +62,11 @@ public class NttBenchmark {
     }
   }
 
-  /** One forward NTT (the data stays valid field elements, so repeating is fine). */
+  /**
+   * One forward NTT (the data stays valid field elements, so repeating is fine).
+   *
+   * @return the transformed data
+   */
   @Benchmark
   public long[] fft() {
     domain.fft(data, threads);

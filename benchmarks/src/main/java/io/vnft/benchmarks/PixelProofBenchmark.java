@@ -49,6 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "--add-modules", "jdk.incubator.vector"})
 public class PixelProofBenchmark {
+  /** The video shape, width x height x frames. */
   @Param({"256x256x64"})
   public String shape;
 
@@ -59,6 +60,7 @@ public class PixelProofBenchmark {
   ProofEnvelope proof;
   SecureRandom rnd = new SecureRandom();
 
+  /** Generates one video, builds its Merkle tree, runs the insecure development setup and one proof. */
   @Setup
   public void setup() {
     String[] s = shape.split("x");
@@ -80,11 +82,21 @@ public class PixelProofBenchmark {
     System.out.printf("%npixel circuit %s: %d constraints%n", shape, system.constraints());
   }
 
+  /**
+   * One pixel proof with the tree already built.
+   *
+   * @return the proof
+   */
   @Benchmark
   public ProofEnvelope prove() {
     return system.provePixel(statement, frames, tree, rnd);
   }
 
+  /**
+   * Verifies the proof made in setup.
+   *
+   * @return whether it verified
+   */
   @Benchmark
   public boolean verify() {
     return system.verify(proof);

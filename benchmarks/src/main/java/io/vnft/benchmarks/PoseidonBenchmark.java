@@ -52,6 +52,7 @@ public class PoseidonBenchmark {
   CompiledCircuit gadget;
   Map<String, Fr> gadgetInputs;
 
+  /** Fixed-seed random inputs, a 4096-leaf list and the compiled Poseidon(2) gadget. */
   @Setup
   public void setup() {
     Random rnd = new Random(42);
@@ -79,39 +80,63 @@ public class PoseidonBenchmark {
     gadgetInputs = Map.of("a", a, "b", b, "out", Poseidon.hash(a, b));
   }
 
-  /** Poseidon(2) through the immutable Fr API. */
+  /**
+   * Poseidon(2) through the immutable Fr API.
+   *
+   * @return the hash
+   */
   @Benchmark
   public Fr poseidon2() {
     return Poseidon.hash(a, b);
   }
 
-  /** Poseidon(2) on Montgomery limbs (the Merkle-tree path). */
+  /**
+   * Poseidon(2) on Montgomery limbs (the Merkle-tree path).
+   *
+   * @return a limb of the hash (returned so JMH keeps the work)
+   */
   @Benchmark
   public long poseidon2Limbs() {
     Poseidon.hash2(limbs, 0, limbs, 4, limbs, 8);
     return limbs[8];
   }
 
-  /** Poseidon(16), the widest circomlib instance. */
+  /**
+   * Poseidon(16), the widest circomlib instance.
+   *
+   * @return the hash
+   */
   @Benchmark
   public Fr poseidon16() {
     return Poseidon.hash(sixteen);
   }
 
-  /** The sponge over 64 elements (5 chained Poseidon calls). */
+  /**
+   * The sponge over 64 elements (5 chained Poseidon calls).
+   *
+   * @return the sponge over 64 elements (5 chained Poseidon calls)
+   */
   @Benchmark
   public Fr sponge64() {
     return PoseidonSponge.hash(sixtyFour);
   }
 
-  /** Merkle tree over 4096 leaves: 4095 Poseidon(2) hashes, levels in parallel. */
+  /**
+   * Merkle tree over 4096 leaves: 4095 Poseidon(2) hashes, levels in parallel.
+   *
+   * @return the root
+   */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public Fr merkleTree4096() {
     return PoseidonMerkleTree.build(leaves).root();
   }
 
-  /** Witness solving (and checking) for the Poseidon(2) gadget. */
+  /**
+   * Witness solving (and checking) for the Poseidon(2) gadget.
+   *
+   * @return the solved witness
+   */
   @Benchmark
   public Witness solvePoseidon2Gadget() {
     return gadget.solve(gadgetInputs);

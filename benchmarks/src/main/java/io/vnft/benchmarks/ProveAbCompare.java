@@ -30,7 +30,12 @@ import java.security.SecureRandom;
 public final class ProveAbCompare {
   private ProveAbCompare() {}
 
-  /** Runs the comparison; see the class comment for the arguments. */
+  /**
+   * Runs the comparison; see the class comment for the arguments.
+   *
+   * @param args see the class comment
+   * @throws java.lang.Exception on any failure (a command-line tool: it stops with the stack trace)
+   */
   public static void main(String[] args) throws Exception {
     if (args.length < 6) {
       System.err.println("usage: ProveAbCompare API_JAR JAR_A JAR_B ZKEY WTNS ROUNDS");

@@ -20,6 +20,9 @@ public record Address(byte[] bytes) {
   public static final Address ZERO = new Address(new byte[LENGTH]);
 
   /**
+   * Validates the components.
+   *
+   * @param bytes the 20 address bytes
    * @throws InvalidInputException if {@code bytes} is null or not 20 bytes long
    */
   public Address {
@@ -65,6 +68,11 @@ public record Address(byte[] bytes) {
     return a;
   }
 
+  /**
+   * The 20 address bytes.
+   *
+   * @return a fresh copy of the 20 bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();

@@ -17,6 +17,16 @@ import java.math.BigInteger;
  */
 public record BatchLeaf(
     BigInteger triggerId, BigInteger roundId, Bytes32 framesRoot, ContentId contentCid, ContentId framesCid) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param triggerId the trigger, >= 0
+   * @param roundId the first crossing round (uint80)
+   * @param framesRoot the Poseidon Merkle root of the raw frames (a BN254 scalar, big-endian)
+   * @param contentCid CID of the encoded video file
+   * @param framesCid CID (raw codec) of the raw RGB8 frames {@code framesRoot} commits to: a challenger
+   *     finds the wrong pixel in it, a verifier checks it; the token's metadata is built on chain
+   */
   public BatchLeaf {
     Checks.nonNegative("triggerId", triggerId);
     Checks.uint("roundId", roundId, 80);

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record BatchOutcome(Optional<BatchReceipt> receipt, List<PreparedMint> committed,
     List<PipelineException> failures) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param receipt the committed batch, empty when no item could be prepared
+   * @param committed the items in the batch, in leaf order
+   * @param failures the items that failed, with the stage and cause
+   */
   public BatchOutcome {
     Checks.notNull("receipt", receipt);
     committed = List.copyOf(committed);

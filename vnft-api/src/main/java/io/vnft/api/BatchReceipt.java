@@ -21,6 +21,16 @@ import java.util.List;
  */
 public record BatchReceipt(BigInteger batchId, String txHash, long blockNumber, long challengeDeadline,
     List<BigInteger> committedTriggers, List<SkippedLeaf> skipped) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param batchId the id the rollup contract gave the batch; 0 when every leaf was skipped
+   * @param txHash the committing transaction, {@code 0x} + 64 hex digits
+   * @param blockNumber the block that included it
+   * @param challengeDeadline end of the challenge window, epoch seconds (chain time); 0 when not committed
+   * @param committedTriggers the triggers of the committed leaves, in batch (leaf index) order
+   * @param skipped the leaves the contract skipped, with why
+   */
   public BatchReceipt {
     Checks.nonNegative("batchId", batchId);
     Checks.txHash(txHash);

@@ -19,6 +19,12 @@ public record Bytes32(byte[] bytes) {
   /** All zero bytes. */
   public static final Bytes32 ZERO = new Bytes32(new byte[LENGTH]);
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} if {@code bytes} is null or not 32
+   * bytes long.
+   *
+   * @param bytes the 32 bytes, big-endian when read as a number
+   */
   public Bytes32 {
     if (bytes == null) {
       throw new InvalidInputException("bytes32: must not be null");
@@ -73,11 +79,19 @@ public record Bytes32(byte[] bytes) {
     return new Bytes32(out);
   }
 
-  /** @return Keccak-256 of {@code data} (the Ethereum hash) */
+  /**
+   * @param data the bytes to hash (any length)
+   * @return Keccak-256 of {@code data} (the Ethereum hash)
+   */
   public static Bytes32 keccak256(byte[] data) {
     return new Bytes32(Keccak256.hash(data));
   }
 
+  /**
+   * The 32 bytes.
+   *
+   * @return a fresh copy of the 32 bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();

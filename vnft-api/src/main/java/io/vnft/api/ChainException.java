@@ -10,6 +10,7 @@ import java.util.Optional;
 public class ChainException extends VnftException {
   private static final long serialVersionUID = 1L;
 
+  /** The decoded revert reason, or null when there was none. */
   private final String revertReason;
 
   /** @param message what failed */

@@ -16,6 +16,15 @@ import java.util.List;
  */
 public record CommittedBatch(BigInteger batchId, Address operator, List<BatchLeaf> leaves,
     long challengeDeadline, BatchStatus status) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param batchId the batch id
+   * @param operator who committed it (and whose bond backs it)
+   * @param leaves its leaves, in order
+   * @param challengeDeadline end of the challenge window, epoch seconds (chain time)
+   * @param status where it stands
+   */
   public CommittedBatch {
     Checks.nonNegative("batchId", batchId);
     Checks.notNull("operator", operator);

@@ -69,7 +69,11 @@ public record ContentId(String value) {
 
   private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-  /** Validates the CID text; see the class comment for the rules. */
+  /**
+   * Validates the CID text; see the class comment for the rules.
+   *
+   * @param value the CID text, {@code b} followed by lower-case base32
+   */
   public ContentId {
     if (value == null) {
       throw new InvalidInputException("contentId: must not be null");

@@ -13,6 +13,14 @@ package io.vnft.api;
  * @param rollup the Rollup contract's address
  */
 public record Deployment(long chainId, Bytes32 genesisHash, Address rollup) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a field is missing or the chain id
+   * is not positive.
+   *
+   * @param chainId the EIP-155 chain id, &gt; 0
+   * @param genesisHash the hash of block 0
+   * @param rollup the Rollup contract's address
+   */
   public Deployment {
     if (chainId <= 0) {
       throw new InvalidInputException("chainId: must be > 0, got " + chainId);

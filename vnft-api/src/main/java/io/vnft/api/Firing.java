@@ -9,6 +9,13 @@ package io.vnft.api;
  * @param round its first crossing round on the trigger's feed
  */
 public record Firing(Trigger trigger, PriceRound round) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a field is null or the round is
+   * from another feed.
+   *
+   * @param trigger the trigger
+   * @param round its first crossing round on the trigger's feed
+   */
   public Firing {
     Checks.notNull("trigger", trigger);
     Checks.notNull("round", round);

@@ -85,7 +85,17 @@ public final class FiringRule {
    *     empty otherwise
    */
   public record Scan(Optional<Firing> firing, Optional<BigInteger> advanceTo, Optional<Verdict> waiting) {
-    /** @throws InvalidInputException if a field is null */
+    /**
+     * Validates the components.
+     *
+     * @param firing the firing, when the trigger fires now
+     * @param advanceTo when the first {@value FiringRule#MAX_SCAN} rounds after the checkpoint hold no
+     *     crossing and later rounds exist, the round {@code advanceCheckpoint} may move the checkpoint
+     *     to (proving those rounds non-crossing) so the first crossing stays provable
+     * @param waiting when a crossing round was found but is not fireable now, why (stale, for example);
+     *     empty otherwise
+     * @throws InvalidInputException if a field is null
+     */
     public Scan {
       Checks.notNull("firing", firing);
       Checks.notNull("advanceTo", advanceTo);

@@ -22,6 +22,17 @@ public record GenerationRequest(String modelId, Bytes32 seed, String prompt, Byt
   /** Longest prompt in UTF-8 bytes. */
   public static final int MAX_PROMPT_BYTES = 1024;
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field and the limit it broke.
+   *
+   * @param modelId the registered model name, e.g. {@code vnft-cppn-1}; 1..64 characters of
+   *     {@code [a-z0-9._-]}
+   * @param seed the token's seed (see {@link CommitmentScheme#seed})
+   * @param prompt the user's prompt, at most {@value #MAX_PROMPT_BYTES} UTF-8 bytes
+   * @param conditioning the conditioning stored in the trigger (model-defined, e.g. a style code); the
+   *     generator must use this value, never re-derive it from the prompt
+   * @param format the video shape
+   */
   public GenerationRequest {
     requireModelId(modelId);
     if (seed == null) {

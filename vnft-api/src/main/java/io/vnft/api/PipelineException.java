@@ -10,7 +10,9 @@ import java.util.Optional;
 public class PipelineException extends VnftException {
   private static final long serialVersionUID = 1L;
 
+  /** The stage that failed. */
   private final Stage stage;
+  /** The item that failed, or null for a batch-wide stage. */
   private final BigInteger triggerId;
 
   /**

@@ -15,6 +15,15 @@ import java.math.BigInteger;
  */
 public record PixelChallenge(
     BigInteger challengeId, BigInteger batchId, int leafIndex, long pixelIndex, Address challenger) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param challengeId the id the rollup contract gave the challenge
+   * @param batchId the disputed batch
+   * @param leafIndex index of the disputed leaf in the batch, >= 0
+   * @param pixelIndex {@code t*W*H + y*W + x}, >= 0
+   * @param challenger who posted the challenge bond
+   */
   public PixelChallenge {
     Checks.nonNegative("challengeId", challengeId);
     Checks.nonNegative("batchId", batchId);

@@ -24,6 +24,18 @@ import java.util.List;
 public record PixelStatement(
     String modelId, Bytes32 framesRoot, BigInteger triggerId, BigInteger roundId,
     Bytes32 promptHash, Bytes32 conditioning, long pixelIndex) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param modelId the model
+   * @param framesRoot the committed root
+   * @param triggerId the trigger
+   * @param roundId the firing round
+   * @param promptHash keccak256 of the prompt
+   * @param conditioning the conditioning stored in the trigger (below r: the registry allows at most 253
+   *     bits)
+   * @param pixelIndex the disputed pixel
+   */
   public PixelStatement {
     GenerationRequest.requireModelId(modelId);
     Checks.notNull("framesRoot", framesRoot);

@@ -15,6 +15,16 @@ import java.math.BigInteger;
  * @param updatedAt when the answer was last updated, epoch seconds (0 means incomplete)
  */
 public record PriceRound(Address feed, BigInteger roundId, BigInteger answer, long startedAt, long updatedAt) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field and the limit it broke.
+   *
+   * @param feed the feed's address
+   * @param roundId the round id (uint80 on chain)
+   * @param answer the price in the feed's decimals (int256 on chain; may be &lt;= 0 here — consumers
+   *     refuse such rounds)
+   * @param startedAt when the round started, epoch seconds
+   * @param updatedAt when the answer was last updated, epoch seconds (0 means incomplete)
+   */
   public PriceRound {
     Checks.notNull("feed", feed);
     Checks.uint("roundId", roundId, 80);

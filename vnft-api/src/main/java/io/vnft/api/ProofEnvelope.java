@@ -23,6 +23,15 @@ public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger>
   /** Words of a {@code groth16-bn254} proof in EVM calldata order. */
   public static final int EVM_WORDS = 8;
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param proofSystem e.g. {@code groth16-bn254}
+   * @param modelId the model whose circuit was proved
+   * @param publicInputs the public inputs in circuit order, each >= 0
+   * @param proof the proof bytes; for {@code groth16-bn254}: 8 big-endian 32-byte words
+   *     {@code a.x a.y b.x1 b.x0 b.y1 b.y0 c.x c.y} (the EVM calldata order, imaginary parts first)
+   */
   public ProofEnvelope {
     Checks.notNull("proofSystem", proofSystem);
     GenerationRequest.requireModelId(modelId);
@@ -38,6 +47,11 @@ public record ProofEnvelope(String proofSystem, String modelId, List<BigInteger>
     proof = proof.clone();
   }
 
+  /**
+   * The encoded proof bytes.
+   *
+   * @return a fresh copy of the proof bytes
+   */
   @Override
   public byte[] proof() {
     return proof.clone();

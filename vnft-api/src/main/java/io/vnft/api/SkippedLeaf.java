@@ -17,6 +17,16 @@ import java.math.BigInteger;
  * @param reason the code's name ({@code TRIGGER_NOT_OPEN}, ...)
  */
 public record SkippedLeaf(BigInteger triggerId, int inputIndex, BigInteger roundId, int code, String reason) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field.
+   *
+   * @param triggerId the leaf's trigger
+   * @param inputIndex the leaf's position in the list given to {@link ChainBackend#commitBatch}
+   * @param roundId the leaf's round
+   * @param code the contract's reason code: a {@link FiringRule.Verdict} ordinal (1..10), or 100 (trigger
+   *     id too large) / 101 (frames root not below r)
+   * @param reason the code's name ({@code TRIGGER_NOT_OPEN}, ...)
+   */
   public SkippedLeaf {
     Checks.nonNegative("triggerId", triggerId);
     if (inputIndex < 0) {

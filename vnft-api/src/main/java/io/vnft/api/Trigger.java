@@ -40,6 +40,23 @@ public record Trigger(
     BigInteger feeWei,
     BigInteger startRound) {
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field and the limit it broke.
+   *
+   * @param triggerId the id assigned by {@code TriggerBook}, >= 0
+   * @param feed the Chainlink-compatible price feed
+   * @param direction which way the price must cross
+   * @param threshold threshold in the feed's decimals, > 0
+   * @param promptHash keccak256 of the prompt's UTF-8 bytes
+   * @param prompt the prompt text (at most {@value GenerationRequest#MAX_PROMPT_BYTES} UTF-8 bytes)
+   * @param conditioning the model's conditioning stored with the trigger (model-defined, range-checked
+   *     by the registry at creation; for {@code vnft-cppn-1} a style code below 2^32): generator, circuit,
+   *     challenger and verifier all use this stored value
+   * @param modelId the model name
+   * @param recipient who receives the token
+   * @param feeWei the escrowed fee in wei paid to the operator on finalization, >= 0
+   * @param startRound the feed's latest round id when the trigger was created, >= 0
+   */
   public Trigger {
     Checks.nonNegative("triggerId", triggerId);
     Checks.notNull("feed", feed);

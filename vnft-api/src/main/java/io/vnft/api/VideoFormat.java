@@ -25,6 +25,14 @@ public record VideoFormat(int width, int height, int frames, int fps) {
   /** Largest raw RGB size in bytes (just under 2 GiB, the largest Java array). */
   public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
+  /**
+   * Validates the components; throws {@link InvalidInputException} naming the field and the limit it broke.
+   *
+   * @param width pixels per row, 1..4096
+   * @param height rows per frame, 1..4096
+   * @param frames number of frames, 1..10 000
+   * @param fps frames per second for playback and encoding, 1..120
+   */
   public VideoFormat {
     requireRange("width", width, 1, MAX_SIDE);
     requireRange("height", height, 1, MAX_SIDE);

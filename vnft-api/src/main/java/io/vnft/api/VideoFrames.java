@@ -15,6 +15,13 @@ import java.util.Arrays;
  * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes
  */
 public record VideoFrames(VideoFormat format, byte[] rgb) {
+  /**
+   * Validates the components; throws {@link InvalidInputException} if the byte count does not match the
+   * format.
+   *
+   * @param format the video shape
+   * @param rgb the pixels, exactly {@code format.rgbBytes()} bytes
+   */
   public VideoFrames {
     if (format == null) {
       throw new InvalidInputException("format: must not be null");
@@ -29,6 +36,11 @@ public record VideoFrames(VideoFormat format, byte[] rgb) {
     rgb = rgb.clone();
   }
 
+  /**
+   * The RGB8 pixels of all frames.
+   *
+   * @return a fresh copy of the pixel bytes
+   */
   @Override
   public byte[] rgb() {
     return rgb.clone();

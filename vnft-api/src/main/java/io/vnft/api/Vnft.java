@@ -408,37 +408,73 @@ public final class Vnft {
       return b;
     }
 
-    /** @param v the generator; wins over discovery @return this */
+    /**
+
+     * @param v the generator; wins over discovery
+
+     * @return this
+
+     */
     public Builder generator(VideoGenerator v) {
       this.generator = Objects.requireNonNull(v, "generator");
       return this;
     }
 
-    /** @param v the content store; wins over discovery @return this */
+    /**
+
+     * @param v the content store; wins over discovery
+
+     * @return this
+
+     */
     public Builder contentStore(ContentStore v) {
       this.contentStore = Objects.requireNonNull(v, "contentStore");
       return this;
     }
 
-    /** @param v the commitment scheme; wins over discovery @return this */
+    /**
+
+     * @param v the commitment scheme; wins over discovery
+
+     * @return this
+
+     */
     public Builder commitments(CommitmentScheme v) {
       this.commitments = Objects.requireNonNull(v, "commitments");
       return this;
     }
 
-    /** @param v the pixel proof system; wins over discovery @return this */
+    /**
+
+     * @param v the pixel proof system; wins over discovery
+
+     * @return this
+
+     */
     public Builder proofSystem(PixelProofSystem v) {
       this.proofs = Objects.requireNonNull(v, "proofSystem");
       return this;
     }
 
-    /** @param v the chain backend; wins over discovery @return this */
+    /**
+
+     * @param v the chain backend; wins over discovery
+
+     * @return this
+
+     */
     public Builder chain(ChainBackend v) {
       this.chain = Objects.requireNonNull(v, "chain");
       return this;
     }
 
-    /** @param v the file encoder; wins over discovery @return this */
+    /**
+
+     * @param v the file encoder; wins over discovery
+
+     * @return this
+
+     */
     public Builder encoder(VideoEncoder v) {
       this.encoder = Objects.requireNonNull(v, "encoder");
       return this;
@@ -453,7 +489,13 @@ public final class Vnft {
       return this;
     }
 
-    /** @param v progress and metrics listener; default: none @return this */
+    /**
+
+     * @param v progress and metrics listener; default: none
+
+     * @return this
+
+     */
     public Builder listener(VnftListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
       return this;

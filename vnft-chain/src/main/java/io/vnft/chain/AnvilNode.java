@@ -185,7 +185,10 @@ public final class AnvilNode implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param binary the anvil executable to run instead of looking it up */
+    /**
+     * @param binary the anvil executable to run instead of looking it up
+     * @return this builder
+     */
     public Builder binary(Path binary) {
       this.binary = binary;
       return this;
@@ -194,13 +197,17 @@ public final class AnvilNode implements AutoCloseable {
     /**
      * @param install whether {@link #start()} may run {@code npm install} once into the user cache
      *     when anvil is found nowhere else (default true); false makes a missing anvil an error
+     * @return this builder
      */
     public Builder installIfMissing(boolean install) {
       this.installIfMissing = install;
       return this;
     }
 
-    /** @param chainId the chain id, >= 1 */
+    /**
+     * @param chainId the chain id, >= 1
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       if (chainId < 1) {
         throw new InvalidInputException("chainId: must be >= 1, got " + chainId);
@@ -209,7 +216,10 @@ public final class AnvilNode implements AutoCloseable {
       return this;
     }
 
-    /** @param seconds interval mining block time in seconds; 0 (default) mines one block per transaction */
+    /**
+     * @param seconds interval mining block time in seconds; 0 (default) mines one block per transaction
+     * @return this builder
+     */
     public Builder blockTime(int seconds) {
       if (seconds < 0) {
         throw new InvalidInputException("blockTime: must be >= 0 seconds, got " + seconds);
@@ -218,7 +228,10 @@ public final class AnvilNode implements AutoCloseable {
       return this;
     }
 
-    /** @param accounts number of funded default accounts, 1..10 */
+    /**
+     * @param accounts number of funded default accounts, 1..10
+     * @return this builder
+     */
     public Builder accounts(int accounts) {
       if (accounts < 1 || accounts > DEFAULT_KEYS.length) {
         throw new InvalidInputException("accounts: must be in [1, " + DEFAULT_KEYS.length + "], got " + accounts);
@@ -227,7 +240,10 @@ public final class AnvilNode implements AutoCloseable {
       return this;
     }
 
-    /** @param ether balance of each account in ether, >= 1 */
+    /**
+     * @param ether balance of each account in ether, >= 1
+     * @return this builder
+     */
     public Builder balanceEther(long ether) {
       if (ether < 1) {
         throw new InvalidInputException("balanceEther: must be >= 1, got " + ether);
@@ -236,19 +252,28 @@ public final class AnvilNode implements AutoCloseable {
       return this;
     }
 
-    /** @param logFile where the node's output goes; default a temp file {@code anvil-<port>-*.log} */
+    /**
+     * @param logFile where the node's output goes; default a temp file {@code anvil-<port>-*.log}
+     * @return this builder
+     */
     public Builder logFile(Path logFile) {
       this.logFile = logFile;
       return this;
     }
 
-    /** @param timeout how long {@link #start()} waits for the node to answer */
+    /**
+     * @param timeout how long {@link #start()} waits for the node to answer
+     * @return this builder
+     */
     public Builder startTimeout(Duration timeout) {
       this.startTimeout = timeout;
       return this;
     }
 
-    /** @param arg one more command-line argument passed to anvil as is (e.g. {@code --code-size-limit}) */
+    /**
+     * @param arg one more command-line argument passed to anvil as is (e.g. {@code --code-size-limit})
+     * @return this builder
+     */
     public Builder arg(String arg) {
       this.extraArgs.add(arg);
       return this;

@@ -37,7 +37,17 @@ public final class VnftDeployment {
     /** Most challenges open at once on one batch unless given: {@value}. */
     public static final int DEFAULT_MAX_OPEN_CHALLENGES = 4;
 
-    /** @throws InvalidInputException naming the field and the limit it broke */
+    /**
+     * Validates the components.
+     *
+     * @param minOperatorBondWei the stake each batch locks besides its fees, wei; at least
+     *     {@code 2 * maxOpenChallenges * challengeBondWei} so that every slash burns at least half
+     * @param challengeBondWei the bond a challenger posts and the reward a successful one earns, wei, &gt; 0
+     * @param challengeWindowSeconds how long a batch can be challenged after commit, 1 s..365 days
+     * @param responseWindowSeconds how long the operator has to answer a challenge, 60 s..365 days
+     * @param maxOpenChallenges challenges open at once on one batch, 1..1024
+     * @throws InvalidInputException naming the field and the limit it broke
+     */
     public Params {
       if (challengeBondWei == null || challengeBondWei.signum() <= 0 || challengeBondWei.bitLength() > 96) {
         throw new InvalidInputException("challengeBondWei: must be in (0, 2^96), got " + challengeBondWei);

@@ -91,7 +91,16 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   public record TxInfo(String what, String txHash, long blockNumber, long gasUsed) {}
 
   /** A trigger's on-chain lifecycle state. */
-  public enum TriggerStatus { NONE, OPEN, TAKEN, CANCELLED }
+  public enum TriggerStatus {
+    /** No trigger has this id. */
+    NONE,
+    /** Waiting to fire; the creator may cancel it. */
+    OPEN,
+    /** Fired into a batch (reopens if that batch is reverted). */
+    TAKEN,
+    /** Cancelled by its creator; the fee was made withdrawable. */
+    CANCELLED
+  }
 
   /**
    * One page of an event scan.
@@ -211,6 +220,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    *
    * @param conditioningBits how many low bits a trigger's conditioning may use, 1..253 (the registry
    *     refuses a trigger whose conditioning is wider)
+   * @param name the model's name; its id is keccak256 of its UTF-8 bytes
+   * @param weightsHash the hash of the model's weights
+   * @param verifier the Groth16 verifier contract for the model's pixel circuit
+   * @param format the video shape the model produces
+   * @param metadataUri where the model's description lives
    * @return the on-chain model id, keccak256(UTF-8 name)
    */
   public io.vnft.api.Bytes32 registerModel(String name, io.vnft.api.Bytes32 weightsHash, Address verifier,
@@ -229,7 +243,12 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return id;
   }
 
-  /** Accepts a price feed with its heartbeat and no sequencer-uptime feed (TriggerBook owner only). */
+  /**
+   * Accepts a price feed with its heartbeat and no sequencer-uptime feed (TriggerBook owner only).
+   *
+   * @param feed the feed (a Chainlink proxy or aggregator)
+   * @param heartbeatSeconds the longest a fresh report may take after its round started, in [1, 2^32)
+   */
   public void configureFeed(Address feed, long heartbeatSeconds) {
     configureFeed(feed, heartbeatSeconds, null, 0);
   }
@@ -264,6 +283,14 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   /**
    * Creates a trigger paying {@code feeWei} into escrow.
    *
+   * @param feed the Chainlink-compatible feed (configured in TriggerBook)
+   * @param direction which way the price must cross
+   * @param threshold the threshold in the feed's decimals, &gt; 0
+   * @param prompt the prompt; its keccak256 goes on chain, the text in an event
+   * @param conditioning the model's conditioning (model-defined)
+   * @param modelName the registered model's name
+   * @param recipient who receives the token
+   * @param feeWei the fee escrowed for the operator, in wei, sent as the transaction's value
    * @return the new trigger id
    */
   public BigInteger createTrigger(Address feed, Direction direction, BigInteger threshold, String prompt,
@@ -280,7 +307,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return Numeric.toBigInt(log.getTopics().get(1));
   }
 
-  /** Cancels an open trigger created by this backend's key; the fee becomes withdrawable. */
+  /**
+   * Cancels an open trigger created by this backend's key; the fee becomes withdrawable.
+   *
+   * @param triggerId the trigger
+   */
   public void cancelTrigger(BigInteger triggerId) {
     send(book(), fn("cancel", List.of(new Uint256(triggerId)), List.of()), BigInteger.ZERO);
   }
@@ -302,7 +333,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     send(rollupAddr(), fn("withdraw", List.of(), List.of()), BigInteger.ZERO);
   }
 
-  /** @return wei withdrawable from TriggerBook and Rollup by {@code account} */
+  /**
+   * @param account the account to look up
+   * @return wei withdrawable from TriggerBook and Rollup by {@code account}
+   */
   public BigInteger pendingWithdrawal(Address account) {
     BigInteger a = call1(book(), "pendingWithdrawal", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
         new TypeReference<Uint256>() {});
@@ -320,6 +354,8 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   /**
    * Reverts a pending batch of a slashed operator (anyone may call it): its triggers reopen, its
    * stake is slashed, its open challenges can then be settled at once.
+   *
+   * @param batchId the pending batch
    */
   public void revertSlashed(BigInteger batchId) {
     send(rollupAddr(), fn("revertSlashed", List.of(new Uint256(batchId)), List.of()), BigInteger.ZERO);
@@ -335,7 +371,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    */
   public record OperatorAccount(BigInteger bondWei, BigInteger lockedWei, long pendingBatches, boolean slashed) {}
 
-  /** @return {@code account}'s operator record in the Rollup */
+  /**
+   * @param account the operator's address
+   * @return {@code account}'s operator record in the Rollup
+   */
   public OperatorAccount operatorAccount(Address account) {
     List<Type> v = rpc.call(rollupAddr(), fn("operators", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
         List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint128>() {},
@@ -350,7 +389,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return call1(rollupAddr(), "burned", List.of(), new TypeReference<Uint256>() {});
   }
 
-  /** @return the stake batch {@code batchId} locks (minOperatorBond + its fees), wei */
+  /**
+   * @param batchId the batch
+   * @return the stake batch {@code batchId} locks (minOperatorBond + its fees), wei
+   */
   public BigInteger stakeOf(BigInteger batchId) {
     return call1(rollupAddr(), "stakeOf", List.of(new Uint256(batchId)), new TypeReference<Uint256>() {});
   }
@@ -358,6 +400,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   /**
    * ERC-7007 {@code addAigcData} for a minted token (emits {@code AigcData} and {@code MetadataUpdate}
    * once per token; a second call reverts {@code AigcDataAlreadyAdded}).
+   *
+   * @param tokenId the minted token
+   * @param prompt the token's prompt
+   * @param framesRoot the Poseidon Merkle root of the token's raw frames
    */
   public void addAigcData(BigInteger tokenId, String prompt, io.vnft.api.Bytes32 framesRoot) {
     send(nft(), fn("addAigcData", List.of(new Uint256(tokenId), new DynamicBytes(prompt.getBytes(StandardCharsets.UTF_8)),
@@ -365,12 +411,19 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         BigInteger.ZERO);
   }
 
-  /** Settles a challenge left unanswered past its response window (anyone may call it). */
+  /**
+   * Settles a challenge left unanswered past its response window (anyone may call it).
+   *
+   * @param challengeId the challenge
+   */
   public void timeout(BigInteger challengeId) {
     send(rollupAddr(), fn("timeout", List.of(new Uint256(challengeId)), List.of()), BigInteger.ZERO);
   }
 
-  /** @return the ether balance of {@code account} in wei */
+  /**
+   * @param account the account
+   * @return the ether balance of {@code account} in wei
+   */
   public BigInteger balance(Address account) {
     return Rpc.request(() -> web3j.ethGetBalance(account.hex(),
         org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send(), "eth_getBalance").getBalance();
@@ -378,7 +431,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
   // ------------------------------------------------------------------ reads
 
-  /** @return the trigger's on-chain state */
+  /**
+   * @param triggerId the trigger
+   * @return the trigger's on-chain state
+   */
   public TriggerStatus triggerStatus(BigInteger triggerId) {
     TriggerBook.Trigger t = rawTrigger(triggerId);
     return TriggerStatus.values()[t.status.intValue()];
@@ -432,7 +488,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
         Address.of(t.recipient), t.fee, t.startRound);
   }
 
-  /** @return the model's registered name for its on-chain id */
+  /**
+   * @param modelId the model's on-chain id
+   * @return the model's registered name for its on-chain id
+   */
   public String modelName(io.vnft.api.Bytes32 modelId) {
     return modelNames.computeIfAbsent(modelId, id -> rawModel(id).name);
   }
@@ -469,6 +528,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
   /**
    * Scans TriggerCreated/TriggerPrompt events in [fromBlock, toBlock] (in chunks); resume with
    * {@link EventPage#nextFromBlock()}.
+   *
+   * @param fromBlock the first block to scan, &gt;= 0
+   * @param toBlock the last block to scan (inclusive); fromBlock - 1 gives an empty page
+   * @return the triggers created in that range and the block to resume from
    */
   public EventPage<Trigger> triggersCreated(long fromBlock, long toBlock) {
     if (fromBlock < 0 || toBlock < fromBlock - 1) {
@@ -672,7 +735,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     return c;
   }
 
-  /** @return the six public inputs the Rollup builds for a challenge (what a proof must be made for) */
+  /**
+   * @param challengeId the challenge
+   * @return the six public inputs the Rollup builds for a challenge (what a proof must be made for)
+   */
   public List<BigInteger> publicInputs(BigInteger challengeId) {
     List<Type> v = rpc.call(rollupAddr(), fn("publicInputs", List.of(new Uint256(challengeId)), List.of(
         new TypeReference<StaticArray6<Uint256>>() {}, new TypeReference<org.web3j.abi.datatypes.Address>() {})));
@@ -757,13 +823,19 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
   // ------------------------------------------------------------------ tokens
 
-  /** @return the owner of a minted token */
+  /**
+   * @param tokenId the token
+   * @return the owner of a minted token
+   */
   public Address ownerOf(BigInteger tokenId) {
     String a = call1(nft(), "ownerOf", List.of(new Uint256(tokenId)), new TypeReference<org.web3j.abi.datatypes.Address>() {});
     return Address.of(a);
   }
 
-  /** @return the token's URI: {@code data:application/json;base64,} + the JSON VideoNFT builds on chain */
+  /**
+   * @param tokenId the token
+   * @return the token's URI: {@code data:application/json;base64,} + the JSON VideoNFT builds on chain
+   */
   public String tokenUri(BigInteger tokenId) {
     return call1(nft(), "tokenURI", List.of(new Uint256(tokenId)), new TypeReference<Utf8String>() {});
   }
@@ -870,37 +942,55 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
 
     private Builder() {}
 
-    /** @param rpcUrl the node's HTTP JSON-RPC URL */
+    /**
+     * @param rpcUrl the node's HTTP JSON-RPC URL
+     * @return this builder
+     */
     public Builder rpcUrl(String rpcUrl) {
       this.rpcUrl = rpcUrl;
       return this;
     }
 
-    /** @param privateKey the signer's key, 0x-prefixed 64 hex digits */
+    /**
+     * @param privateKey the signer's key, 0x-prefixed 64 hex digits
+     * @return this builder
+     */
     public Builder privateKey(String privateKey) {
       this.privateKey = privateKey;
       return this;
     }
 
-    /** @param chainId the chain id the node must report; build() fails with ChainException otherwise */
+    /**
+     * @param chainId the chain id the node must report; build() fails with ChainException otherwise
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       this.expectedChainId = chainId;
       return this;
     }
 
-    /** @param contracts the deployed contract addresses (null for deployment only) */
+    /**
+     * @param contracts the deployed contract addresses (null for deployment only)
+     * @return this builder
+     */
     public Builder contracts(VnftDeployment.Addresses contracts) {
       this.contracts = contracts;
       return this;
     }
 
-    /** @param feePolicy EIP-1559 fee policy; default {@link FeePolicy#defaults()} */
+    /**
+     * @param feePolicy EIP-1559 fee policy; default {@link FeePolicy#defaults()}
+     * @return this builder
+     */
     public Builder feePolicy(FeePolicy feePolicy) {
       this.feePolicy = Objects.requireNonNull(feePolicy, "feePolicy");
       return this;
     }
 
-    /** @param confirmations blocks (including the transaction's own) a receipt needs, >= 1; default 1 */
+    /**
+     * @param confirmations blocks (including the transaction's own) a receipt needs, >= 1; default 1
+     * @return this builder
+     */
     public Builder confirmations(int confirmations) {
       if (confirmations < 1) {
         throw new InvalidInputException("confirmations: must be >= 1, got " + confirmations);
@@ -909,13 +999,19 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       return this;
     }
 
-    /** @param timeout how long to wait for a receipt; default 60 s */
+    /**
+     * @param timeout how long to wait for a receipt; default 60 s
+     * @return this builder
+     */
     public Builder receiptTimeout(Duration timeout) {
       this.receiptTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** @param millis receipt polling interval, >= 10 ms; default 100 ms */
+    /**
+     * @param millis receipt polling interval, >= 10 ms; default 100 ms
+     * @return this builder
+     */
     public Builder pollInterval(long millis) {
       if (millis < 10) {
         throw new InvalidInputException("pollInterval: must be >= 10 ms, got " + millis);
@@ -924,7 +1020,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       return this;
     }
 
-    /** @param blocks blocks per eth_getLogs request, >= 1; default 5 000 */
+    /**
+     * @param blocks blocks per eth_getLogs request, >= 1; default 5 000
+     * @return this builder
+     */
     public Builder logChunkBlocks(long blocks) {
       if (blocks < 1) {
         throw new InvalidInputException("logChunkBlocks: must be >= 1, got " + blocks);
@@ -933,7 +1032,11 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       return this;
     }
 
-    /** @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default the deploy block */
+    /**
+     * @param block the block event scans start from (a saved {@link EventPage#nextFromBlock()}); default
+     *     the deploy block
+     * @return this builder
+     */
     public Builder fromBlock(long block) {
       if (block < 0) {
         throw new InvalidInputException("fromBlock: must be >= 0, got " + block);
@@ -946,6 +1049,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
      * @param blocks how far behind the head the protocol's events are read (a confirmation depth
      *     against reorganisations), 0..64; default 0 (the head). A reorganisation deeper than this is
      *     detected by the stored block hash and the events are read again from the first block.
+     * @return this builder
      */
     public Builder readDepth(int blocks) {
       if (blocks < 0 || blocks > 64) {
@@ -955,7 +1059,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
       return this;
     }
 
-    /** @param listener called after each mined transaction (on the sending thread); must be thread-safe */
+    /**
+     * @param listener called after each mined transaction (on the sending thread); must be thread-safe
+     * @return this builder
+     */
     public Builder listener(Consumer<TxInfo> listener) {
       this.listener = listener;
       return this;
@@ -964,6 +1071,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     /**
      * Connects, checks the chain id, and returns the backend.
      *
+     * @return a connected backend; close it when done
      * @throws InvalidInputException for a missing URL or a malformed key
      * @throws BackendUnavailableException when the node cannot be reached
      * @throws ChainException when the node's chain id differs from {@link #chainId(long)}

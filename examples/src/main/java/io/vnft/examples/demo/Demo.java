@@ -84,7 +84,18 @@ public final class Demo {
    */
   public record Options(Path outDir, int triggers, VideoFormat format, DevicePreference device, PrintStream log,
       boolean keepRunning) {
-    /** @throws InvalidInputException for out-of-range settings */
+    /**
+     * Validates the components.
+     *
+     * @param outDir where videos, GIFs, contact sheets, the content store and logs go
+     * @param triggers how many triggers (3..24; users take turns)
+     * @param format the video shape
+     * @param device where DJL runs the model
+     * @param log progress lines
+     * @param keepRunning leave the chain running at the end (until the process is killed) so the
+     *     standalone commands can be tried against it
+     * @throws InvalidInputException for out-of-range settings
+     */
     public Options {
       Objects.requireNonNull(outDir, "outDir");
       if (triggers < 3 || triggers > 24) {

@@ -105,7 +105,13 @@ public final class AtomicFiles {
     }
   }
 
-  /** Replaces {@code target} with {@code bytes}; see {@link #replace(Path, Body)}. */
+  /**
+   * Replaces {@code target} with {@code bytes}; see {@link #replace(Path, Body)}.
+   *
+   * @param target the final path; its directory must exist
+   * @param bytes the new content
+   * @throws java.io.IOException as for {@link #replace(Path, Body)}; the target is then unchanged
+   */
   public static void replace(Path target, byte[] bytes) throws IOException {
     replace(target, tmp -> Files.write(tmp, bytes));
   }

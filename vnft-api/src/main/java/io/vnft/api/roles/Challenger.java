@@ -46,7 +46,14 @@ public final class Challenger {
    * @param settled unanswered challenges settled (slashes)
    */
   public record TickReport(int checked, int mismatches, List<PixelChallenge> opened, int settled) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param checked leaves regenerated and compared
+     * @param mismatches leaves whose content is not the model's output
+     * @param opened challenges opened
+     * @param settled unanswered challenges settled (slashes)
+     */
     public TickReport {
       opened = List.copyOf(opened);
     }
@@ -201,7 +208,13 @@ public final class Challenger {
 
     private Builder() {}
 
-    /** @param v a name for progress lines (default {@code challenger}) @return this */
+    /**
+
+     * @param v a name for progress lines (default {@code challenger})
+
+     * @return this
+
+     */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
       return this;
@@ -217,7 +230,13 @@ public final class Challenger {
       return this;
     }
 
-    /** @param v where progress goes (default {@link RoleListener#LOG}) @return this */
+    /**
+
+     * @param v where progress goes (default {@link RoleListener#LOG})
+
+     * @return this
+
+     */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
       return this;

@@ -61,7 +61,17 @@ public final class Operator {
    */
   public record TickReport(int prepared, int failed, List<BatchReceipt> committed, int answered,
       int unanswerable, List<MintReceipt> minted, BigInteger withdrawnWei) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param prepared items generated and stored
+     * @param failed items that failed a stage (retried next pass)
+     * @param committed batches committed
+     * @param answered challenges answered with a proof
+     * @param unanswerable challenges this operator could not prove (its content is wrong)
+     * @param minted tokens minted by finalization
+     * @param withdrawnWei what was withdrawn, in wei
+     */
     public TickReport {
       committed = List.copyOf(committed);
       minted = List.copyOf(minted);
@@ -404,7 +414,13 @@ public final class Operator {
 
     private Builder() {}
 
-    /** @param v a name for progress lines (default {@code operator}) @return this */
+    /**
+
+     * @param v a name for progress lines (default {@code operator})
+
+     * @return this
+
+     */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
       return this;
@@ -420,7 +436,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v the journal, opened for the deployment of {@code vnft}'s chain @return this */
+    /**
+
+     * @param v the journal, opened for the deployment of {@code vnft}'s chain
+
+     * @return this
+
+     */
     public Builder journal(OperatorJournal v) {
       this.journal = Objects.requireNonNull(v, "journal");
       this.journalFile = null;
@@ -438,7 +460,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v most leaves per batch, 1..100 (default 16) @return this */
+    /**
+
+     * @param v most leaves per batch, 1..100 (default 16)
+
+     * @return this
+
+     */
     public Builder maxBatch(int v) {
       if (v < 1 || v > 100) {
         throw new InvalidInputException("maxBatch: must be in [1, 100], got " + v);
@@ -447,7 +475,13 @@ public final class Operator {
       return this;
     }
 
-    /** @param v seconds the oldest firing may wait for a fuller batch, &gt;= 0 (default 30) @return this */
+    /**
+
+     * @param v seconds the oldest firing may wait for a fuller batch, &gt;= 0 (default 30)
+
+     * @return this
+
+     */
     public Builder maxWaitSeconds(long v) {
       if (v < 0) {
         throw new InvalidInputException("maxWaitSeconds: must be >= 0, got " + v);
@@ -456,13 +490,25 @@ public final class Operator {
       return this;
     }
 
-    /** @param v the clock in epoch seconds (default: the chain's latest block time) @return this */
+    /**
+
+     * @param v the clock in epoch seconds (default: the chain's latest block time)
+
+     * @return this
+
+     */
     public Builder clock(LongSupplier v) {
       this.clock = Objects.requireNonNull(v, "clock");
       return this;
     }
 
-    /** @param v where progress goes (default {@link RoleListener#LOG}) @return this */
+    /**
+
+     * @param v where progress goes (default {@link RoleListener#LOG})
+
+     * @return this
+
+     */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
       return this;

@@ -106,7 +106,14 @@ public final class OperatorJournal {
    * @param state where it stands
    */
   public record Entry(PreparedMint mint, Optional<BigInteger> batchId, State state) {
-    /** @throws InvalidInputException if a field is missing, or a committed state lacks its batch */
+    /**
+     * Validates the components.
+     *
+     * @param mint the prepared item, as prepared
+     * @param batchId the batch, empty until committed
+     * @param state where it stands
+     * @throws InvalidInputException if a field is missing, or a committed state lacks its batch
+     */
     public Entry {
       if (mint == null || batchId == null || state == null) {
         throw new InvalidInputException("entry: mint, batchId and state must not be null");

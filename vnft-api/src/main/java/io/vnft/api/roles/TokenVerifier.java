@@ -54,7 +54,12 @@ public final class TokenVerifier {
    * @param checks every check, in order
    */
   public record Report(BigInteger tokenId, List<Check> checks) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param tokenId the token
+     * @param checks every check, in order
+     */
     public Report {
       checks = List.copyOf(checks);
     }

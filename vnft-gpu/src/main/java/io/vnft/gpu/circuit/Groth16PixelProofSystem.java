@@ -99,7 +99,10 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
     return new Groth16PixelProofSystem(format, Groth16.setup(c.r1cs(), rnd));
   }
 
-  /** @return the compiled pixel circuit for a shape (for setups and ceremonies) */
+  /**
+   * @param format the video shape
+   * @return the compiled pixel circuit for a shape (for setups and ceremonies)
+   */
   public static CompiledCircuit circuitFor(VideoFormat format) {
     return CircuitCompiler.compile(new PixelCircuit(CppnWeights.builtIn(), format));
   }
@@ -147,6 +150,12 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   /**
    * As {@link #provePixel(PixelStatement, VideoFrames)} with a prebuilt tree (proving several
    * pixels of one video) and explicit blinding randomness.
+   *
+   * @param statement the public statement: model, commitment, pixel
+   * @param frames the regenerated frames the statement commits to
+   * @param tree the Poseidon Merkle tree of those frames, built once for all their pixels
+   * @param rnd the proof's blinding randomness
+   * @return the proof, in an envelope naming its system
    */
   public ProofEnvelope provePixel(PixelStatement statement, VideoFrames frames,
       PoseidonMerkleTree tree, SecureRandom rnd) {

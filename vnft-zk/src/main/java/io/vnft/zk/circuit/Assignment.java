@@ -42,20 +42,34 @@ public final class Assignment {
     return this;
   }
 
-  /** Sets {@code name} to {@code v mod r} (negative values wrap). */
+  /**
+   * Sets {@code name} to {@code v mod r} (negative values wrap).
+   *
+   * @param name the input's name as declared in the circuit
+   * @param value any value; taken mod r
+   * @return this assignment, for chaining
+   */
   public Assignment set(String name, long value) {
     return set(name, Fr.of(value));
   }
 
   /**
    * @param value a canonical value in {@code [0, r)}
+   * @param name the input's name as declared in the circuit
+   * @return this assignment, for chaining
    * @throws InvalidInputException if it is out of range
    */
   public Assignment set(String name, BigInteger value) {
     return set(name, Fr.of(value));
   }
 
-  /** Sets {@code name[0] .. name[n-1]}. */
+  /**
+   * Sets {@code name[0] .. name[n-1]}.
+   *
+   * @param name the array input's name; element i is set from values[i]
+   * @param values the values, one per element (copied)
+   * @return this assignment, for chaining
+   */
   public Assignment set(String name, Fr[] values) {
     if (values == null) {
       throw new InvalidInputException("Assignment: values of '" + name + "' are null");
@@ -66,7 +80,13 @@ public final class Assignment {
     return this;
   }
 
-  /** Sets {@code name[0] .. name[n-1]} to integers mod r. */
+  /**
+   * Sets {@code name[0] .. name[n-1]} to integers mod r.
+   *
+   * @param name the array input's name; element i is set from values[i]
+   * @param values the values, each taken mod r
+   * @return this assignment, for chaining
+   */
   public Assignment set(String name, long[] values) {
     if (values == null) {
       throw new InvalidInputException("Assignment: values of '" + name + "' are null");
@@ -77,7 +97,13 @@ public final class Assignment {
     return this;
   }
 
-  /** Sets {@code name[0] .. name[n-1]} from a list (e.g. {@code MerkleOpening.siblings()}). */
+  /**
+   * Sets {@code name[0] .. name[n-1]} from a list (e.g. {@code MerkleOpening.siblings()}).
+   *
+   * @param name the array input's name; element i is set from the i-th list entry
+   * @param values the values, in order
+   * @return this assignment, for chaining
+   */
   public Assignment set(String name, java.util.List<Fr> values) {
     if (values == null) {
       throw new InvalidInputException("Assignment: values of '" + name + "' are null");

@@ -67,36 +67,72 @@ public interface CircuitApi {
    */
   Var[] secretInputs(String name, int n);
 
-  /** @return the constant {@code c} (free) */
+  /**
+   * @param c the value
+   * @return the constant {@code c} (free)
+   */
   Var constant(Fr c);
 
-  /** @return the constant {@code c mod r} (negative values map to {@code r + c}; free) */
+  /**
+   * @param c the value, any sign
+   * @return the constant {@code c mod r} (negative values map to {@code r + c}; free)
+   */
   Var constant(long c);
 
   // ---- linear (free)
 
-  /** @return {@code a + b} (free) */
+  /**
+   * @param a first summand
+   * @param b second summand
+   * @return {@code a + b} (free)
+   */
   Var add(Var a, Var b);
 
-  /** @return the sum of all {@code xs} (free; 0 for none) */
+  /**
+   * @param xs the summands
+   * @return the sum of all {@code xs} (free; 0 for none)
+   */
   Var sum(Var... xs);
 
-  /** @return {@code a - b} (free) */
+  /**
+   * @param a the minuend
+   * @param b the subtrahend
+   * @return {@code a - b} (free)
+   */
   Var sub(Var a, Var b);
 
-  /** @return {@code -a} (free) */
+  /**
+   * @param a the value to negate
+   * @return {@code -a} (free)
+   */
   Var neg(Var a);
 
-  /** @return {@code c * a} (free) */
+  /**
+   * @param a the variable
+   * @param c the constant factor
+   * @return {@code c * a} (free)
+   */
   Var mulConst(Var a, Fr c);
 
-  /** @return {@code c * a} with {@code c} taken mod r (free) */
+  /**
+   * @param a the variable
+   * @param c the constant factor, any sign
+   * @return {@code c * a} with {@code c} taken mod r (free)
+   */
   Var mulConst(Var a, long c);
 
-  /** @return {@code a + c} (free) */
+  /**
+   * @param a the variable
+   * @param c the constant to add
+   * @return {@code a + c} (free)
+   */
   Var addConst(Var a, Fr c);
 
-  /** @return {@code a + c} with {@code c} taken mod r (free) */
+  /**
+   * @param a the variable
+   * @param c the constant to add, any sign
+   * @return {@code a + c} with {@code c} taken mod r (free)
+   */
   Var addConst(Var a, long c);
 
   /**
@@ -113,21 +149,33 @@ public interface CircuitApi {
   /**
    * Dot product with constant field weights (free).
    *
+   * @param xs the variables
+   * @param weights one constant weight per variable
+   * @return sum_i weights[i] * xs[i]
    * @throws InvalidInputException if the lengths differ
    */
   Var dotConst(Var[] xs, Fr[] weights);
 
   // ---- products and assertions
 
-  /** @return {@code a * b} (1 constraint; free if either side is constant) */
+  /**
+   * @param a first factor
+   * @param b second factor
+   * @return {@code a * b} (1 constraint; free if either side is constant)
+   */
   Var mul(Var a, Var b);
 
-  /** @return {@code a * a} (1 constraint; free for a constant) */
+  /**
+   * @param a the value to square
+   * @return {@code a * a} (1 constraint; free for a constant)
+   */
   Var square(Var a);
 
   /**
    * Constrains {@code a == b} (1 constraint; none if both are the same linear combination).
    *
+   * @param a left side
+   * @param b right side
    * @throws InvalidInputException if both are constants and differ
    */
   void assertEqual(Var a, Var b);
@@ -135,12 +183,15 @@ public interface CircuitApi {
   /**
    * Constrains {@code a} to 0 or 1 (1 constraint; free if already known boolean).
    *
+   * @param a the value that must be boolean
    * @throws InvalidInputException if {@code a} is a constant other than 0 or 1
    */
   void assertBoolean(Var a);
 
   /**
    * Constrains {@code a != 0} (1 constraint, through its inverse).
+   *
+   * @param a the value that must be non-zero
    */
   void assertNonZero(Var a);
 
@@ -170,15 +221,23 @@ public interface CircuitApi {
    * Constrains {@code 0 <= x < 2^bits} ({@code bits + 1} constraints).
    *
    * @param bits {@code 1 <= bits <= 253}
+   * @param x the value to range-check
    */
   void assertRange(Var x, int bits);
 
   // ---- comparisons and selection (results are known-boolean)
 
-  /** @return 1 if {@code x == 0} else 0 (2 constraints) */
+  /**
+   * @param x the value to test
+   * @return 1 if {@code x == 0} else 0 (2 constraints)
+   */
   Var isZero(Var x);
 
-  /** @return 1 if {@code a == b} else 0 (2 constraints) */
+  /**
+   * @param a left side
+   * @param b right side
+   * @return 1 if {@code a == b} else 0 (2 constraints)
+   */
   Var isEqual(Var a, Var b);
 
   /**
@@ -187,41 +246,68 @@ public interface CircuitApi {
    * meaningless). Costs {@code bits + 2} constraints.
    *
    * @param bits {@code 1 <= bits <= 252}
+   * @param a left side, known to lie in [0, 2^bits)
+   * @param b right side, known to lie in [0, 2^bits)
    * @return 1 if {@code a < b} else 0
    */
   Var lessThan(Var a, Var b, int bits);
 
-  /** @return 1 if {@code a <= b} else 0; same contract and cost as {@link #lessThan} */
+  /**
+   * @param a left side, known to lie in [0, 2^bits)
+   * @param b right side, known to lie in [0, 2^bits)
+   * @param bits the bound on both values, as for {@link #lessThan}
+   * @return 1 if {@code a <= b} else 0; same contract and cost as {@link #lessThan}
+   */
   Var lessOrEqual(Var a, Var b, int bits);
 
   /**
    * @param cond constrained boolean (asserted here unless already known)
+   * @param a the value when cond is 1
+   * @param b the value when cond is 0
    * @return {@code cond ? a : b} (1 constraint; free when {@code a - b} is a constant and
    *     {@code cond} is known boolean)
    */
   Var select(Var cond, Var a, Var b);
 
-  /** @return {@code a AND b} for booleans (asserted unless known; 1 constraint) */
+  /**
+   * @param a a boolean
+   * @param b a boolean
+   * @return {@code a AND b} for booleans (asserted unless known; 1 constraint)
+   */
   Var and(Var a, Var b);
 
-  /** @return {@code a OR b} for booleans (1 constraint) */
+  /**
+   * @param a a boolean
+   * @param b a boolean
+   * @return {@code a OR b} for booleans (1 constraint)
+   */
   Var or(Var a, Var b);
 
-  /** @return {@code a XOR b} for booleans (1 constraint) */
+  /**
+   * @param a a boolean
+   * @param b a boolean
+   * @return {@code a XOR b} for booleans (1 constraint)
+   */
   Var xor(Var a, Var b);
 
-  /** @return {@code NOT a} for a boolean (free once {@code a} is known boolean) */
+  /**
+   * @param a a boolean
+   * @return {@code NOT a} for a boolean (free once {@code a} is known boolean)
+   */
   Var not(Var a);
 
   // ---- division
 
   /**
+   * @param x the value to invert
    * @return {@code 1 / x}, computed by a hint and constrained by {@code x * inv == 1} (1
    *     constraint); solving fails if {@code x == 0}
    */
   Var inverse(Var x);
 
   /**
+   * @param a the dividend
+   * @param b the divisor
    * @return {@code a / b} (2 constraints; free if {@code b} is constant); solving fails if
    *     {@code b == 0}
    * @throws InvalidInputException if {@code b} is the constant 0
@@ -282,6 +368,8 @@ public interface CircuitApi {
    *
    * @param k shift, {@code 0 <= k < xBits}
    * @param xBits signed width of {@code x}, {@code 1 <= xBits <= 252}
+   * @param x the signed fixed-point value
+   * @return floor(x / 2^k)
    */
   Var shiftRightFloor(Var x, int k, int xBits);
 
@@ -294,6 +382,7 @@ public interface CircuitApi {
    *
    * @param k {@code 0 <= k < xBits}
    * @param xBits {@code 1 <= xBits <= 252}
+   * @param x the signed value
    * @return {@code {quotient, remainder}}
    */
   Var[] divModPow2(Var x, int k, int xBits);
@@ -306,6 +395,8 @@ public interface CircuitApi {
    * @param lo lower bound, {@code -2^(bits-1) <= lo <= hi}
    * @param hi upper bound, {@code hi < 2^(bits-1)}
    * @param bits {@code 2 <= bits <= 251}
+   * @param x the signed value to clamp
+   * @return x clamped to [lo, hi]
    */
   Var clamp(Var x, long lo, long hi, int bits);
 
@@ -318,11 +409,17 @@ public interface CircuitApi {
    *
    * @param name non-empty, without {@code '/'}
    * @param body the gadget code
+   * @param <T> the body's result type
    * @return what {@code body} returns
    */
   <T> T scope(String name, Supplier<T> body);
 
-  /** {@link #scope(String, Supplier)} for a body that returns nothing. */
+  /**
+   * {@link #scope(String, Supplier)} for a body that returns nothing.
+   *
+   * @param name the scope's name, as for {@link #scope(String, Supplier)}
+   * @param body the code to run inside the scope
+   */
   void scope(String name, Runnable body);
 
   /** @return the number of constraints added so far */

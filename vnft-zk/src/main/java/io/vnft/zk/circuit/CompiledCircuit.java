@@ -265,6 +265,8 @@ public final class CompiledCircuit {
   /**
    * Solves the witness from an {@link Assignment}.
    *
+   * @param inputs the values of the circuit's inputs
+   * @return the full witness, as {@link #solve(Map)} computes it
    * @see #solve(Map)
    */
   public Witness solve(Assignment inputs) {

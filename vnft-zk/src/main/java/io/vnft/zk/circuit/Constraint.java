@@ -6,12 +6,20 @@ import io.vnft.zk.field.Fr;
 /**
  * One rank-1 constraint {@code <a, w> * <b, w> == <c, w>}. Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a row is null.
+ *
  * @param a left factor
  * @param b right factor
  * @param c product
  */
 public record Constraint(SparseRow a, SparseRow b, SparseRow c) {
-  /** @throws InvalidInputException if a row is null */
+  /**
+   * Validates the components; throws {@link InvalidInputException} if a row is null.
+   *
+   * @param a left factor
+   * @param b right factor
+   * @param c product
+   */
   public Constraint {
     if (a == null || b == null || c == null) {
       throw new InvalidInputException("Constraint rows must not be null");

@@ -113,7 +113,10 @@ public final class R1cs {
     return nLabels;
   }
 
-  /** @return the label of wire {@code wire} */
+  /**
+   * @param wire the wire index
+   * @return the label of wire {@code wire}
+   */
   public long wireToLabel(int wire) {
     return wireToLabel[wire];
   }
@@ -128,7 +131,10 @@ public final class R1cs {
     return constraints.size();
   }
 
-  /** @return constraint {@code i} */
+  /**
+   * @param i the constraint index, 0 to constraint count - 1
+   * @return constraint {@code i}
+   */
   public Constraint constraint(int i) {
     return constraints.get(i);
   }
@@ -197,7 +203,11 @@ public final class R1cs {
     return firstUnsatisfied(witness) == -1;
   }
 
-  /** @see #isSatisfied(Fr[]) */
+  /**
+   * @param witness the wire values
+   * @return whether every constraint holds for the witness
+   * @see #isSatisfied(Fr[])
+   */
   public boolean isSatisfied(Witness witness) {
     return isSatisfied(witness.valuesUnsafe());
   }

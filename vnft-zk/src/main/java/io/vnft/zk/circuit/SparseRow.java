@@ -51,12 +51,18 @@ public final class SparseRow {
     return wires.length;
   }
 
-  /** @return the wire of term {@code k} */
+  /**
+   * @param k the term index
+   * @return the wire of term {@code k}
+   */
   public int wire(int k) {
     return wires[k];
   }
 
-  /** @return the coefficient of term {@code k} */
+  /**
+   * @param k the term index
+   * @return the coefficient of term {@code k}
+   */
   public Fr coeff(int k) {
     return coeffs[k];
   }

@@ -47,7 +47,10 @@ public final class Witness {
     return values.length;
   }
 
-  /** @return the value of wire {@code i} */
+  /**
+   * @param i the wire index (0 is the constant 1)
+   * @return the value of wire {@code i}
+   */
   public Fr get(int i) {
     return values[i];
   }

@@ -38,6 +38,9 @@ public final class G1Point {
   /**
    * The point (x, y), validated: both coordinates canonical and on the curve; (0, 0) is infinity.
    *
+   * @param x the x coordinate, below p
+   * @param y the y coordinate, below p
+   * @return the validated point
    * @throws InvalidInputException naming the coordinate and the bound, or saying the point is off
    *     the curve
    */
@@ -50,6 +53,9 @@ public final class G1Point {
   /**
    * The point (x, y) from field elements, validated to be on the curve; (0, 0) is infinity.
    *
+   * @param x the x coordinate
+   * @param y the y coordinate
+   * @return the validated point
    * @throws InvalidInputException if the point is not on the curve
    */
   public static G1Point of(Fp x, Fp y) {
@@ -81,6 +87,10 @@ public final class G1Point {
   /**
    * The point (x, y) WITHOUT any check, for trusted internal data (values this library computed).
    * (0, 0) is infinity.
+   *
+   * @param x the x coordinate, trusted
+   * @param y the y coordinate, trusted
+   * @return the point, unchecked
    */
   public static G1Point fromUnchecked(Fp x, Fp y) {
     if (x.isZero() && y.isZero()) {
@@ -89,31 +99,56 @@ public final class G1Point {
     return new G1Point(x, y, false);
   }
 
-  /** The x coordinate (0 for infinity). */
+  /**
+   * The x coordinate (0 for infinity).
+   *
+   * @return the x coordinate (0 for infinity)
+   */
   public BigInteger x() {
     return x.toBigInteger();
   }
 
-  /** The y coordinate (0 for infinity). */
+  /**
+   * The y coordinate (0 for infinity).
+   *
+   * @return the y coordinate (0 for infinity)
+   */
   public BigInteger y() {
     return y.toBigInteger();
   }
 
-  /** The x coordinate as a field element (zero for infinity). */
+  /**
+   * The x coordinate as a field element (zero for infinity).
+   *
+   * @return the x coordinate as a field element (zero for infinity)
+   */
   public Fp xFp() {
     return x;
   }
 
-  /** The y coordinate as a field element (zero for infinity). */
+  /**
+   * The y coordinate as a field element (zero for infinity).
+   *
+   * @return the y coordinate as a field element (zero for infinity)
+   */
   public Fp yFp() {
     return y;
   }
 
+  /**
+   * True for the point at infinity (the group identity).
+   *
+   * @return whether this is the point at infinity
+   */
   public boolean isInfinity() {
     return infinity;
   }
 
-  /** True for infinity or if y^2 = x^3 + 3. */
+  /**
+   * True for infinity or if y^2 = x^3 + 3.
+   *
+   * @return whether the point satisfies y^2 = x^3 + 3 (or is infinity)
+   */
   public boolean isOnCurve() {
     if (infinity) {
       return true;
@@ -121,7 +156,12 @@ public final class G1Point {
     return y.square().equals(x.square().mul(x).add(B));
   }
 
-  /** this + o. */
+  /**
+   * this + o.
+   *
+   * @param o the other operand
+   * @return this + o
+   */
   public G1Point add(G1Point o) {
     if (infinity) {
       return o;
@@ -143,22 +183,40 @@ public final class G1Point {
     return new G1Point(x3, y3, false);
   }
 
-  /** 2 * this. */
+  /**
+   * 2 * this.
+   *
+   * @return 2 * this
+   */
   public G1Point dbl() {
     return add(this);
   }
 
-  /** -this. */
+  /**
+   * -this.
+   *
+   * @return -this
+   */
   public G1Point negate() {
     return infinity ? this : new G1Point(x, y.neg(), false);
   }
 
-  /** k * this for any integer k (negative k negates; reduced mod r as G1 has order r). */
+  /**
+   * k * this for any integer k (negative k negates; reduced mod r as G1 has order r).
+   *
+   * @param k the scalar, any sign and size
+   * @return k * this
+   */
   public G1Point mul(BigInteger k) {
     return mulReduced(k.mod(Fr.MODULUS));
   }
 
-  /** k * this. */
+  /**
+   * k * this.
+   *
+   * @param k the scalar
+   * @return k * this
+   */
   public G1Point mul(Fr k) {
     return mulReduced(k.toBigInteger());
   }

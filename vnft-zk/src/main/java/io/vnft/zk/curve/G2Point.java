@@ -53,6 +53,11 @@ public final class G2Point {
    * The point (x0 + x1*u, y0 + y1*u), real parts first (snarkjs order), validated: canonical
    * coordinates, on the twist, in the order-r subgroup. All zeros is infinity.
    *
+   * @param x0 real part of x, below p
+   * @param x1 imaginary part of x, below p
+   * @param y0 real part of y, below p
+   * @param y1 imaginary part of y, below p
+   * @return the validated point
    * @throws InvalidInputException naming the coordinate and the bound, or the failed check
    */
   public static G2Point of(BigInteger x0, BigInteger x1, BigInteger y0, BigInteger y1) {
@@ -65,6 +70,11 @@ public final class G2Point {
    * The point from the EIP-197 word order (x1, x0, y1, y0) (imaginary parts first), validated like
    * {@link #of(BigInteger, BigInteger, BigInteger, BigInteger)}.
    *
+   * @param x1 imaginary part of x, below p
+   * @param x0 real part of x, below p
+   * @param y1 imaginary part of y, below p
+   * @param y0 real part of y, below p
+   * @return the validated point
    * @throws InvalidInputException as for {@code of}
    */
   public static G2Point fromEip197(BigInteger x1, BigInteger x0, BigInteger y1, BigInteger y0) {
@@ -75,6 +85,9 @@ public final class G2Point {
    * The point (x, y) from field elements, validated (on the twist and in the subgroup); all zeros
    * is infinity.
    *
+   * @param x the x coordinate
+   * @param y the y coordinate
+   * @return the validated point
    * @throws InvalidInputException if the point is off the twist or not in the order-r subgroup
    */
   public static G2Point of(Fp2 x, Fp2 y) {
@@ -95,7 +108,13 @@ public final class G2Point {
     return G1Point.coordinate("G2", name, v);
   }
 
-  /** The point (x, y) WITHOUT checks, for trusted internal data only; all zeros is infinity. */
+  /**
+   * The point (x, y) WITHOUT checks, for trusted internal data only; all zeros is infinity.
+   *
+   * @param x the x coordinate, trusted
+   * @param y the y coordinate, trusted
+   * @return the point, unchecked
+   */
   public static G2Point fromUnchecked(Fp2 x, Fp2 y) {
     if (x.isZero() && y.isZero()) {
       return INFINITY;
@@ -103,41 +122,74 @@ public final class G2Point {
     return new G2Point(x, y, false);
   }
 
-  /** Real part of x. */
+  /**
+   * Real part of x.
+   *
+   * @return the real part of x, in [0, p) (0 for infinity)
+   */
   public BigInteger x0() {
     return x.c0().toBigInteger();
   }
 
-  /** Imaginary part of x. */
+  /**
+   * Imaginary part of x.
+   *
+   * @return the imaginary part of x, in [0, p)
+   */
   public BigInteger x1() {
     return x.c1().toBigInteger();
   }
 
-  /** Real part of y. */
+  /**
+   * Real part of y.
+   *
+   * @return the real part of y, in [0, p)
+   */
   public BigInteger y0() {
     return y.c0().toBigInteger();
   }
 
-  /** Imaginary part of y. */
+  /**
+   * Imaginary part of y.
+   *
+   * @return the imaginary part of y, in [0, p)
+   */
   public BigInteger y1() {
     return y.c1().toBigInteger();
   }
 
-  /** x as an Fp2 element (zero for infinity). */
+  /**
+   * x as an Fp2 element (zero for infinity).
+   *
+   * @return x as an Fp2 element (zero for infinity)
+   */
   public Fp2 xFp2() {
     return x;
   }
 
-  /** y as an Fp2 element (zero for infinity). */
+  /**
+   * y as an Fp2 element (zero for infinity).
+   *
+   * @return y as an Fp2 element (zero for infinity)
+   */
   public Fp2 yFp2() {
     return y;
   }
 
+  /**
+   * True for the point at infinity (the group identity).
+   *
+   * @return whether this is the point at infinity
+   */
   public boolean isInfinity() {
     return infinity;
   }
 
-  /** True for infinity or if y^2 = x^3 + 3/(9+u). */
+  /**
+   * True for infinity or if y^2 = x^3 + 3/(9+u).
+   *
+   * @return whether the point satisfies the twist equation (or is infinity)
+   */
   public boolean isOnCurve() {
     if (infinity) {
       return true;
@@ -145,7 +197,11 @@ public final class G2Point {
     return y.square().equals(x.square().mul(x).add(B));
   }
 
-  /** True if r * this is infinity (this is in G2 proper). Assumes the point is on the twist. */
+  /**
+   * True if r * this is infinity (this is in G2 proper). Assumes the point is on the twist.
+   *
+   * @return whether r * this is infinity (this is in G2 proper)
+   */
   public boolean isInSubgroup() {
     if (infinity) {
       return true;
@@ -179,7 +235,12 @@ public final class G2Point {
     return mulLimbs(k, acc).toAffine(acc, 0);
   }
 
-  /** this + o. */
+  /**
+   * this + o.
+   *
+   * @param o the other operand
+   * @return this + o
+   */
   public G2Point add(G2Point o) {
     if (infinity) {
       return o;
@@ -190,22 +251,40 @@ public final class G2Point {
     return Jacobian.of(Jacobian.G2, this).addAffine(o).toAffine();
   }
 
-  /** 2 * this. */
+  /**
+   * 2 * this.
+   *
+   * @return 2 * this
+   */
   public G2Point dbl() {
     return Jacobian.of(Jacobian.G2, this).dbl().toAffine();
   }
 
-  /** -this. */
+  /**
+   * -this.
+   *
+   * @return -this
+   */
   public G2Point negate() {
     return infinity ? this : new G2Point(x, y.neg(), false);
   }
 
-  /** k * this for any integer k (reduced mod r; valid for points in G2). */
+  /**
+   * k * this for any integer k (reduced mod r; valid for points in G2).
+   *
+   * @param k the scalar, any sign and size
+   * @return k * this
+   */
   public G2Point mul(BigInteger k) {
     return mulReduced(k.mod(Fr.MODULUS));
   }
 
-  /** k * this. */
+  /**
+   * k * this.
+   *
+   * @param k the scalar
+   * @return k * this
+   */
   public G2Point mul(Fr k) {
     return mulReduced(k.toBigInteger());
   }

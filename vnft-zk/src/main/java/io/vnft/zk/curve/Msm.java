@@ -30,12 +30,25 @@ import io.vnft.zk.field.FrOps;
 public final class Msm {
   private Msm() {}
 
-  /** sum_i scalars[i] * bases[i] in G1, on all available processors. */
+  /**
+   * sum_i scalars[i] * bases[i] in G1, on all available processors.
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @return the sum
+   */
   public static G1Point g1(G1Point[] bases, Fr[] scalars) {
     return g1(bases, scalars, Runtime.getRuntime().availableProcessors());
   }
 
-  /** sum_i scalars[i] * bases[i] in G1 on {@code threads} threads (>= 1). */
+  /**
+   * sum_i scalars[i] * bases[i] in G1 on {@code threads} threads (>= 1).
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @param threads the number of threads, at least 1
+   * @return the sum
+   */
   public static G1Point g1(G1Point[] bases, Fr[] scalars, int threads) {
     checkArrays(bases, scalars);
     int n = bases.length;
@@ -46,6 +59,11 @@ public final class Msm {
    * sum_i k_i * bases[i] for i &lt; n in G1, where k_i is given in standard (NOT Montgomery) form as
    * four little-endian 64-bit limbs at scalarsStandardLimbs[4i..4i+3] and must be below r.
    *
+   * @param bases the points (at least n)
+   * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
+   * @param n number of terms
+   * @param threads the number of threads, at least 1
+   * @return the sum
    * @throws InvalidInputException on null or short arrays, a null base, n &lt; 0, threads &lt; 1, or a
    *     scalar not below r
    */
@@ -56,12 +74,25 @@ public final class Msm {
     return job.g1Result();
   }
 
-  /** sum_i scalars[i] * bases[i] in G2, on all available processors. */
+  /**
+   * sum_i scalars[i] * bases[i] in G2, on all available processors.
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @return the sum
+   */
   public static G2Point g2(G2Point[] bases, Fr[] scalars) {
     return g2(bases, scalars, Runtime.getRuntime().availableProcessors());
   }
 
-  /** sum_i scalars[i] * bases[i] in G2 on {@code threads} threads (>= 1). */
+  /**
+   * sum_i scalars[i] * bases[i] in G2 on {@code threads} threads (>= 1).
+   *
+   * @param bases the points
+   * @param scalars one scalar per point
+   * @param threads the number of threads, at least 1
+   * @return the sum
+   */
   public static G2Point g2(G2Point[] bases, Fr[] scalars, int threads) {
     checkArrays(bases, scalars);
     int n = bases.length;
@@ -72,6 +103,11 @@ public final class Msm {
    * G2 counterpart of {@link #g1(G1Point[], long[], int, int)}: scalars in standard form, four
    * limbs each.
    *
+   * @param bases the points (at least n)
+   * @param scalarsStandardLimbs the scalars, standard form, four limbs each (at least 4n longs)
+   * @param n number of terms
+   * @param threads the number of threads, at least 1
+   * @return the sum
    * @throws InvalidInputException as for the G1 variant
    */
   public static G2Point g2(G2Point[] bases, long[] scalarsStandardLimbs, int n, int threads) {

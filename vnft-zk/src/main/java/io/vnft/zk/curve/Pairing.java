@@ -137,6 +137,8 @@ public final class Pairing {
    * plus a batch inversion that divides each line by its w^3 coefficient so that each later use
    * multiplies f by a sparser line: 9 instead of 13 Fp2 multiplications).
    *
+   * @param q the G2 point
+   * @return its lines, reusable across pairings and threads
    * @throws InvalidInputException if q is null
    */
   public static G2Prepared prepare(G2Point q) {
@@ -157,6 +159,8 @@ public final class Pairing {
    * takes part in one pairing only (a proof's B), as the inversion and the per-line divisions cost
    * more than the 4 Fp2 multiplications per line they save in a single Miller loop.
    *
+   * @param q the G2 point
+   * @return its lines, unscaled
    * @throws InvalidInputException if q is null
    */
   public static G2Prepared prepareOnce(G2Point q) {
@@ -169,7 +173,13 @@ public final class Pairing {
     return new G2Prepared(q, lines(q, new Fp12LimbOps()), false);
   }
 
-  /** e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1. */
+  /**
+   * e(p, q), the reduced pairing (an element of GT). e(O, q) = e(p, O) = 1.
+   *
+   * @param p the G1 point
+   * @param q the G2 point
+   * @return e(p, q) in GT
+   */
   public static Fp12 pair(G1Point p, G2Point q) {
     return finalExponentiation(millerLoop(new G1Point[] {p}, new G2Point[] {q}));
   }
@@ -178,6 +188,9 @@ public final class Pairing {
    * True if prod_i e(ps[i], qs[i]) == 1 (one shared final exponentiation). Empty arrays give true,
    * like the EIP-197 precompile.
    *
+   * @param ps the G1 points
+   * @param qs the G2 points, one per G1 point
+   * @return whether prod_i e(ps[i], qs[i]) == 1 (one shared final exponentiation)
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static boolean pairingCheck(G1Point[] ps, G2Point[] qs) {
@@ -187,6 +200,9 @@ public final class Pairing {
   /**
    * True if prod_i e(ps[i], qs[i]) == 1, with the G2 lines precomputed by {@link #prepare}.
    *
+   * @param ps the G1 points
+   * @param qs the prepared G2 points, one per G1 point
+   * @return whether the product is one
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static boolean pairingCheck(G1Point[] ps, G2Prepared[] qs) {
@@ -199,6 +215,10 @@ public final class Pairing {
    * e(-A, B) e(vk_x, gamma) e(C, delta) with e(alpha, beta)^-1 (the conjugate of e(alpha, beta))
    * instead of running a fourth Miller loop. Empty arrays give a product of one.
    *
+   * @param ps the G1 points
+   * @param qs the prepared G2 points, one per G1 point
+   * @param target the expected product, an element of GT
+   * @return whether prod_i e(ps[i], qs[i]) equals {@code target}, an element of GT
    * @throws InvalidInputException if an argument is null, the arrays contain null, or differ in
    *     length
    */
@@ -225,6 +245,10 @@ public final class Pairing {
    * A Miller loop value of (p, q): f_{6x+2,Q}(P) times the Frobenius lines, each line scaled by an
    * Fp2 factor; only its final exponentiation is canonical (the scaling, and so this value,
    * depends on the coordinates the loop runs in).
+   *
+   * @param p the G1 point
+   * @param q the G2 point
+   * @return the Miller loop value, before the final exponentiation
    */
   public static Fp12 millerLoop(G1Point p, G2Point q) {
     return millerLoop(new G1Point[] {p}, new G2Point[] {q});
@@ -234,6 +258,9 @@ public final class Pairing {
    * The product of the Miller loop values of all pairs, sharing the squarings (no final
    * exponentiation). Pairs with a point at infinity contribute one.
    *
+   * @param ps the G1 points
+   * @param qs the G2 points, one per G1 point
+   * @return the product of the Miller loop values
    * @throws InvalidInputException if the arrays are null, contain null, or differ in length
    */
   public static Fp12 millerLoop(G1Point[] ps, G2Point[] qs) {
@@ -512,6 +539,8 @@ public final class Pairing {
   /**
    * f^((p^12 - 1)/r): maps a Miller loop value to GT.
    *
+   * @param f a non-zero Miller loop value
+   * @return f^((p^12 - 1)/r), in GT
    * @throws ArithmeticException if f is zero
    */
   public static Fp12 finalExponentiation(Fp12 f) {

@@ -13,31 +13,63 @@ package io.vnft.zk.field;
  * @param <F> the implementing element type
  */
 public interface FieldElement<F extends FieldElement<F>> {
-  /** this + o. */
+  /**
+   * this + o.
+   *
+   * @param o the other operand
+   * @return this + o
+   */
   F add(F o);
 
-  /** this - o. */
+  /**
+   * this - o.
+   *
+   * @param o the other operand
+   * @return this - o
+   */
   F sub(F o);
 
-  /** this * o. */
+  /**
+   * this * o.
+   *
+   * @param o the other operand
+   * @return this * o
+   */
   F mul(F o);
 
-  /** this^2. */
+  /**
+   * this^2.
+   *
+   * @return this^2
+   */
   F square();
 
-  /** 2 * this. */
+  /**
+   * 2 * this.
+   *
+   * @return 2 * this
+   */
   F dbl();
 
-  /** -this. */
+  /**
+   * -this.
+   *
+   * @return -this
+   */
   F neg();
 
   /**
    * this^-1.
    *
+   * @return this^-1
    * @throws ArithmeticException if this is zero
    */
   F inverse();
 
-  /** True for the zero element. */
+  /**
+   * True for the zero element.
+   *
+   * @return true for the zero element
+   */
   boolean isZero();
 }

@@ -34,7 +34,12 @@ public final class Fp12 {
   private final Fp6 c0;
   private final Fp6 c1;
 
-  /** The element c0 + c1*w. */
+  /**
+   * The element c0 + c1*w.
+   *
+   * @param c0 the coefficient of 1
+   * @param c1 the coefficient of w
+   */
   public Fp12(Fp6 c0, Fp6 c1) {
     this.c0 = c0;
     this.c1 = c1;
@@ -44,6 +49,9 @@ public final class Fp12 {
    * The element whose 48 Montgomery limbs (c0.c0.c0, c0.c0.c1, c0.c1.c0, ..., c1.c2.c1, 4 limbs
    * each, the layout of {@link #copyLimbsTo}) start at a[ao].
    *
+   * @param a the array holding the limbs (copied, not kept)
+   * @param ao offset of the first limb
+   * @return the element
    * @throws io.vnft.api.InvalidInputException if a 4-limb group is not reduced below p
    */
   public static Fp12 fromMontLimbs(long[] a, int ao) {
@@ -58,7 +66,12 @@ public final class Fp12 {
     return new Fp2(Fp.fromMontLimbs(a, ao), Fp.fromMontLimbs(a, ao + 4));
   }
 
-  /** Writes the 48 Montgomery limbs (c0 then c1; each Fp6 as c0, c1, c2; each Fp2 as 8 limbs). */
+  /**
+   * Writes the 48 Montgomery limbs (c0 then c1; each Fp6 as c0, c1, c2; each Fp2 as 8 limbs).
+   *
+   * @param out receives the 48 limbs
+   * @param oo offset of the first limb in out
+   */
   public void copyLimbsTo(long[] out, int oo) {
     c0.c0().copyLimbsTo(out, oo);
     c0.c1().copyLimbsTo(out, oo + 8);
@@ -68,22 +81,50 @@ public final class Fp12 {
     c1.c2().copyLimbsTo(out, oo + 40);
   }
 
+  /**
+   * The coefficient of 1.
+   *
+   * @return c0
+   */
   public Fp6 c0() {
     return c0;
   }
 
+  /**
+   * The coefficient of w.
+   *
+   * @return c1
+   */
   public Fp6 c1() {
     return c1;
   }
 
+  /**
+   * this + o.
+   *
+   * @param o the other operand
+   * @return this + o
+   */
   public Fp12 add(Fp12 o) {
     return new Fp12(c0.add(o.c0), c1.add(o.c1));
   }
 
+  /**
+   * this - o.
+   *
+   * @param o the other operand
+   * @return this - o
+   */
   public Fp12 sub(Fp12 o) {
     return new Fp12(c0.sub(o.c0), c1.sub(o.c1));
   }
 
+  /**
+   * this * o.
+   *
+   * @param o the other operand
+   * @return this * o
+   */
   public Fp12 mul(Fp12 o) {
     Fp6 v0 = c0.mul(o.c0);
     Fp6 v1 = c1.mul(o.c1);
@@ -91,6 +132,11 @@ public final class Fp12 {
     return new Fp12(v0.add(v1.mulByV()), m.sub(v0).sub(v1));
   }
 
+  /**
+   * this^2.
+   *
+   * @return this^2
+   */
   public Fp12 square() {
     // (a + bw)^2 = a^2 + b^2 v + 2ab w ; complex-style squaring with two Fp6 mults
     Fp6 ab = c0.mul(c1);
@@ -100,6 +146,11 @@ public final class Fp12 {
 
   /**
    * Multiplies by the sparse element (a, 0, 0) + (b, c, 0) w, the shape of a Miller-loop line.
+   *
+   * @param a the coefficient of 1
+   * @param b the coefficient of w
+   * @param c the coefficient of v w
+   * @return the product
    */
   public Fp12 mulBySparse(Fp2 a, Fp2 b, Fp2 c) {
     // c0 * a (scalar in Fp2) ; c1 * (b + c v)
@@ -124,6 +175,8 @@ public final class Fp12 {
    * the final exponentiation): Granger and Scott's squaring ("Faster squaring in the cyclotomic
    * subgroup of sixth degree extensions", 2010), 6 Fp2 squarings-worth instead of a full square.
    * The result is wrong for elements outside that subgroup.
+   *
+   * @return this^2 for an element of the cyclotomic subgroup (norm 1 over Fp6, e.g
    */
   public Fp12 cyclotomicSquare() {
     Fp2 z0 = c0.c0(), z4 = c0.c1(), z3 = c0.c2();
@@ -148,7 +201,11 @@ public final class Fp12 {
     return new Fp12(new Fp6(n0, n4, n3), new Fp6(n2, n1, n5));
   }
 
-  /** The conjugate c0 - c1*w (the p^6 Frobenius; the inverse on the cyclotomic subgroup). */
+  /**
+   * The conjugate c0 - c1*w (the p^6 Frobenius; the inverse on the cyclotomic subgroup).
+   *
+   * @return c0 - c1*w
+   */
   public Fp12 conjugate() {
     return new Fp12(c0, c1.neg());
   }
@@ -156,6 +213,7 @@ public final class Fp12 {
   /**
    * this^-1.
    *
+   * @return this^-1
    * @throws ArithmeticException if this is zero
    */
   public Fp12 inverse() {
@@ -163,7 +221,12 @@ public final class Fp12 {
     return new Fp12(c0.mul(t), c1.mul(t).neg());
   }
 
-  /** this^(p^k) for k in 0..11. */
+  /**
+   * this^(p^k) for k in 0..11.
+   *
+   * @param k the power, 0 to 11
+   * @return this^(p^k) for k in 0..11
+   */
   public Fp12 frobenius(int k) {
     if (k < 0 || k > 11) {
       throw new IllegalArgumentException("Frobenius power k must be in [0, 11], got " + k);
@@ -202,7 +265,12 @@ public final class Fp12 {
         new Fp6(b0.mul(g[1]), b1.mul(g[3]), b2.mul(g[5])));
   }
 
-  /** this^e, e >= 0 (square-and-multiply). */
+  /**
+   * this^e, e >= 0 (square-and-multiply).
+   *
+   * @param e the exponent, e &gt;= 0
+   * @return this^e, e >= 0 (square-and-multiply)
+   */
   public Fp12 pow(BigInteger e) {
     if (e.signum() < 0) {
       return inverse().pow(e.negate());
@@ -217,15 +285,30 @@ public final class Fp12 {
     return acc;
   }
 
-  /** this^e for a small non-negative exponent. */
+  /**
+   * this^e for a small non-negative exponent.
+   *
+   * @param e the exponent, e &gt;= 0
+   * @return this^e for a small non-negative exponent
+   */
   public Fp12 pow(long e) {
     return pow(BigInteger.valueOf(e));
   }
 
+  /**
+   * True if this is zero.
+   *
+   * @return whether both coefficients are zero
+   */
   public boolean isZero() {
     return c0.isZero() && c1.isZero();
   }
 
+  /**
+   * True if this is one.
+   *
+   * @return whether this is one
+   */
   public boolean isOne() {
     return c0.isOne() && c1.isZero();
   }

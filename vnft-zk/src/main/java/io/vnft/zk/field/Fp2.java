@@ -28,7 +28,12 @@ public final class Fp2 implements FieldElement<Fp2> {
     this.v = v;
   }
 
-  /** The element c0 + c1*u. */
+  /**
+   * The element c0 + c1*u.
+   *
+   * @param c0 the real part
+   * @param c1 the coefficient of u
+   */
   public Fp2(Fp c0, Fp c1) {
     v = new long[8];
     c0.copyLimbsTo(v, 0);
@@ -38,23 +43,39 @@ public final class Fp2 implements FieldElement<Fp2> {
   /**
    * The element c0 + c1*u from canonical integers.
    *
+   * @param c0 the real part, in [0, p)
+   * @param c1 the coefficient of u, in [0, p)
+   * @return the element
    * @throws InvalidInputException if a part is negative or not below p
    */
   public static Fp2 of(BigInteger c0, BigInteger c1) {
     return new Fp2(Fp.of(c0), Fp.of(c1));
   }
 
-  /** The real part. */
+  /**
+   * The real part.
+   *
+   * @return the real part
+   */
   public Fp c0() {
     return Fp.ofLimbsUnchecked(v[0], v[1], v[2], v[3]);
   }
 
-  /** The imaginary part (coefficient of u). */
+  /**
+   * The imaginary part (coefficient of u).
+   *
+   * @return the imaginary part (coefficient of u)
+   */
   public Fp c1() {
     return Fp.ofLimbsUnchecked(v[4], v[5], v[6], v[7]);
   }
 
-  /** Writes the 8 Montgomery limbs (c0 then c1) to out[oo..oo+7]. */
+  /**
+   * Writes the 8 Montgomery limbs (c0 then c1) to out[oo..oo+7].
+   *
+   * @param out receives the 8 limbs
+   * @param oo offset of the first limb in out
+   */
   public void copyLimbsTo(long[] out, int oo) {
     System.arraycopy(v, 0, out, oo, 8);
   }
@@ -88,7 +109,11 @@ public final class Fp2 implements FieldElement<Fp2> {
     return new Fp2(r);
   }
 
-  /** The conjugate c0 - c1*u (equals the p-power Frobenius). */
+  /**
+   * The conjugate c0 - c1*u (equals the p-power Frobenius).
+   *
+   * @return the conjugate c0 - c1*u (equals the p-power Frobenius)
+   */
   public Fp2 conjugate() {
     long[] r = new long[8];
     System.arraycopy(v, 0, r, 0, 4);
@@ -118,7 +143,12 @@ public final class Fp2 implements FieldElement<Fp2> {
     return new Fp2(r);
   }
 
-  /** this * f for f in Fp. */
+  /**
+   * this * f for f in Fp.
+   *
+   * @param f the Fp factor
+   * @return this * f for f in Fp
+   */
   public Fp2 mul(Fp f) {
     long[] r = new long[8];
     f.copyLimbsTo(r, 0);
@@ -127,7 +157,11 @@ public final class Fp2 implements FieldElement<Fp2> {
     return new Fp2(r);
   }
 
-  /** this * xi = this * (9 + u) = (9 c0 - c1) + (c0 + 9 c1) u. */
+  /**
+   * this * xi = this * (9 + u) = (9 c0 - c1) + (c0 + 9 c1) u.
+   *
+   * @return this * xi = this * (9 + u) = (9 c0 - c1) + (c0 + 9 c1) u
+   */
   public Fp2 mulByXi() {
     long[] r = new long[8];
     long[] t = new long[8];
@@ -164,7 +198,12 @@ public final class Fp2 implements FieldElement<Fp2> {
     return mul(Fp.ofLimbsUnchecked(n[0], n[1], n[2], n[3])).conjugate();
   }
 
-  /** this^e, e >= 0. */
+  /**
+   * this^e, e >= 0.
+   *
+   * @param e the exponent, e &gt;= 0
+   * @return this^e, e >= 0
+   */
   public Fp2 pow(BigInteger e) {
     Fp2 acc = ONE;
     for (int i = e.bitLength() - 1; i >= 0; i--) {
@@ -180,6 +219,11 @@ public final class Fp2 implements FieldElement<Fp2> {
     return FpOps.isZero(v, 0) && FpOps.isZero(v, 4);
   }
 
+  /**
+   * True if this is one.
+   *
+   * @return whether this is one
+   */
   public boolean isOne() {
     return FpOps.isOne(v, 0) && FpOps.isZero(v, 4);
   }

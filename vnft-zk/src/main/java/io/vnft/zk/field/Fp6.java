@@ -18,41 +18,90 @@ public final class Fp6 {
   private final Fp2 c1;
   private final Fp2 c2;
 
-  /** The element c0 + c1*v + c2*v^2. */
+  /**
+   * The element c0 + c1*v + c2*v^2.
+   *
+   * @param c0 the coefficient of 1
+   * @param c1 the coefficient of v
+   * @param c2 the coefficient of v^2
+   */
   public Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
     this.c0 = c0;
     this.c1 = c1;
     this.c2 = c2;
   }
 
+  /**
+   * The coefficient of 1.
+   *
+   * @return c0
+   */
   public Fp2 c0() {
     return c0;
   }
 
+  /**
+   * The coefficient of v.
+   *
+   * @return c1
+   */
   public Fp2 c1() {
     return c1;
   }
 
+  /**
+   * The coefficient of v^2.
+   *
+   * @return c2
+   */
   public Fp2 c2() {
     return c2;
   }
 
+  /**
+   * this + o.
+   *
+   * @param o the other operand
+   * @return this + o
+   */
   public Fp6 add(Fp6 o) {
     return new Fp6(c0.add(o.c0), c1.add(o.c1), c2.add(o.c2));
   }
 
+  /**
+   * this - o.
+   *
+   * @param o the other operand
+   * @return this - o
+   */
   public Fp6 sub(Fp6 o) {
     return new Fp6(c0.sub(o.c0), c1.sub(o.c1), c2.sub(o.c2));
   }
 
+  /**
+   * -this.
+   *
+   * @return -this
+   */
   public Fp6 neg() {
     return new Fp6(c0.neg(), c1.neg(), c2.neg());
   }
 
+  /**
+   * 2 * this.
+   *
+   * @return 2 * this
+   */
   public Fp6 dbl() {
     return new Fp6(c0.dbl(), c1.dbl(), c2.dbl());
   }
 
+  /**
+   * this * o.
+   *
+   * @param o the other operand
+   * @return this * o
+   */
   public Fp6 mul(Fp6 o) {
     // Karatsuba-style (Devegili et al., "Multiplication and squaring on pairing-friendly fields")
     Fp2 v0 = c0.mul(o.c0);
@@ -64,16 +113,30 @@ public final class Fp6 {
     return new Fp6(t0, t1, t2);
   }
 
+  /**
+   * this^2.
+   *
+   * @return this^2
+   */
   public Fp6 square() {
     return mul(this);
   }
 
-  /** this * s for s in Fp2. */
+  /**
+   * this * s for s in Fp2.
+   *
+   * @param s the Fp2 factor
+   * @return this * s for s in Fp2
+   */
   public Fp6 mul(Fp2 s) {
     return new Fp6(c0.mul(s), c1.mul(s), c2.mul(s));
   }
 
-  /** this * v. */
+  /**
+   * this * v.
+   *
+   * @return this * v
+   */
   public Fp6 mulByV() {
     return new Fp6(c2.mulByXi(), c0, c1);
   }
@@ -81,6 +144,7 @@ public final class Fp6 {
   /**
    * this^-1.
    *
+   * @return this^-1
    * @throws ArithmeticException if this is zero
    */
   public Fp6 inverse() {
@@ -93,7 +157,12 @@ public final class Fp6 {
     return new Fp6(a.mul(fi), b.mul(fi), c.mul(fi));
   }
 
-  /** this^e, e >= 0. */
+  /**
+   * this^e, e >= 0.
+   *
+   * @param e the exponent, e &gt;= 0
+   * @return this^e, e >= 0
+   */
   public Fp6 pow(BigInteger e) {
     Fp6 acc = ONE;
     for (int i = e.bitLength() - 1; i >= 0; i--) {
@@ -105,10 +174,20 @@ public final class Fp6 {
     return acc;
   }
 
+  /**
+   * True if this is zero.
+   *
+   * @return whether all three coefficients are zero
+   */
   public boolean isZero() {
     return c0.isZero() && c1.isZero() && c2.isZero();
   }
 
+  /**
+   * True if this is one.
+   *
+   * @return whether this is one
+   */
   public boolean isOne() {
     return c0.isOne() && c1.isZero() && c2.isZero();
   }

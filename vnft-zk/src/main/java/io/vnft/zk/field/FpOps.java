@@ -49,7 +49,16 @@ public final class FpOps {
   }
 
 
-  /** out = a * b (Montgomery). */
+  /**
+   * out = a * b (Montgomery). Inputs below twice the modulus.
+   *
+   * @param a first operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param b second operand, four Montgomery limbs
+   * @param bo offset of b in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
 
@@ -176,6 +185,17 @@ public final class FpOps {
    * out = a * b + c * d (Montgomery: (ab + cd) / R) with one reduction instead of two: about 1.5x
    * the time of one {@link #mul} instead of 2x plus an add. All four inputs must be at most the
    * modulus (reduced values, or the modulus itself); outputs may alias inputs.
+   *
+   * @param a first operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param b second operand, four Montgomery limbs
+   * @param bo offset of b in limbs
+   * @param c third operand, four Montgomery limbs
+   * @param co offset of c in limbs
+   * @param d fourth operand, four Montgomery limbs
+   * @param dof offset of d in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
    */
   public static void mulSum(long[] a, int ao, long[] b, int bo, long[] c, int co, long[] d, int dof, long[] out, int oo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
@@ -358,7 +378,14 @@ public final class FpOps {
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
-  /** out = a^2 (Montgomery); 15 limb products instead of 25 for the square itself. */
+  /**
+   * out = a^2 (Montgomery); 15 limb products instead of 25 for the square itself.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void square(long[] a, int ao, long[] out, int oo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     final long z0 = a0 & 0xfffffffffffffL, z1 = ((a0 >>> 52) | (a1 << 12)) & 0xfffffffffffffL, z2 = ((a1 >>> 40) | (a2 << 24)) & 0xfffffffffffffL, z3 = ((a2 >>> 28) | (a3 << 36)) & 0xfffffffffffffL, z4 = a3 >>> 16;
@@ -458,7 +485,16 @@ public final class FpOps {
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
-  /** out = a + b. */
+  /**
+   * out = a + b. Inputs must be reduced.
+   *
+   * @param a first operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param b second operand, four Montgomery limbs
+   * @param bo offset of b in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void add(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = b[bo], y1 = b[bo + 1], y2 = b[bo + 2], y3 = b[bo + 3];
@@ -478,12 +514,28 @@ public final class FpOps {
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
-  /** out = 2a. */
+  /**
+   * out = 2a. The input must be reduced.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void dbl(long[] a, int ao, long[] out, int oo) {
     add(a, ao, a, ao, out, oo);
   }
 
-  /** out = a - b. */
+  /**
+   * out = a - b. Inputs must be reduced.
+   *
+   * @param a first operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param b second operand, four Montgomery limbs
+   * @param bo offset of b in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = b[bo], y1 = b[bo + 1], y2 = b[bo + 2], y3 = b[bo + 3];
@@ -503,7 +555,14 @@ public final class FpOps {
     out[oo] = r0; out[oo + 1] = r1; out[oo + 2] = r2; out[oo + 3] = r3;
   }
 
-  /** out = -a. */
+  /**
+   * out = -a (zero stays zero). The input must be reduced.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void neg(long[] a, int ao, long[] out, int oo) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     if ((x0 | x1 | x2 | x3) == 0) {
@@ -517,47 +576,104 @@ public final class FpOps {
     out[oo] = d0; out[oo + 1] = d1; out[oo + 2] = d2; out[oo + 3] = d3;
   }
 
-  /** out = a. */
+  /**
+   * out = a.
+   *
+   * @param a the source, four limbs
+   * @param ao offset of a in limbs
+   * @param out receives a copy of the four limbs
+   * @param oo offset of the copy in out, in limbs
+   */
   public static void copy(long[] a, int ao, long[] out, int oo) {
     out[oo] = a[ao]; out[oo + 1] = a[ao + 1]; out[oo + 2] = a[ao + 2]; out[oo + 3] = a[ao + 3];
   }
 
-  /** Sets out to zero. */
+  /**
+   * Sets out to zero.
+   *
+   * @param out the array to write
+   * @param oo offset of the element in out, in limbs
+   */
   public static void setZero(long[] out, int oo) {
     out[oo] = 0; out[oo + 1] = 0; out[oo + 2] = 0; out[oo + 3] = 0;
   }
 
-  /** Sets out to one (Montgomery form of 1). */
+  /**
+   * Sets out to one (Montgomery form of 1).
+   *
+   * @param out the array to write
+   * @param oo offset of the element in out, in limbs
+   */
   public static void setOne(long[] out, int oo) {
     out[oo] = ONE0; out[oo + 1] = ONE1; out[oo + 2] = ONE2; out[oo + 3] = ONE3;
   }
 
-  /** True if a is zero. */
+  /**
+   * True if a is zero.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @return whether all four limbs are zero
+   */
   public static boolean isZero(long[] a, int ao) {
     return (a[ao] | a[ao + 1] | a[ao + 2] | a[ao + 3]) == 0;
   }
 
-  /** True if a is the Montgomery form of one. */
+  /**
+   * True if a is the Montgomery form of one.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @return whether a equals one; a must be reduced for a correct answer
+   */
   public static boolean isOne(long[] a, int ao) {
     return a[ao] == ONE0 && a[ao + 1] == ONE1 && a[ao + 2] == ONE2 && a[ao + 3] == ONE3;
   }
 
-  /** True if a == b. */
+  /**
+   * True if a == b.
+   *
+   * @param a first operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param b second operand, four Montgomery limbs
+   * @param bo offset of b in limbs
+   * @return whether the limbs are equal; both must be reduced for this to be equality of elements
+   */
   public static boolean eq(long[] a, int ao, long[] b, int bo) {
     return a[ao] == b[bo] && a[ao + 1] == b[bo + 1] && a[ao + 2] == b[bo + 2] && a[ao + 3] == b[bo + 3];
   }
 
-  /** out = Montgomery form of the standard-form value a (a must be below the modulus). */
+  /**
+   * out = Montgomery form of the standard-form value a (a must be below the modulus).
+   *
+   * @param a the integer, four little-endian 64-bit limbs, below the modulus (unchecked)
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void toMont(long[] a, int ao, long[] out, int oo) {
     mul(a, ao, R2, 0, out, oo);
   }
 
-  /** out = standard form of the Montgomery-form value a. */
+  /**
+   * out = standard form of the Montgomery-form value a.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the integer value as four little-endian 64-bit limbs; may alias a
+   * @param oo offset of the result in out, in limbs
+   */
   public static void fromMont(long[] a, int ao, long[] out, int oo) {
     mul(a, ao, RAW_ONE, 0, out, oo);
   }
 
-  /** True if the standard-form limbs a are below the modulus. */
+  /**
+   * True if the standard-form limbs a are below the modulus.
+   *
+   * @param a an integer as four little-endian 64-bit limbs (standard form, not Montgomery)
+   * @param ao offset of a in limbs
+   * @return whether the integer is below the modulus, so toMont accepts it
+   */
   public static boolean isCanonical(long[] a, int ao) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     if (x3 != Q3) return Long.compareUnsigned(x3, Q3) < 0;
@@ -575,6 +691,12 @@ public final class FpOps {
    * out = a^-1. Throws ArithmeticException if a is zero. The raw Montgomery value aR is inverted
    * as an integer with {@link BigInteger#modInverse} (binary extended Euclid, several times faster
    * than Fermat's a^(m-2) here), giving a^-1 R^-1, and multiplied by R^3 to get back a^-1 R.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   * @throws ArithmeticException if a is zero
    */
   public static void inverse(long[] a, int ao, long[] out, int oo) {
     if (isZero(a, ao)) {
@@ -586,7 +708,15 @@ public final class FpOps {
     mul(i, 0, R3, 0, out, oo);
   }
 
-  /** out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations. */
+  /**
+   * out = a^-1 by Fermat's little theorem (a^(m-2)); constant sequence of operations.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   * @throws ArithmeticException if a is zero
+   */
   public static void inverseFermat(long[] a, int ao, long[] out, int oo) {
     if (isZero(a, ao)) {
       throw new ArithmeticException("inverse of zero");
@@ -594,7 +724,15 @@ public final class FpOps {
     powLimbs(a, ao, INV_EXP, out, oo);
   }
 
-  /** out = a^e where e is a non-negative integer given as little-endian 64-bit limbs. */
+  /**
+   * out = a^e where e is a non-negative integer given as little-endian 64-bit limbs.
+   *
+   * @param a the base, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @param e the exponent, little-endian 64-bit limbs, any length (e = 0 gives one)
+   * @param out receives the result, fully reduced; may alias an input
+   * @param oo offset of the result in out, in limbs
+   */
   public static void powLimbs(long[] a, int ao, long[] e, long[] out, int oo) {
     long[] base = new long[4];
     copy(a, ao, base, 0);
@@ -614,6 +752,10 @@ public final class FpOps {
   /**
    * Inverts the n elements of v in place with Montgomery's trick (one inversion, 3(n-1)
    * multiplications). Zero elements are left as zero (they are skipped, not an error).
+   *
+   * @param v the elements, four Montgomery limbs each, element i at v[4i..4i+3]; overwritten with their
+   *     inverses
+   * @param n how many elements of v to invert (from the start); n &lt;= 0 does nothing
    */
   public static void batchInverse(long[] v, int n) {
     if (n <= 0) return;
@@ -637,7 +779,13 @@ public final class FpOps {
     }
   }
 
-  /** Writes the Montgomery form of v (0 &lt;= v &lt; modulus, unchecked) into out. */
+  /**
+   * Writes the Montgomery form of v (0 &lt;= v &lt; modulus, unchecked) into out.
+   *
+   * @param v the integer, 0 &lt;= v &lt; modulus; not checked, an out-of-range value gives a wrong element
+   * @param out receives the element, four Montgomery limbs
+   * @param oo offset of the element in out, in limbs
+   */
   public static void fromBigInteger(BigInteger v, long[] out, int oo) {
     long[] t = new long[4];
     for (int i = 0; i < 4; i++) {
@@ -646,7 +794,13 @@ public final class FpOps {
     toMont(t, 0, out, oo);
   }
 
-  /** The integer value of the Montgomery-form element a. */
+  /**
+   * The integer value of the Montgomery-form element a.
+   *
+   * @param a the operand, four Montgomery limbs
+   * @param ao offset of a in limbs
+   * @return the value in [0, modulus) if a is reduced
+   */
   public static BigInteger toBigInteger(long[] a, int ao) {
     long[] t = new long[4];
     fromMont(a, ao, t, 0);
@@ -665,12 +819,24 @@ public final class FpOps {
   }
 
 
-  /** Writes the limbs of x (Montgomery form) into out. */
+  /**
+   * Writes the limbs of x (Montgomery form) into out.
+   *
+   * @param x the element
+   * @param out receives its four Montgomery limbs
+   * @param oo offset of the element in out, in limbs
+   */
   public static void fromFp(Fp x, long[] out, int oo) {
     x.copyLimbsTo(out, oo);
   }
 
-  /** The element whose Montgomery limbs are a[ao..ao+3] (must be reduced). */
+  /**
+   * The element whose Montgomery limbs are a[ao..ao+3]; throws InvalidInputException unless they are reduced.
+   *
+   * @param a the array holding the limbs (copied, not kept)
+   * @param ao offset of the element in a, in limbs
+   * @return the element as an immutable Fp
+   */
   public static Fp toFp(long[] a, int ao) {
     return Fp.fromMontLimbs(a, ao);
   }

@@ -53,7 +53,12 @@ public final class Fr implements FieldElement<Fr> {
     return new long[] {l0, l1, l2, l3};
   }
 
-  /** The element v mod r; a negative v means r - |v|. */
+  /**
+   * The element v mod r; a negative v means r - |v|.
+   *
+   * @param v any value; reduced modulo r
+   * @return the element
+   */
   public static Fr of(long v) {
     if (v >= 0) {
       long[] t = {v, 0, 0, 0};
@@ -66,6 +71,8 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * The element with canonical value v.
    *
+   * @param v the value, 0 &lt;= v &lt; r
+   * @return the element
    * @throws InvalidInputException if v is null, negative or not below r
    */
   public static Fr of(BigInteger v) {
@@ -80,7 +87,12 @@ public final class Fr implements FieldElement<Fr> {
     return of4(t);
   }
 
-  /** The element v mod r, for any integer v (negative values wrap). */
+  /**
+   * The element v mod r, for any integer v (negative values wrap).
+   *
+   * @param v any integer, of any size
+   * @return v mod r, in [0, r)
+   */
   public static Fr reduce(BigInteger v) {
     BigInteger m = v.mod(MODULUS);
     long[] t = new long[4];
@@ -91,7 +103,9 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * Decodes a 32-byte big-endian canonical encoding.
    *
-   * @throws InvalidInputException if b is not 32 bytes or encodes a value not below r
+   * @param b32 32 bytes, most significant first (not modified or kept)
+   * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below r
    */
   public static Fr fromBytesBE(byte[] b32) {
     return fromBytes(b32, true);
@@ -100,7 +114,9 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * Decodes a 32-byte little-endian canonical encoding (the iden3/snarkjs binary layout).
    *
-   * @throws InvalidInputException if b is not 32 bytes or encodes a value not below r
+   * @param b32 32 bytes, least significant first (not modified or kept)
+   * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below r
    */
   public static Fr fromBytesLE(byte[] b32) {
     return fromBytes(b32, false);
@@ -124,12 +140,20 @@ public final class Fr implements FieldElement<Fr> {
     return of4(t);
   }
 
-  /** The canonical 32-byte big-endian encoding. */
+  /**
+   * The canonical 32-byte big-endian encoding.
+   *
+   * @return a new 32-byte array, most significant byte first
+   */
   public byte[] toBytesBE() {
     return toBytes(true);
   }
 
-  /** The canonical 32-byte little-endian encoding. */
+  /**
+   * The canonical 32-byte little-endian encoding.
+   *
+   * @return a new 32-byte array, least significant byte first
+   */
   public byte[] toBytesLE() {
     return toBytes(false);
   }
@@ -145,12 +169,21 @@ public final class Fr implements FieldElement<Fr> {
     return out;
   }
 
-  /** The canonical value in [0, r). */
+  /**
+   * The canonical value in [0, r).
+   *
+   * @return the value as a non-negative BigInteger below r
+   */
   public BigInteger toBigInteger() {
     return FrOps.toBigInteger(limbs(), 0);
   }
 
-  /** Writes the four Montgomery limbs to out[oo..oo+3]. */
+  /**
+   * Writes the four Montgomery limbs to out[oo..oo+3].
+   *
+   * @param out receives the limbs (little-endian 64-bit, Montgomery form)
+   * @param oo offset in out, in limbs
+   */
   public void copyLimbsTo(long[] out, int oo) {
     out[oo] = l0;
     out[oo + 1] = l1;
@@ -158,7 +191,12 @@ public final class Fr implements FieldElement<Fr> {
     out[oo + 3] = l3;
   }
 
-  /** Montgomery limb i (0..3, little-endian) of this element. */
+  /**
+   * Montgomery limb i (0..3, little-endian) of this element.
+   *
+   * @param i limb index, 0 (least significant) to 3
+   * @return the limb (of x 2^256 mod r, not of x itself)
+   */
   public long limb(int i) {
     switch (i) {
       case 0: return l0;
@@ -177,6 +215,9 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * The element whose Montgomery limbs are a[ao..ao+3].
    *
+   * @param a the array holding the limbs (copied, not kept)
+   * @param ao offset of the element in a, in limbs
+   * @return the element
    * @throws InvalidInputException if the limbs are not below the modulus
    */
   public static Fr fromMontLimbs(long[] a, int ao) {
@@ -466,6 +507,8 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * this / o.
    *
+   * @param o the divisor
+   * @return this * o^-1
    * @throws ArithmeticException if o is zero
    */
   public Fr div(Fr o) {
@@ -475,6 +518,8 @@ public final class Fr implements FieldElement<Fr> {
   /**
    * this^e for e >= 0 (a negative e means the inverse raised to -e).
    *
+   * @param e the exponent, any sign
+   * @return this^e (one when e is zero)
    * @throws ArithmeticException if this is zero and e is negative
    */
   public Fr pow(BigInteger e) {
@@ -496,12 +541,21 @@ public final class Fr implements FieldElement<Fr> {
     return (l0 | l1 | l2 | l3) == 0;
   }
 
-  /** True if this is one. */
+  /**
+   * True if this is one.
+   *
+   * @return whether this equals one
+   */
   public boolean isOne() {
     return l0 == FrOps.ONE0 && l1 == FrOps.ONE1 && l2 == FrOps.ONE2 && l3 == FrOps.ONE3;
   }
 
-  /** A uniformly random element drawn from rnd (rejection sampling of 254-bit values). */
+  /**
+   * A uniformly random element drawn from rnd (rejection sampling of 254-bit values).
+   *
+   * @param rnd the source of randomness; use a SecureRandom wherever the value must be secret
+   * @return the element, uniform over [0, r)
+   */
   public static Fr random(Random rnd) {
     long[] t = new long[4];
     do {

@@ -58,6 +58,11 @@ public final class Groth16 {
 
   /**
    * As {@link #setup(R1cs, SecureRandom)} with an explicit number of worker threads (at least 1).
+   *
+   * @param r1cs the constraint system
+   * @param rnd the randomness of the toxic waste; whoever learns it can forge proofs
+   * @param threads the number of worker threads, at least 1
+   * @return the proving key (with its verifying key)
    */
   public static ProvingKey setup(R1cs r1cs, SecureRandom rnd, int threads) {
     if (r1cs == null) {
@@ -255,6 +260,11 @@ public final class Groth16 {
 
   /**
    * Proves with all available processors. See {@link #prove(ProvingKey, Fr[], SecureRandom, int)}.
+   *
+   * @param pk the proving key
+   * @param witness the full witness, wire 0 first
+   * @param rnd the blinding randomness (r, s)
+   * @return the proof
    */
   public static Proof prove(ProvingKey pk, Fr[] witness, SecureRandom rnd) {
     return prove(pk, witness, rnd, Parallel.defaultThreads());
@@ -301,6 +311,10 @@ public final class Groth16 {
   /**
    * Proves with all available processors; see {@link #prove(ProvingKey, Fr[], SecureRandom, int)}.
    *
+   * @param pk the proving key
+   * @param witness the solved witness
+   * @param rnd the blinding randomness (r, s)
+   * @return the proof
    * @throws InvalidInputException if the witness does not fit the key
    */
   public static Proof prove(ProvingKey pk, Witness witness, SecureRandom rnd) {
@@ -442,6 +456,9 @@ public final class Groth16 {
   /**
    * Verifies a proof against public inputs given as field elements.
    *
+   * @param vk the verifying key
+   * @param proof the proof
+   * @param publicInputs the public inputs, in circuit order, without the constant 1
    * @return true if valid, false for a well-formed wrong proof
    * @throws InvalidInputException for null arguments or a wrong input count
    */
@@ -470,7 +487,11 @@ public final class Groth16 {
         pre.alphaBetaInverse());
   }
 
-  /** @return the public inputs of a witness: {@code witness[1..nPublic]} as integers */
+  /**
+   * @param pk the proving key (gives the number of public inputs)
+   * @param witness the full witness
+   * @return the public inputs of a witness: {@code witness[1..nPublic]} as integers
+   */
   public static List<BigInteger> publicInputs(ProvingKey pk, Fr[] witness) {
     if (witness == null || witness.length < pk.nPublic + 1) {
       throw new InvalidInputException("publicInputs: witness must hold at least nPublic + 1 = " + (pk.nPublic + 1) + " values");

@@ -18,13 +18,19 @@ import io.vnft.zk.curve.G2Point;
  * <p>Immutable and thread-safe. The points were validated (on the curve, G2 in the subgroup) when
  * the {@link G1Point}/{@link G2Point} values were constructed.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a point is null.
+ *
  * @param a the G1 point {@code pi_a}
  * @param b the G2 point {@code pi_b}
  * @param c the G1 point {@code pi_c}
  */
 public record Proof(G1Point a, G2Point b, G1Point c) {
   /**
-   * @throws InvalidInputException if a point is null
+   * Validates the components; throws {@link InvalidInputException} if a point is null.
+   *
+   * @param a the G1 point {@code pi_a}
+   * @param b the G2 point {@code pi_b}
+   * @param c the G1 point {@code pi_c}
    */
   public Proof {
     if (a == null || b == null || c == null) {

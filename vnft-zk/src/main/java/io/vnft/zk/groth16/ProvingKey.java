@@ -160,22 +160,34 @@ public final class ProvingKey {
     return coefMatrix.length;
   }
 
-  /** @return 0 (A) or 1 (B) for coefficient i */
+  /**
+   * @param i the coefficient index
+   * @return 0 (A) or 1 (B) for coefficient i
+   */
   public int coefficientMatrix(int i) {
     return coefMatrix[i];
   }
 
-  /** @return the constraint (domain point) of coefficient i */
+  /**
+   * @param i the coefficient index
+   * @return the constraint (domain point) of coefficient i
+   */
   public int coefficientConstraint(int i) {
     return coefConstraint[i];
   }
 
-  /** @return the signal of coefficient i */
+  /**
+   * @param i the coefficient index
+   * @return the signal of coefficient i
+   */
   public int coefficientSignal(int i) {
     return coefSignal[i];
   }
 
-  /** @return the value of coefficient i */
+  /**
+   * @param i the coefficient index
+   * @return the value of coefficient i
+   */
   public Fr coefficientValue(int i) {
     return Fr.fromMontLimbs(coefMont, 4 * i);
   }

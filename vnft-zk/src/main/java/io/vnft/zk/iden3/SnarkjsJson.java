@@ -44,6 +44,8 @@ public final class SnarkjsJson {
   /**
    * Parses {@code proof.json}.
    *
+   * @param json the file's text
+   * @return the proof, its points validated
    * @throws InvalidInputException if malformed (see the class comment)
    */
   public static Proof readProof(String json) {
@@ -54,7 +56,10 @@ public final class SnarkjsJson {
         g1(field(o, "pi_c", "proof.json"), "proof.json pi_c"));
   }
 
-  /** @return {@code proof.json} text for the proof, in snarkjs' layout */
+  /**
+   * @param proof the proof
+   * @return {@code proof.json} text for the proof, in snarkjs' layout
+   */
   public static String writeProof(Proof proof) {
     if (proof == null) {
       throw new InvalidInputException("proof.json: proof is null");
@@ -68,6 +73,7 @@ public final class SnarkjsJson {
   /**
    * Parses {@code public.json}.
    *
+   * @param json the file's text
    * @return the public signals, each in {@code [0, r)}
    * @throws InvalidInputException if malformed or a value is not below r
    */
@@ -87,7 +93,10 @@ public final class SnarkjsJson {
     return out;
   }
 
-  /** @return {@code public.json} text: an array of decimal strings */
+  /**
+   * @param values the public signals
+   * @return {@code public.json} text: an array of decimal strings
+   */
   public static String writePublic(List<BigInteger> values) {
     if (values == null) {
       throw new InvalidInputException("public.json: values is null");
@@ -108,6 +117,8 @@ public final class SnarkjsJson {
   /**
    * Parses {@code verification_key.json}.
    *
+   * @param json the file's text
+   * @return the key, its points validated
    * @throws InvalidInputException if malformed (see the class comment)
    */
   public static VerifyingKey readVerifyingKey(String json) {
@@ -134,7 +145,10 @@ public final class SnarkjsJson {
         g2(field(o, "vk_delta_2", w), w + " vk_delta_2"), ic);
   }
 
-  /** @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12) */
+  /**
+   * @param vk the verifying key
+   * @return {@code verification_key.json} text in snarkjs' layout (without vk_alphabeta_12)
+   */
   public static String writeVerifyingKey(VerifyingKey vk) {
     if (vk == null) {
       throw new InvalidInputException("verification_key.json: vk is null");
@@ -158,6 +172,8 @@ public final class SnarkjsJson {
   /**
    * Reads a UTF-8 text file of at most {@link #MAX_CHARS} bytes.
    *
+   * @param file the file
+   * @return its text
    * @throws InvalidInputException if larger
    * @throws ProofException if it cannot be read
    */
@@ -176,6 +192,8 @@ public final class SnarkjsJson {
   /**
    * Writes UTF-8 text to a temporary file next to {@code file}, then renames it.
    *
+   * @param file the file to write
+   * @param text the text
    * @throws ProofException if it cannot be written
    */
   public static void writeText(Path file, String text) {

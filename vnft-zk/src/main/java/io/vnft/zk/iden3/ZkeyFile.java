@@ -83,6 +83,8 @@ public final class ZkeyFile {
   /**
    * Reads and validates a Groth16 {@code .zkey} held in memory.
    *
+   * @param data the whole file
+   * @return the proving key, validated
    * @throws InvalidInputException if the bytes are malformed (see the class comment)
    */
   public static ProvingKey read(byte[] data) {
@@ -258,6 +260,8 @@ public final class ZkeyFile {
   /**
    * Encodes a proving key as {@code .zkey} bytes.
    *
+   * @param pk the proving key
+   * @return the file's bytes
    * @throws InvalidInputException if pk is null
    */
   public static byte[] toBytes(ProvingKey pk) {
@@ -342,6 +346,8 @@ public final class ZkeyFile {
   /**
    * Writes a proving key as a {@code .zkey} file (to a temporary file next to it, then renamed).
    *
+   * @param pk the proving key
+   * @param file the file to write
    * @throws InvalidInputException if pk or file is null
    * @throws ProofException if the file cannot be written
    */

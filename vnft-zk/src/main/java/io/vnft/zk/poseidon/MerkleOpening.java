@@ -12,14 +12,21 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe; the sibling list is copied.
  *
+ * <p>The constructor throws {@link InvalidInputException} if a value is null, the depth exceeds 30,
+ * or the index does not fit the depth.
+ *
  * @param index the leaf index, {@code 0 <= index < 2^siblings.size()}
  * @param leaf the leaf value
  * @param siblings the sibling hashes, leaf level first (the depth of the tree, at most 30)
  */
 public record MerkleOpening(int index, Fr leaf, List<Fr> siblings) {
   /**
-   * @throws InvalidInputException if a value is null, the depth exceeds 30, or the index does not
-   *     fit the depth
+   * Validates the components; throws {@link InvalidInputException} if a value is null, the depth exceeds
+   * 30, or the index does not fit the depth.
+   *
+   * @param index the leaf index, {@code 0 <= index < 2^siblings.size()}
+   * @param leaf the leaf value
+   * @param siblings the sibling hashes, leaf level first (the depth of the tree, at most 30)
    */
   public MerkleOpening {
     if (leaf == null || siblings == null) {

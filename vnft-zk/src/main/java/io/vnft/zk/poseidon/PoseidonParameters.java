@@ -98,7 +98,10 @@ public final class PoseidonParameters {
     return fullRounds + partialRounds;
   }
 
-  /** @return whether round {@code r} (0-based) is a full round (S-box on every lane) */
+  /**
+   * @param r the round index, 0-based
+   * @return whether round {@code r} (0-based) is a full round (S-box on every lane)
+   */
   public boolean isFullRound(int r) {
     return r < fullRounds / 2 || r >= fullRounds / 2 + partialRounds;
   }

@@ -158,6 +158,9 @@ public final class SolidityVerifierExporter {
   /**
    * Writes the verifier source to a file (temporary name, then renamed).
    *
+   * @param vk the verifying key
+   * @param contractName the contract's name, as for {@link #export(VerifyingKey, String)}
+   * @param file the file to write
    * @throws InvalidInputException as {@link #export(VerifyingKey, String)}
    * @throws ProofException if the file cannot be written
    */

@@ -12,29 +12,57 @@ import java.util.ServiceLoader;
  * byte-identical results; the choice changes speed only. Thread-safe (providers are stateless).
  */
 public interface BatchAdderProvider {
-  /** A short name for logs and benchmark output, e.g. {@code scalar} or {@code vector-8x52}. */
+  /**
+   * A short name for logs and benchmark output, e.g. {@code scalar} or {@code vector-8x52}.
+   *
+   * @return A short name for logs and benchmark output, e.g
+   */
   String name();
 
-  /** Whether this provider can run here (module present, vector width sufficient). */
+  /**
+   * Whether this provider can run here (module present, vector width sufficient).
+   *
+   * @return whether {@link #g1()} and {@link #g2()} can be called here
+   */
   boolean usable();
 
-  /** A new G1 adder with its own scratch space. */
+  /**
+   * A new G1 adder with its own scratch space.
+   *
+   * @return A new G1 adder with its own scratch space
+   */
   G1BatchAdder g1();
 
-  /** A new G2 adder with its own scratch space. */
+  /**
+   * A new G2 adder with its own scratch space.
+   *
+   * @return A new G2 adder with its own scratch space
+   */
   G2BatchAdder g2();
 
-  /** The FpOps-based provider (always usable). */
+  /**
+   * The FpOps-based provider (always usable).
+   *
+   * @return the FpOps-based provider (always usable)
+   */
   static BatchAdderProvider scalar() {
     return ScalarG1BatchAdder.PROVIDER;
   }
 
-  /** The Vector API provider when it is usable here, else null. */
+  /**
+   * The Vector API provider when it is usable here, else null.
+   *
+   * @return the Vector API provider when it is usable here, else null
+   */
   static BatchAdderProvider vector() {
     return Choice.VECTOR;
   }
 
-  /** What the MSMs use by default: {@link #vector()} when usable and not disabled, else {@link #scalar()}. */
+  /**
+   * What the MSMs use by default: {@link #vector()} when usable and not disabled, else {@link #scalar()}.
+   *
+   * @return the provider the MSMs use when none is given
+   */
   static BatchAdderProvider best() {
     return Choice.BEST;
   }

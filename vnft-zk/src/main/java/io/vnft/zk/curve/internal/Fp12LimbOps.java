@@ -155,17 +155,38 @@ public final class Fp12LimbOps {
   /**
    * r = a * b. Delegates to {@link G2LimbOps#m2}, the project's one Fp2 multiplication on limbs
    * (Karatsuba, or whatever faster form the field layer gives it), so both stay in step.
+   *
+   * @param a first operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param b second operand, an Fp2 element (8 limbs)
+   * @param bo offset of b in limbs
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
    */
   public void mul2(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     g2.m2(a, ao, b, bo, r, ro);
   }
 
-  /** r = a^2 (2 Fp mul; delegates to {@link G2LimbOps#sq2}). */
+  /**
+   * r = a^2 (2 Fp mul; delegates to {@link G2LimbOps#sq2}).
+   *
+   * @param a the operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void sq2(long[] a, int ao, long[] r, int ro) {
     g2.sq2(a, ao, r, ro);
   }
 
-  /** r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u, each part with one reduction. */
+  /**
+   * r = a * xi = (9 a0 - a1) + (a0 + 9 a1) u, each part with one reduction.
+   *
+   * @param a the operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void mulXi(long[] a, int ao, long[] r, int ro) {
     long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
     long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
@@ -178,7 +199,17 @@ public final class Fp12LimbOps {
     lin(y0, y1, y2, y3, 3, x0, x1, x2, x3, 0, r, ro + 4);  // 9 y + x < 10 p
   }
 
-  /** r = 3t - 2z (if minus) or 3t + 2z, on Fp2 elements, each part with one reduction. */
+  /**
+   * r = 3t - 2z (if minus) or 3t + 2z, on Fp2 elements, each part with one reduction.
+   *
+   * @param t the Fp2 element t (8 limbs)
+   * @param to offset of t in limbs
+   * @param z the Fp2 element z (8 limbs)
+   * @param zo offset of z in limbs
+   * @param minus true for 3t - 2z, false for 3t + 2z
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void threeTwo2(long[] t, int to, long[] z, int zo, boolean minus, long[] r, int ro) {
     for (int h = 0; h < 8; h += 4) {
       long z0 = z[zo + h], z1 = z[zo + h + 1], z2 = z[zo + h + 2], z3 = z[zo + h + 3];
@@ -193,19 +224,42 @@ public final class Fp12LimbOps {
     }
   }
 
-  /** r = a * s for s in Fp (4 limbs at so); s must not alias r. */
+  /**
+   * r = a * s for s in Fp (4 limbs at so); s must not alias r.
+   *
+   * @param a the operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param s array holding the Fp factor s (4 limbs); must not be r at an overlapping offset
+   * @param so offset of s in limbs
+   * @param r receives the result, 8 limbs, reduced
+   * @param ro offset of the result in r, in limbs
+   */
   public static void mulFp2(long[] a, int ao, long[] s, int so, long[] r, int ro) {
     FpOps.mul(a, ao, s, so, r, ro);
     FpOps.mul(a, ao + 4, s, so, r, ro + 4);
   }
 
-  /** r = conj(a). */
+  /**
+   * r = conj(a).
+   *
+   * @param a the operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void conj2(long[] a, int ao, long[] r, int ro) {
     FpOps.copy(a, ao, r, ro);
     FpOps.neg(a, ao + 4, r, ro + 4);
   }
 
-  /** r = a^-1; throws ArithmeticException for zero. */
+  /**
+   * r = a^-1; throws ArithmeticException for zero.
+   *
+   * @param a the operand, an Fp2 element (8 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 8 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void inv2(long[] a, int ao, long[] r, int ro) {
     long[] t = s2;
     FpOps.square(a, ao, t, 0);
@@ -219,28 +273,60 @@ public final class Fp12LimbOps {
 
   // ---------------------------------------------------------------- Fp6
 
-  /** r = a + b. */
+  /**
+   * r = a + b.
+   *
+   * @param a first operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param b second operand, an Fp6 element (24 limbs)
+   * @param bo offset of b in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void add6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     add2(a, ao, b, bo, r, ro);
     add2(a, ao + 8, b, bo + 8, r, ro + 8);
     add2(a, ao + 16, b, bo + 16, r, ro + 16);
   }
 
-  /** r = a - b. */
+  /**
+   * r = a - b.
+   *
+   * @param a first operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param b second operand, an Fp6 element (24 limbs)
+   * @param bo offset of b in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void sub6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     sub2(a, ao, b, bo, r, ro);
     sub2(a, ao + 8, b, bo + 8, r, ro + 8);
     sub2(a, ao + 16, b, bo + 16, r, ro + 16);
   }
 
-  /** r = -a. */
+  /**
+   * r = -a.
+   *
+   * @param a the operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void neg6(long[] a, int ao, long[] r, int ro) {
     neg2(a, ao, r, ro);
     neg2(a, ao + 8, r, ro + 8);
     neg2(a, ao + 16, r, ro + 16);
   }
 
-  /** r = a * v = (xi a2, a0, a1). */
+  /**
+   * r = a * v = (xi a2, a0, a1).
+   *
+   * @param a the operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void mulV6(long[] a, int ao, long[] r, int ro) {
     long[] t = s2;
     mulXi(a, ao + 16, t, 8); // a2 xi first: r may alias a
@@ -354,6 +440,13 @@ public final class Fp12LimbOps {
    * Fp coefficient: 6 instead of 12 as with reduced Fp2 products). Bounds, in units of p^2 for the
    * sums of products: |c0.re| &lt; 63, c0.im in (-42, 80), |c1|, |c2| &lt; 30, all inside the
    * [-40 p, 43 p) 2^256 that {@link FpWide#redc} accepts; at most 65 products add to one column.
+   *
+   * @param a first operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param b second operand, an Fp6 element (24 limbs)
+   * @param bo offset of b in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
    */
   public void mul6(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     final int o = 6 * W2;
@@ -429,7 +522,14 @@ public final class Fp12LimbOps {
     copy2(s, R1, r, ro + 8);
   }
 
-  /** r = a^2 (Chung-Hasan SQR2: 2 Fp2 mul + 3 Fp2 squarings). */
+  /**
+   * r = a^2 (Chung-Hasan SQR2: 2 Fp2 mul + 3 Fp2 squarings).
+   *
+   * @param a the operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void sq6(long[] a, int ao, long[] r, int ro) {
     long[] s = s6;
     final int S0 = V0, AB = V1, S2 = V2, BC = TA, S4 = TB;
@@ -454,7 +554,17 @@ public final class Fp12LimbOps {
     add2(s, AB, s, S4, r, ro + 8);
   }
 
-  /** r = a * (b0 + b1 v), b0 and b1 in Fp2 (5 Fp2 mul); b0, b1 must not alias r. */
+  /**
+   * r = a * (b0 + b1 v), b0 and b1 in Fp2 (5 Fp2 mul); b0, b1 must not alias r.
+   *
+   * @param a first operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param b array holding the Fp2 coefficients b0 and b1 (8 limbs each); must not overlap r
+   * @param b0 offset of b0 in b, in limbs
+   * @param b1 offset of b1 in b, in limbs
+   * @param r receives the result, 24 limbs, reduced
+   * @param ro offset of the result in r, in limbs
+   */
   public void mulBy01(long[] a, int ao, long[] b, int b0, int b1, long[] r, int ro) {
     long[] s = s6;
     mul2(a, ao, b, b0, s, V0);
@@ -476,14 +586,30 @@ public final class Fp12LimbOps {
     copy2(s, R1, r, ro + 8);
   }
 
-  /** r = a * c for c in Fp2 (3 Fp2 mul); c must not alias r. */
+  /**
+   * r = a * c for c in Fp2 (3 Fp2 mul); c must not alias r.
+   *
+   * @param a the operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param c the Fp2 factor c (8 limbs); must not overlap r
+   * @param co offset of c in limbs
+   * @param r receives the result, 24 limbs, reduced
+   * @param ro offset of the result in r, in limbs
+   */
   public void mulFp2x6(long[] a, int ao, long[] c, int co, long[] r, int ro) {
     mul2(a, ao, c, co, r, ro);
     mul2(a, ao + 8, c, co, r, ro + 8);
     mul2(a, ao + 16, c, co, r, ro + 16);
   }
 
-  /** r = a^-1; throws ArithmeticException for zero. */
+  /**
+   * r = a^-1; throws ArithmeticException for zero.
+   *
+   * @param a the operand, an Fp6 element (24 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 24 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void inv6(long[] a, int ao, long[] r, int ro) {
     long[] s = sinv;
     final int A = 48, B = 56, C = 64, F = 72, X = 80, Y = 88;
@@ -514,13 +640,24 @@ public final class Fp12LimbOps {
 
   // ---------------------------------------------------------------- Fp12
 
-  /** r = 1. */
+  /**
+   * r = 1.
+   *
+   * @param r receives one (48 limbs, Montgomery form)
+   * @param ro offset of the result in r, in limbs
+   */
   public static void setOne12(long[] r, int ro) {
     java.util.Arrays.fill(r, ro, ro + FP12, 0L);
     FpOps.setOne(r, ro);
   }
 
-  /** True if a == 1. */
+  /**
+   * True if a == 1.
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @return whether a is the Fp12 one (Montgomery limbs compared exactly, so a must be reduced)
+   */
   public static boolean isOne12(long[] a, int ao) {
     if (!FpOps.isOne(a, ao)) {
       return false;
@@ -533,12 +670,26 @@ public final class Fp12LimbOps {
     return true;
   }
 
-  /** r = a. */
+  /**
+   * r = a.
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void copy12(long[] a, int ao, long[] r, int ro) {
     System.arraycopy(a, ao, r, ro, FP12);
   }
 
-  /** r = conj(a) = a0 - a1 w (the p^6 Frobenius; the inverse on the cyclotomic subgroup). */
+  /**
+   * r = conj(a) = a0 - a1 w (the p^6 Frobenius; the inverse on the cyclotomic subgroup).
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public static void conj12(long[] a, int ao, long[] r, int ro) {
     if (a != r || ao != ro) {
       System.arraycopy(a, ao, r, ro, FP6);
@@ -554,6 +705,13 @@ public final class Fp12LimbOps {
    * Bounds (p^2 units): the Fp6 products have |c0.re| &lt; 63, c0.im in (-42, 80), c1 in (-17, 15) +
    * (-5, 27) u, c2 in (-7, 7) + (-4, 10) u, so r1 = C - A - B lies in (-202, 185) and r0 = A + B v
    * in (-136, 177): inside [-40 p, 43 p) 2^256 (p^2 = 0.19 p 2^256).
+   *
+   * @param a first operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param b second operand, an Fp12 element (48 limbs)
+   * @param bo offset of b in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
    */
   public void mul12(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long[] w = this.w, s = s12;
@@ -604,7 +762,14 @@ public final class Fp12LimbOps {
     add6(s, M0, s, M1, r, ro);
   }
 
-  /** r = a^2 (complex squaring: 2 Fp6 mul). */
+  /**
+   * r = a^2 (complex squaring: 2 Fp6 mul).
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void sq12(long[] a, int ao, long[] r, int ro) {
     long[] s = s12;
     mul6(a, ao, a, ao + FP6, s, M0);               // ab
@@ -624,6 +789,13 @@ public final class Fp12LimbOps {
    * with lazy reduction: f0 a (3 wide Fp2 products), f1 (b + c v) and (f0 + f1)(a + b + c v) (6
    * each), 12 reductions. Bounds (p^2 units): every output sum lies in (-25, 70), at most 67
    * products per column.
+   *
+   * @param f the Fp12 accumulator (48 limbs), multiplied in place
+   * @param fo offset of f in limbs
+   * @param l array holding the line coefficients (Fp2, 8 limbs each); not f
+   * @param la offset of a (the w^0 coefficient) in l
+   * @param lb offset of b (w^1) in l
+   * @param lc offset of c (w^3) in l
    */
   public void mulBy034(long[] f, int fo, long[] l, int la, int lb, int lc) {
     long[] w = this.w, n = this.wn;
@@ -711,6 +883,12 @@ public final class Fp12LimbOps {
    * 9 wide Fp2 products (f0 A, f1 B, (f0 + f1)(A + B)), the products by v added as z 2^260 terms,
    * 12 reductions. Bounds (p^2 units, plus at most 10 p from the added terms): within (-8, 14),
    * at most 23 products per column.
+   *
+   * @param f the Fp12 accumulator (48 limbs), multiplied in place
+   * @param fo offset of f in limbs
+   * @param l array holding the line coefficients A and B (Fp2, 8 limbs each); not f
+   * @param la offset of A (the w^0 coefficient) in l
+   * @param lb offset of B (w^1) in l
    */
   public void mulBy034c1(long[] f, int fo, long[] l, int la, int lb) {
     long[] w = this.w, n = this.wn;
@@ -784,6 +962,11 @@ public final class Fp12LimbOps {
    * (3), the outputs 3 t -+ 2 z are formed on the wide values (z added as z 2^260 terms): 21 wide
    * Fp products and 12 reductions. Bounds (p^2 units): 3 t within (-6, 120), at most 33 products
    * per column.
+   *
+   * @param a the operand, an Fp12 element (48 limbs) in the cyclotomic subgroup
+   * @param ao offset of a in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
    */
   public void cycSq12(long[] a, int ao, long[] r, int ro) {
     long[] w = this.w;
@@ -865,7 +1048,14 @@ public final class Fp12LimbOps {
     add2(s, u, s, w, s, re);
   }
 
-  /** r = a^-1 = (a0 - a1 w) / (a0^2 - a1^2 v); throws ArithmeticException for zero. */
+  /**
+   * r = a^-1 = (a0 - a1 w) / (a0^2 - a1^2 v); throws ArithmeticException for zero.
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void inv12(long[] a, int ao, long[] r, int ro) {
     long[] s = sinv;
     sq6(a, ao, s, 0);
@@ -879,7 +1069,15 @@ public final class Fp12LimbOps {
     neg6(s, 0, r, ro + FP6);
   }
 
-  /** r = a^(p^k) for k in 1..3. */
+  /**
+   * r = a^(p^k) for k in 1..3.
+   *
+   * @param a the operand, an Fp12 element (48 limbs)
+   * @param ao offset of a in limbs
+   * @param k the Frobenius power, 1, 2 or 3
+   * @param r receives the result, 48 limbs, reduced; may alias an input
+   * @param ro offset of the result in r, in limbs
+   */
   public void frob12(long[] a, int ao, int k, long[] r, int ro) {
     long[] g = GAMMA[k];
     boolean odd = (k & 1) == 1;

@@ -27,6 +27,9 @@ public final class FpWide {
    * Carries the columns of the wide value at w[wo] so that columns 0..8 lie in [0, 2^52) (the same
    * value; column 9 takes the signed rest), which lets several wide values be combined without
    * column overflow.
+   *
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
    */
   public static void normalize(long[] w, int wo) {
     long c = w[wo];
@@ -49,7 +52,16 @@ public final class FpWide {
   private static final byte[] QT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 84, 84, 84, 84, 84, 84, 84};
   private static final long[] QP = {0x0000000000000000L, 0x0000000000000000L, 0x0000000000000000L, 0x0000000000000000L, 0x0000000000000000L, 0x00008c16d87cfd47L, 0x000916871ca8d3c2L, 0x000181585d97816aL, 0x000a029b85045b68L, 0x000030644e72e131L, 0x0001182db0f9fa8eL, 0x00022d0e3951a784L, 0x000302b0bb2f02d5L, 0x000405370a08b6d0L, 0x000060c89ce5c263L, 0x0001a4448976f7d5L, 0x000b439555fa7b46L, 0x0004840918c6843fL, 0x000e07d28f0d1238L, 0x0000912ceb58a394L, 0x0002305b61f3f51cL, 0x00045a1c72a34f08L, 0x00060561765e05aaL, 0x00080a6e14116da0L, 0x0000c19139cb84c6L, 0x0002bc723a70f263L, 0x000d70a38f4c22caL, 0x000786b9d3f58714L, 0x00020d099915c908L, 0x0000f1f5883e65f8L, 0x0003488912edefaaL, 0x0006872aabf4f68cL, 0x00090812318d087fL, 0x000c0fa51e1a2470L, 0x00012259d6b14729L, 0x0003d49feb6aecf1L, 0x000f9db1c89dca4eL, 0x000a896a8f2489e9L, 0x00061240a31e7fd8L, 0x000152be2524285bL, 0x000460b6c3e7ea38L, 0x0008b438e5469e10L, 0x000c0ac2ecbc0b54L, 0x000014dc2822db40L, 0x000183227397098dL, 0x0004eccd9c64e77fL, 0x0001cac001ef71d2L, 0x000d8c1b4a538cbfL, 0x000a1777ad2736a8L, 0x0001b386c209eabeL, 0x000578e474e1e4c6L, 0x000ae1471e984594L, 0x000f0d73a7eb0e29L, 0x00041a13322b9210L, 0x0001e3eb107ccbf0L, 0x000604fb4d5ee20dL, 0x0003f7ce3b411956L, 0x00008ecc05828f94L, 0x000e1caeb72fed79L, 0x0002144f5eefad21L, 0x0006911225dbdf54L, 0x000d0e5557e9ed18L, 0x00021024631a10feL, 0x00081f4a3c3448e1L, 0x000244b3ad628e53L, 0x00071d28fe58dc9bL, 0x000624dc7492c0daL, 0x0003917cc0b19269L, 0x000221e5c138a449L, 0x00027517fbd56f85L, 0x0007a93fd6d5d9e2L, 0x000f3b63913b949cL, 0x000512d51e4913d3L, 0x000c2481463cffb1L, 0x0002a57c4a4850b6L, 0x00083556af52d729L, 0x000851eaade4685eL, 0x0006942d7be0953eL, 0x0006271ccb415b19L, 0x0002d5e098bb31e8L, 0x0008c16d87cfd470L, 0x00016871ca8d3c20L, 0x00081585d97816a9L, 0x000029b85045b681L, 0x00030644e72e131aL, 0x00094d84604cd1b7L, 0x000a7ef8e7360fe2L, 0x000996de370f9813L, 0x000a2c53d54a11e9L, 0x000336a935a0f44bL, 0x0009d99b38c9cefeL, 0x0003958003dee3a4L, 0x000b183694a7197eL, 0x00042eef5a4e6d51L, 0x0003670d8413d57dL, 0x000a65b21146cc45L, 0x000cac072087b766L, 0x000c998ef23e9ae8L, 0x000e318adf52c8b9L, 0x00039771d286b6aeL, 0x000af1c8e9c3c98cL, 0x0005c28e3d308b28L, 0x000e1ae74fd61c53L, 0x0008342664572421L, 0x0003c7d620f997e0L, 0x000b7ddfc240c6d3L, 0x000ed91559d95eeaL, 0x000f9c3fad6d9dbdL, 0x000236c1e95b7f89L, 0x0003f83a6f6c7912L, 0x000c09f69abdc41aL, 0x0007ef9c768232acL, 0x00011d980b051f28L, 0x000c395d6e5fdaf2L, 0x0004289ebddf5a43L, 0x000c960d733ac161L, 0x00010623932b066eL, 0x00029ef0689ca093L, 0x00063bf8f364365aL, 0x000459030c523b75L, 0x000d22244bb7bea8L, 0x000a1caaafd3da30L, 0x00042048c63421fdL, 0x00003e94786891c2L, 0x000489675ac51ca7L, 0x000dae3b2434bbefL, 0x00033331cc7cadf2L, 0x0005a1a123cba368L, 0x000a412ffd6ced2aL, 0x0004b9cba937fdd8L, 0x000e3a51fcb1b936L, 0x000c49b8e92581b4L, 0x000722f9816324d2L, 0x000443cb82714892L, 0x0004ea2ff7aadf0aL, 0x000ec668d52eb67dL, 0x0005604005ce5576L, 0x0008a451defaa63dL, 0x000e46670775a3faL, 0x00051a94461dc03bL, 0x000f527fadabb3c4L, 0x000e76c722772938L, 0x000a25aa3c9227a7L, 0x000849028c79ff62L, 0x00054af89490a16dL, 0x000fde968628b10bL, 0x00078d4e3f1ffcfaL, 0x000ba7029a29a912L, 0x00024b9e117e5acaL, 0x00057b5ce303829fL, 0x00006aad5ea5ae52L, 0x0000a3d55bc8d0bdL, 0x000d285af7c12a7dL, 0x000c4e399682b632L, 0x0005abc1317663d0L, 0x0000f6c43722ab99L, 0x0009ba5c7871a47fL, 0x000ea9b35558abe7L, 0x000650d51b87119aL, 0x0005dc257fe94502L, 0x000182db0f9fa8e0L, 0x0002d0e3951a7841L, 0x00002b0bb2f02d52L, 0x00005370a08b6d03L, 0x00060c89ce5c2634L, 0x00020ef1e81ca627L, 0x000be76ab1c34c03L, 0x0001ac641087aebcL, 0x000a560c258fc86bL, 0x00063cee1ccf0765L, 0x00029b08c099a36eL, 0x0004fdf1ce6c1fc5L, 0x00032dbc6e1f3027L, 0x000458a7aa9423d3L, 0x00066d526b41e897L, 0x0003271f9916a0b5L, 0x000e1478eb14f387L, 0x0004af14cbb6b191L, 0x000e5b432f987f3bL, 0x00069db6b9b4c9c8L, 0x0003b33671939dfcL, 0x00072b0007bdc749L, 0x0006306d294e32fcL, 0x00085ddeb49cdaa3L, 0x0006ce1b0827aafaL, 0x00043f4d4a109b43L, 0x0000418724669b0bL, 0x0007b1c586e5b467L, 0x0002607a39a1360bL, 0x0006fe7f569a8c2cL, 0x0004cb64228d988aL, 0x0009580e410f6ecdL, 0x0009331de47d35d1L, 0x000c6315bea59173L, 0x00072ee3a50d6d5dL, 0x0005577afb0a95d1L, 0x00026e955db8428fL, 0x000ab4764214b73cL, 0x000665b143a9ecdbL, 0x00075f47f3804e8fL, 0x0005e391d3879318L, 0x000b851c7a611651L, 0x000c35ce9fac38a6L, 0x0000684cc8ae4843L, 0x00078fac41f32fc1L, 0x00066fa8ac04905fL, 0x00049ba39709ea13L, 0x000db726fd43ba11L, 0x000a6ae84db2a3abL, 0x0007c010906610f2L, 0x0006fbbf84818da6L, 0x000db22ab3b2bdd5L, 0x000f387f5adb3b7bL, 0x00046d83d2b6ff13L, 0x0007f074ded8f224L, 0x000787d65cfe8aedL, 0x0006c8b1d05b9197L, 0x0000b9d7b872bce6L, 0x000e701f57bb5a7cL, 0x000820d92d4bd355L, 0x000813ed357b8834L, 0x000fdf38ed046559L, 0x00023b30160a3e50L, 0x000872badcbfb5e4L, 0x0008513d7bbeb487L, 0x0008a0040df8857bL, 0x0008f5c009ad391bL, 0x0003bc8873a1bfbbL, 0x0002755661c4114cL, 0x000881a1ca3195b9L, 0x00092c1ae67582c2L, 0x00020c4726560cddL, 0x00053de0d1394126L, 0x000c77f1e6c86cb4L, 0x0008b20618a476eaL, 0x0009b831bef28009L, 0x000b22ce42fee09fL, 0x0006bf392ed0c290L, 0x00067a8d6bccc81cL, 0x0008e26a6717581cL, 0x000a4448976f7d50L, 0x000439555fa7b461L, 0x000840918c6843fbL, 0x00007d28f0d12384L, 0x000912ceb58a394eL, 0x000ad05f6fec7a97L, 0x000d4fdc7c508823L, 0x0009c1e9e9ffc565L, 0x000a7fc475d57eecL, 0x0009433303fd1a7fL, 0x000b5c76486977deL, 0x0006666398f95be5L, 0x000b4342479746d0L, 0x0004825ffad9da54L, 0x00097397526ffbb1L, 0x000be88d20e67525L, 0x000f7ceab5a22fa7L, 0x000cc49aa52ec83aL, 0x000e84fb7fde35bcL, 0x0009a3fba0e2dce2L, 0x000c74a3f963726cL, 0x00089371d24b0369L, 0x000e45f302c649a5L, 0x0008879704e29124L, 0x0009d45fef55be14L, 0x000d00bad1e06fb3L, 0x0001a9f8eef3d72bL, 0x000fc74b605dcb10L, 0x00028a3289e6ec8cL, 0x000a04c43dc89f46L, 0x000d8cd1aa5d6cfaL, 0x000ac0800b9caaedL, 0x000148a3bdf54c7aL, 0x000c8cce0eeb47f5L, 0x000a35288c3b8077L, 0x000e18e882da6a41L, 0x0003d70728457eafL, 0x0002c9fc1b8ccde5L, 0x00068f6993efa35dL, 0x000a658cdaae61a9L, 0x000ea4ff5b576788L, 0x000ced8e44ee5271L, 0x00044b5479244f4fL, 0x0000920518f3fec5L, 0x000a95f1292142dbL, 0x000f311633d464cfL, 0x0006041561972633L, 0x0005ccacd6bbd0baL, 0x000a94a09df85a2dL, 0x000ac6557794240cL, 0x000fbd2d0c516216L, 0x000f1a9c7e3ff9f5L, 0x00074e0534535224L, 0x0004973c22fcb595L, 0x000af6b9c607053eL, 0x00004943e4ce5f5dL, 0x000831239ae8cdb8L, 0x0008cf5d91ead38fL, 0x000e99d7a80110fdL, 0x000b271e1479e66fL, 0x0000d55abd4b5ca4L, 0x000147aab791a17aL, 0x000a50b5ef8254faL, 0x00089c732d056c65L, 0x000b578262ecc7a1L, 0x0001617195c859ebL, 0x000a5e31d43a753cL, 0x000bd20e4d19d664L, 0x00029f0eb209c7cdL, 0x000b87e6b15fa8d3L, 0x0001ed886e455732L, 0x000374b8f0e348feL, 0x000d5366aab157cfL, 0x000ca1aa370e2335L, 0x000bb84affd28a04L, 0x0002799f46c25479L, 0x000c8b400d8c1cc0L, 0x000ed4bf0848d939L, 0x0006a445bc127e9dL, 0x000be8af4e456b36L, 0x000305b61f3f51c0L, 0x0005a1c72a34f082L, 0x0000561765e05aa4L, 0x0000a6e14116da06L, 0x000c19139cb84c68L, 0x000391ccf7bc4f07L, 0x000eb84e46ddc444L, 0x0001d76fc377dc0eL, 0x000aa97cc61b356eL, 0x000c4977eb2b2d99L, 0x00041de3d0394c4eL, 0x0007ced563869806L, 0x000358c8210f5d79L, 0x0004ac184b1f90d6L, 0x000c79dc399e0ecbL, 0x0004a9faa8b64995L, 0x0000e55c802f6bc8L, 0x0004da207ea6dee4L, 0x000eaeb3d023ec3eL, 0x000caa408810effcL, 0x00053611813346dcL, 0x0009fbe39cd83f8aL, 0x00065b78dc3e604eL, 0x0008b14f552847a6L, 0x000cdaa4d683d12eL, 0x0005c22859b04423L, 0x0003126ab981134cL, 0x0007dcd139d5e1b9L, 0x0002b3eada2ca30eL, 0x000d0b0924f6b260L, 0x00064e3f322d416aL, 0x000c28f1d629e70eL, 0x00095e29976d6323L, 0x000cb6865f30fe76L, 0x000d3b6d73699391L, 0x0006da560aaa3eb1L, 0x00053f78f2d2bad0L, 0x000adf81f504e48eL, 0x0006b921e43559deL, 0x000d6bd1c1dc74c3L, 0x0007666ce3273bf8L, 0x000e56000f7b8e92L, 0x000c60da529c65f8L, 0x0000bbbd6939b546L, 0x000d9c36104f55f5L, 0x0007f283bba4393fL, 0x00076c872c246254L, 0x000de232b033e763L, 0x000abe58ee3e10aeL, 0x000dcc9a5ec23726L, 0x00087e9a94213686L, 0x0000830e48cd3616L, 0x000f638b0dcb68ceL, 0x0004c0f473426c16L, 0x000dfcfead351858L, 0x00090ab16c9e33cdL, 0x00099995657609d8L, 0x0000e4e36b62ea38L, 0x000ec38ff846c77fL, 0x000e2d62fba7f989L, 0x000996c8451b3114L, 0x0002b01c821edd9aL, 0x0002663bc8fa6ba3L, 0x0008c62b7d4b22e7L, 0x000e5dc74a1adabbL, 0x000a22df1d982e5bL, 0x000bc6a39ec7b15cL, 0x0003e7942691ed0dL, 0x0002c8c7024f7e4fL, 0x000e8e2b988dbbedL, 0x000aaef5f6152ba2L, 0x0004dd2abb70851eL, 0x000568ec84296e78L, 0x000ccb628753d9b7L, 0x000ebe8fe7009d1eL, 0x000b3b0cce9228e9L, 0x000df3b1d81958e0L, 0x0006ea44e1c0efe2L, 0x0006cdfe0c58351fL, 0x000eeef435737e50L, 0x000bc723a70f2630L, 0x00070a38f4c22ca2L, 0x00086b9d3f58714dL, 0x0000d099915c9087L, 0x000f1f5883e65f82L, 0x000c533a7f8c2377L, 0x000020c0116b0064L, 0x0009ecf59ceff2b8L, 0x000ad3351660ebefL, 0x000f4fbcd25940b3L, 0x000cdf51580920beL, 0x000937472e13d426L, 0x000b6e4dfa877422L, 0x0004d5d09b654757L, 0x000f802120cc21e5L, 0x000d6b6830861e05L, 0x00024dce4abca7e8L, 0x000cefa6581ef58dL, 0x000ed86c2069a2bfL, 0x000fb0856f3f0316L, 0x000df77f09031b4cL, 0x000b645567657baaL, 0x000e70feb5b676f7L, 0x0008db07a56dfe27L, 0x000fe0e9bdb1e448L};
 
-  /** w = 16 a b (a, b below 2^256). */
+  /**
+   * w = 16 a b (a, b below 2^256).
+   *
+   * @param a0 factor a0: four 64-bit limbs (Montgomery form, not necessarily reduced)
+   * @param a0o offset of a0 in limbs
+   * @param b0 factor b0: four 64-bit limbs
+   * @param b0o offset of b0 in limbs
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   */
   public static void mulWide(long[] a0, int a0o, long[] b0, int b0o, long[] w, int wo) {
     final long x0_a0 = a0[a0o], x0_a1 = a0[a0o + 1], x0_a2 = a0[a0o + 2], x0_a3 = a0[a0o + 3];
     final long x0_0 = (x0_a0 << 15) & 0x7ffffffffffff800L, x0_1 = ((x0_a0 >>> 37) | (x0_a1 << 27)) & 0x7ffffffffffff800L, x0_2 = ((x0_a1 >>> 25) | (x0_a2 << 39)) & 0x7ffffffffffff800L, x0_3 = ((x0_a2 >>> 13) | (x0_a3 << 51)) & 0x7ffffffffffff800L, x0_4 = (x0_a3 >>> 1) & 0x7ffffffffffff800L;
@@ -67,7 +79,16 @@ public final class FpWide {
     w[wo + 9] = Math.multiplyHigh(x0_4, y0_4);
   }
 
-  /** w += 16 a b (a, b below 2^256). */
+  /**
+   * w += 16 a b (a, b below 2^256).
+   *
+   * @param a0 factor a0: four 64-bit limbs (Montgomery form, not necessarily reduced)
+   * @param a0o offset of a0 in limbs
+   * @param b0 factor b0: four 64-bit limbs
+   * @param b0o offset of b0 in limbs
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   */
   public static void mulAddWide(long[] a0, int a0o, long[] b0, int b0o, long[] w, int wo) {
     final long x0_a0 = a0[a0o], x0_a1 = a0[a0o + 1], x0_a2 = a0[a0o + 2], x0_a3 = a0[a0o + 3];
     final long x0_0 = (x0_a0 << 15) & 0x7ffffffffffff800L, x0_1 = ((x0_a0 >>> 37) | (x0_a1 << 27)) & 0x7ffffffffffff800L, x0_2 = ((x0_a1 >>> 25) | (x0_a2 << 39)) & 0x7ffffffffffff800L, x0_3 = ((x0_a2 >>> 13) | (x0_a3 << 51)) & 0x7ffffffffffff800L, x0_4 = (x0_a3 >>> 1) & 0x7ffffffffffff800L;
@@ -85,7 +106,16 @@ public final class FpWide {
     w[wo + 9] += Math.multiplyHigh(x0_4, y0_4);
   }
 
-  /** w -= 16 a b (a, b below 2^256). */
+  /**
+   * w -= 16 a b (a, b below 2^256).
+   *
+   * @param a0 factor a0: four 64-bit limbs (Montgomery form, not necessarily reduced)
+   * @param a0o offset of a0 in limbs
+   * @param b0 factor b0: four 64-bit limbs
+   * @param b0o offset of b0 in limbs
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   */
   public static void mulSubWide(long[] a0, int a0o, long[] b0, int b0o, long[] w, int wo) {
     final long x0_a0 = a0[a0o], x0_a1 = a0[a0o + 1], x0_a2 = a0[a0o + 2], x0_a3 = a0[a0o + 3];
     final long x0_0 = (x0_a0 << 15) & 0x7ffffffffffff800L, x0_1 = ((x0_a0 >>> 37) | (x0_a1 << 27)) & 0x7ffffffffffff800L, x0_2 = ((x0_a1 >>> 25) | (x0_a2 << 39)) & 0x7ffffffffffff800L, x0_3 = ((x0_a2 >>> 13) | (x0_a3 << 51)) & 0x7ffffffffffff800L, x0_4 = (x0_a3 >>> 1) & 0x7ffffffffffff800L;
@@ -103,7 +133,20 @@ public final class FpWide {
     w[wo + 9] -= Math.multiplyHigh(x0_4, y0_4);
   }
 
-  /** w = 16 (a0 b0 + a1 b1) (all below 2^256). */
+  /**
+   * w = 16 (a0 b0 + a1 b1) (all below 2^256).
+   *
+   * @param a0 factor a0: four 64-bit limbs (Montgomery form, not necessarily reduced)
+   * @param a0o offset of a0 in limbs
+   * @param b0 factor b0: four 64-bit limbs
+   * @param b0o offset of b0 in limbs
+   * @param a1 factor a1: four 64-bit limbs (Montgomery form, not necessarily reduced)
+   * @param a1o offset of a1 in limbs
+   * @param b1 factor b1: four 64-bit limbs
+   * @param b1o offset of b1 in limbs
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   */
   public static void mulWide2(long[] a0, int a0o, long[] b0, int b0o, long[] a1, int a1o, long[] b1, int b1o, long[] w, int wo) {
     final long x0_a0 = a0[a0o], x0_a1 = a0[a0o + 1], x0_a2 = a0[a0o + 2], x0_a3 = a0[a0o + 3];
     final long x0_0 = (x0_a0 << 15) & 0x7ffffffffffff800L, x0_1 = ((x0_a0 >>> 37) | (x0_a1 << 27)) & 0x7ffffffffffff800L, x0_2 = ((x0_a1 >>> 25) | (x0_a2 << 39)) & 0x7ffffffffffff800L, x0_3 = ((x0_a2 >>> 13) | (x0_a3 << 51)) & 0x7ffffffffffff800L, x0_4 = (x0_a3 >>> 1) & 0x7ffffffffffff800L;
@@ -128,6 +171,13 @@ public final class FpWide {
   /**
    * Wide Fp2 product: w[wo..] = 16 (a0 b0 - a1 b1), w[wo + 10..] = 16 (a0 b1 + a1 b0) (Karatsuba,
    * 3 products), for Fp2 elements a = a0 + a1 u at a[ao], b at b[bo] with components below 2^255.
+   *
+   * @param a the first Fp2 factor: eight 64-bit limbs (a0 then a1, Montgomery form)
+   * @param ao offset of a in limbs
+   * @param b the second Fp2 factor: eight 64-bit limbs (b0 then b1)
+   * @param bo offset of b in limbs
+   * @param w receives two wide values (real part, then u part: twenty columns)
+   * @param wo offset of the first wide value in w, in columns
    */
   public static void mul2Wide(long[] a, int ao, long[] b, int bo, long[] w, int wo) {
     final long x0_a0 = a[ao], x0_a1 = a[ao + 1], x0_a2 = a[ao + 2], x0_a3 = a[ao + 3];
@@ -199,6 +249,11 @@ public final class FpWide {
   /**
    * Wide Fp2 square: w[wo..] = 16 (a0 + a1)(a0 + p - a1) (a0^2 - a1^2 mod p; the product is in [0, 4 p^2)),
    * w[wo + 10..] = 16 (2 a0) a1, for a = a0 + a1 u at a[ao] with components below p (2 products).
+   *
+   * @param a the Fp2 element: eight 64-bit limbs (a0 then a1, Montgomery form, reduced)
+   * @param ao offset of a in limbs
+   * @param w receives two wide values (real part, then u part: twenty columns)
+   * @param wo offset of the first wide value in w, in columns
    */
   public static void sq2Wide(long[] a, int ao, long[] w, int wo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
@@ -260,6 +315,11 @@ public final class FpWide {
   /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must
    * lie in [-40 p 2^260, 43 p 2^260).
+   *
+   * @param w the array holding the wide value (ten columns); not modified
+   * @param wo offset of the wide value in w, in columns
+   * @param out receives the result, four Montgomery limbs below p
+   * @param oo offset of the result in out, in limbs
    */
   public static void redc(long[] w, int wo, long[] out, int oo) {
     long c0 = w[wo + 0], c1 = w[wo + 1], c2 = w[wo + 2], c3 = w[wo + 3], c4 = w[wo + 4], c5 = w[wo + 5], c6 = w[wo + 6], c7 = w[wo + 7], c8 = w[wo + 8], c9 = w[wo + 9];
@@ -333,7 +393,16 @@ public final class FpWide {
     out[oo] = n0 | (n1 << 52); out[oo + 1] = (n1 >>> 12) | (n2 << 40); out[oo + 2] = (n2 >>> 24) | (n3 << 28); out[oo + 3] = (n3 >>> 36) | (n4 << 16);
   }
 
-  /** w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z to the reduced result. */
+  /**
+   * w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z
+   * to the reduced result.
+   *
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   * @param z the element to add: four 64-bit limbs (Montgomery form), below 2^256
+   * @param zo offset of z in limbs
+   * @param k the multiple, |k| &lt; 2^8 (negative subtracts)
+   */
   public static void addHigh(long[] w, int wo, long[] z, int zo, int k) {
     final long a0 = z[zo], a1 = z[zo + 1], a2 = z[zo + 2], a3 = z[zo + 3];
     w[wo + 5] += k * (a0 & 0xfffffffffffffL);
@@ -343,7 +412,16 @@ public final class FpWide {
     w[wo + 9] += k * (a3 >>> 16);
   }
 
-  /** r = a + b on four 64-bit limbs without reduction (the caller keeps the sum below 2^256). */
+  /**
+   * r = a + b on four 64-bit limbs without reduction (the caller keeps the sum below 2^256).
+   *
+   * @param a first summand, four 64-bit limbs
+   * @param ao offset of a in limbs
+   * @param b second summand, four 64-bit limbs
+   * @param bo offset of b in limbs
+   * @param r receives the sum (the carry out of the top limb is dropped); may alias an input
+   * @param ro offset of the sum in r, in limbs
+   */
   public static void addNR(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     final long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];

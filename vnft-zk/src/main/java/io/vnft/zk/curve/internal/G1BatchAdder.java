@@ -18,12 +18,26 @@ public interface G1BatchAdder {
    * coordinates are Montgomery limbs as in {@link io.vnft.zk.field.FpOps}, fully reduced. The
    * caller guarantees x(A_j) != x(Q_j) (no doubling, no cancellation) and that the A_j are
    * distinct slots; Q_j are only read.
+   *
+   * @param acc the accumulator points A_j, Montgomery limbs; updated in place
+   * @param accOff per j, the offset of A_j in acc
+   * @param qx the x coordinates of the Q_j
+   * @param qy the y coordinates of the Q_j
+   * @param qOff per j, the offset of Q_j's x in qx
+   * @param qyShift added to qOff[j] to find Q_j's y in qy
+   * @param qNeg per j, whether to add -Q_j; null for none
+   * @param cnt number of additions
    */
   void addAll(long[] acc, int[] accOff, long[] qx, long[] qy, int[] qOff, int qyShift, boolean[] qNeg, int cnt);
 
   /**
    * c[4j..4j+3] = a[4j..] * b[4j..] (Montgomery, fully reduced) for j &lt; n: the field product
    * of this implementation with its layout conversions, for tests and benchmarks.
+   *
+   * @param a first factors, n elements of four Montgomery limbs
+   * @param b second factors, n elements
+   * @param c receives the n products
+   * @param n number of products
    */
   void mulAll(long[] a, long[] b, long[] c, int n);
 }

@@ -32,23 +32,54 @@ public final class G1LimbOps {
   private static final int Z1Z1 = 0, U2 = 4, S2 = 8, H = 12, R = 16, HH = 20, I = 24, J = 28, V = 32, T1 = 36,
       T2 = 40, T3 = 44;
 
-  /** Sets point at (p, po) to infinity. */
+  /**
+   * Sets point at (p, po) to infinity.
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   */
   public static void setInf(long[] p, int po) {
     setZero(p, po);
     setZero(p, po + 4);
     setZero(p, po + 8);
   }
 
+  /**
+   * True if the Jacobian point at (p, po) is infinity (Z = 0).
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @return whether Z is zero
+   */
   public static boolean isInf(long[] p, int po) {
     return isZero(p, po + 8);
   }
 
-  /** P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY. */
+  /**
+   * P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY.
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @param bx array holding the affine x coordinate (4 longs, Montgomery form)
+   * @param by array holding the affine y coordinate (4 longs)
+   * @param bo offset of x in bx and of y in by, in longs
+   * @param negY whether to add (x, -y) instead of (x, y)
+   */
   public void addAffine(long[] p, int po, long[] bx, long[] by, int bo, boolean negY) {
     addAffine(p, po, bx, bo, by, bo, negY);
   }
 
-  /** P += (x, y) affine, with x at bx[xo], y at by[yo] and y negated if negY. */
+  /**
+   * P += (x, y) affine, with x at bx[xo], y at by[yo] and y negated if negY.
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @param bx array holding the affine x coordinate (4 longs, Montgomery form)
+   * @param xo offset of x in bx, in longs
+   * @param by array holding the affine y coordinate (4 longs)
+   * @param yo offset of y in by, in longs
+   * @param negY whether to add (x, -y) instead of (x, y)
+   */
   public void addAffine(long[] p, int po, long[] bx, int xo, long[] by, int yo, boolean negY) {
     long[] s = t;
     if (isInf(p, po)) {
@@ -105,7 +136,12 @@ public final class G1LimbOps {
     mulSum(s, R, s, T1, s, T2, s, J, p, y1);
   }
 
-  /** P = 2P (dbl-2009-l, a = 0). */
+  /**
+   * P = 2P (dbl-2009-l, a = 0).
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   */
   public void dbl(long[] p, int po) {
     long[] s = t;
     if (isInf(p, po)) {
@@ -139,7 +175,14 @@ public final class G1LimbOps {
     sub(s, T1, s, C, p, y1);
   }
 
-  /** P += Q, both Jacobian (add-2007-bl). Q may not alias P. */
+  /**
+   * P += Q, both Jacobian (add-2007-bl). Q may not alias P.
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @param q array holding the Jacobian point Q (12 longs); must not overlap P
+   * @param qo offset of Q in q, in longs
+   */
   public void addJac(long[] p, int po, long[] q, int qo) {
     long[] s = t;
     if (isInf(q, qo)) {
@@ -193,7 +236,13 @@ public final class G1LimbOps {
     mulSum(s, R, s, T1, s, T2, s, T3, p, y1);
   }
 
-  /** The affine point of the Jacobian point at (p, po). */
+  /**
+   * The affine point of the Jacobian point at (p, po).
+   *
+   * @param p array holding a Jacobian G1 point (12 longs: X, Y, Z; Z = 0 is infinity); not modified
+   * @param po offset of the point in p, in longs
+   * @return the point in affine form (infinity if Z is zero); one field inversion
+   */
   public static G1Point toAffine(long[] p, int po) {
     if (isInf(p, po)) {
       return G1Point.INFINITY;

@@ -22,18 +22,39 @@ public final class G2LimbOps {
   private static final int Z1Z1 = 0, U2 = 8, S2 = 16, H = 24, R = 32, HH = 40, I = 48, J = 56, V = 64, T1 = 72,
       T2 = 80, T3 = 88;
 
-  /** Sets point at (p, po) to infinity. */
+  /**
+   * Sets point at (p, po) to infinity.
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   */
   public static void setInf(long[] p, int po) {
     setZero2(p, po);
     setZero2(p, po + 8);
     setZero2(p, po + 16);
   }
 
+  /**
+   * True if the Jacobian point at (p, po) is infinity (Z = 0).
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @return whether Z is zero
+   */
   public static boolean isInf(long[] p, int po) {
     return isZero2(p, po + 16);
   }
 
-  /** P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY. */
+  /**
+   * P += (x, y) affine, with (x, y) at bx[bo], by[bo] and y negated if negY.
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @param bx array holding the affine x coordinate (8 longs, Montgomery form)
+   * @param by array holding the affine y coordinate (8 longs)
+   * @param bo offset of x in bx and of y in by, in longs
+   * @param negY whether to add (x, -y) instead of (x, y)
+   */
   public void addAffine(long[] p, int po, long[] bx, long[] by, int bo, boolean negY) {
     long[] s = t;
     if (isInf(p, po)) {
@@ -91,7 +112,12 @@ public final class G2LimbOps {
     sub2(s, T1, s, T2, p, y1);
   }
 
-  /** P = 2P (dbl-2009-l, a = 0). */
+  /**
+   * P = 2P (dbl-2009-l, a = 0).
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   */
   public void dbl(long[] p, int po) {
     long[] s = t;
     if (isInf(p, po)) {
@@ -125,7 +151,14 @@ public final class G2LimbOps {
     sub2(s, T1, s, C, p, y1);
   }
 
-  /** P += Q, both Jacobian (add-2007-bl). Q may not alias P. */
+  /**
+   * P += Q, both Jacobian (add-2007-bl). Q may not alias P.
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity)
+   * @param po offset of the point in p, in longs
+   * @param q array holding the Jacobian point Q (24 longs); must not overlap P
+   * @param qo offset of Q in q, in longs
+   */
   public void addJac(long[] p, int po, long[] q, int qo) {
     long[] s = t;
     if (isInf(q, qo)) {
@@ -185,6 +218,13 @@ public final class G2LimbOps {
   /**
    * out = a * b in Fp2: (a0 b0 - a1 b1, a0 b1 + a1 b0), each part one {@link FpOps#mulSum} (two
    * products, one reduction), which beats Karatsuba's 3 multiplications + 5 additions. Out may alias.
+   *
+   * @param a first operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param b second operand, an Fp2 element (8 longs, reduced)
+   * @param bo offset of b in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
    */
   public void m2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     long[] w = u;
@@ -194,7 +234,14 @@ public final class G2LimbOps {
     FpOps.copy(w, 4, out, oo + 4);
   }
 
-  /** out = a^2 in Fp2. */
+  /**
+   * out = a^2 in Fp2.
+   *
+   * @param a the operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public void sq2(long[] a, int ao, long[] out, int oo) {
     long[] w = u;
     FpOps.add(a, ao, a, ao + 4, w, 0);
@@ -204,44 +251,114 @@ public final class G2LimbOps {
     FpOps.add(w, 8, w, 8, out, oo + 4);
   }
 
+  /**
+   * out = a + b in Fp2, reduced.
+   *
+   * @param a first operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param b second operand, an Fp2 element (8 longs, reduced)
+   * @param bo offset of b in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public static void add2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     FpOps.add(a, ao, b, bo, out, oo);
     FpOps.add(a, ao + 4, b, bo + 4, out, oo + 4);
   }
 
+  /**
+   * out = a - b in Fp2, reduced.
+   *
+   * @param a first operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param b second operand, an Fp2 element (8 longs, reduced)
+   * @param bo offset of b in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public static void sub2(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
     FpOps.sub(a, ao, b, bo, out, oo);
     FpOps.sub(a, ao + 4, b, bo + 4, out, oo + 4);
   }
 
+  /**
+   * out = -a in Fp2.
+   *
+   * @param a the operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public static void neg2(long[] a, int ao, long[] out, int oo) {
     FpOps.neg(a, ao, out, oo);
     FpOps.neg(a, ao + 4, out, oo + 4);
   }
 
+  /**
+   * out = a (8 longs).
+   *
+   * @param a the operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public static void copy2(long[] a, int ao, long[] out, int oo) {
     System.arraycopy(a, ao, out, oo, 8);
   }
 
+  /**
+   * True if the Fp2 element a is zero.
+   *
+   * @param a the operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @return whether all 8 longs are zero
+   */
   public static boolean isZero2(long[] a, int ao) {
     return FpOps.isZero(a, ao) && FpOps.isZero(a, ao + 4);
   }
 
+  /**
+   * Sets a to the Fp2 one (1 + 0u, Montgomery form).
+   *
+   * @param a the Fp2 element to set (8 longs)
+   * @param ao offset of a in longs
+   */
   public static void setOne2(long[] a, int ao) {
     FpOps.setOne(a, ao);
     FpOps.setZero(a, ao + 4);
   }
 
+  /**
+   * Sets a to zero.
+   *
+   * @param a the Fp2 element to set (8 longs)
+   * @param ao offset of a in longs
+   */
   public static void setZero2(long[] a, int ao) {
     java.util.Arrays.fill(a, ao, ao + 8, 0L);
   }
 
-  /** True if a == b (8 longs each). */
+  /**
+   * True if a == b (8 longs each).
+   *
+   * @param a first operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param b second operand, an Fp2 element (8 longs, reduced)
+   * @param bo offset of b in longs
+   * @return whether the two elements are equal (limb by limb, so both must be reduced)
+   */
   public static boolean eq2(long[] a, int ao, long[] b, int bo) {
     return FpOps.eq(a, ao, b, bo) && FpOps.eq(a, ao + 4, b, bo + 4);
   }
 
-  /** out = a^-1 in Fp2: conj(a) / (a0^2 + a1^2). Throws ArithmeticException for zero. */
+  /**
+   * out = a^-1 in Fp2: conj(a) / (a0^2 + a1^2). Throws ArithmeticException for zero.
+   *
+   * @param a the operand, an Fp2 element (8 longs, reduced)
+   * @param ao offset of a in longs
+   * @param out receives the result (8 longs); may alias an input
+   * @param oo offset of the result in out, in longs
+   */
   public void inv2(long[] a, int ao, long[] out, int oo) {
     long[] w = u;
     FpOps.square(a, ao, w, 0);
@@ -253,13 +370,25 @@ public final class G2LimbOps {
     FpOps.neg(w, 4, out, oo + 4);
   }
 
-  /** Writes x (8 longs) of an Fp2 element. */
+  /**
+   * Writes x (8 longs) of an Fp2 element.
+   *
+   * @param x the element to write
+   * @param out receives the limbs of c0 then c1 (Montgomery form)
+   * @param oo offset of the result in out, in longs
+   */
   public static void fromFp2(Fp2 x, long[] out, int oo) {
     x.c0().copyLimbsTo(out, oo);
     x.c1().copyLimbsTo(out, oo + 4);
   }
 
-  /** The affine point of the Jacobian point at (p, po). */
+  /**
+   * The affine point of the Jacobian point at (p, po).
+   *
+   * @param p array holding a Jacobian G2 point (24 longs: X, Y, Z; Z = 0 is infinity); not modified
+   * @param po offset of the point in p, in longs
+   * @return the point in affine form (infinity if Z is zero); one field inversion
+   */
   public G2Point toAffine(long[] p, int po) {
     if (isInf(p, po)) {
       return G2Point.INFINITY;

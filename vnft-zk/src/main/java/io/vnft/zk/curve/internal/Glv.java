@@ -87,6 +87,12 @@ public final class Glv {
    * (written to out1[o1..o1+3]) and |k2| (out2[o2..o2+3]) with k = s1 |k1| + s2 |k2| lambda (mod r).
    *
    * @param scratch at least {@link #SCRATCH} longs, used as work space
+   * @param k the scalar, standard form, below r
+   * @param ko offset of k in longs
+   * @param out1 receives |k1|, four limbs (about 128 bits)
+   * @param o1 offset of |k1| in out1
+   * @param out2 receives |k2|, four limbs (about 128 bits)
+   * @param o2 offset of |k2| in out2
    * @return bit 0 set when s1 = -1, bit 1 set when s2 = -1
    */
   public static int decompose(long[] k, int ko, long[] out1, int o1, long[] out2, int o2, long[] scratch) {

@@ -41,7 +41,15 @@ public final class MsmG1Affine extends AffineBuckets {
   private final long[] t = new long[4 * 6];
 
 
-  /** A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given provider's adder. */
+  /**
+   * A window over the points (bx, by) (GLV-expanded limbs) with nb buckets, additions by the given
+   * provider's adder.
+   *
+   * @param bx the x coordinates of the points, four limbs each (kept, not copied)
+   * @param by the y coordinates of the points (kept, not copied)
+   * @param nb number of buckets
+   * @param provider supplies the batch adder
+   */
   public MsmG1Affine(long[] bx, long[] by, int nb, BatchAdderProvider provider) {
     super(nb);
     this.bx = bx;
@@ -54,7 +62,18 @@ public final class MsmG1Affine extends AffineBuckets {
     dblOff = new int[batch];
   }
 
-  /** The window sum as a Jacobian point written to out[oo..oo+11]. */
+  /**
+   * The window sum as a Jacobian point written to out[oo..oo+11].
+   *
+   * @param digits the signed digits, windows per point (see {@link MsmJob#signedDigits})
+   * @param windows digits per point
+   * @param w the window to sum
+   * @param skip per point, true to leave it out
+   * @param n number of points
+   * @param out receives the Jacobian sum (12 longs)
+   * @param oo offset of the sum in out
+   * @param ops the caller's limb operations (scratch; one per thread)
+   */
   public void windowSum(int[] digits, int windows, int w, boolean[] skip, int n, long[] out, int oo, G1LimbOps ops) {
     this.ops = ops;
     fillBuckets(digits, windows, w, skip, n);

@@ -95,13 +95,26 @@ public final class MsmJob {
    * A G1 job for sum_{i &lt; n} scalars[off + i] * bases[i]; bases must not hold null (not checked
    * here beyond the array range).
    *
+   * @param bases the G1 bases; bases[i] pairs with scalar off + i
+   * @param scalarsStd the scalars in standard (not Montgomery) form, four little-endian 64-bit limbs each
+   * @param off index of the first scalar used (in scalars, not limbs)
+   * @param n number of terms
+   * @return a job to pass to {@link #runAll}
    * @throws InvalidInputException when the range does not fit or a used scalar is not below r
    */
   public static MsmJob g1(G1Point[] bases, long[] scalarsStd, int off, int n) {
     return new MsmJob(false, bases, null, scalarsStd, off, n);
   }
 
-  /** The G2 counterpart of {@link #g1}. */
+  /**
+   * The G2 counterpart of {@link #g1}.
+   *
+   * @param bases the G2 bases; bases[i] pairs with scalar off + i
+   * @param scalarsStd the scalars in standard form, four little-endian 64-bit limbs each
+   * @param off index of the first scalar used
+   * @param n number of terms
+   * @return a job to pass to {@link #runAll}
+   */
   public static MsmJob g2(G2Point[] bases, long[] scalarsStd, int off, int n) {
     return new MsmJob(true, null, bases, scalarsStd, off, n);
   }
@@ -110,6 +123,7 @@ public final class MsmJob {
    * Makes this job's G1 and G2 windows add with the given provider's adders instead of {@link
    * BatchAdderProvider#best()} (tests and benchmarks compare them; results are identical).
    *
+   * @param provider the adders to use; not null
    * @return this job
    */
   public MsmJob using(BatchAdderProvider provider) {
@@ -117,17 +131,30 @@ public final class MsmJob {
     return this;
   }
 
-  /** The G1 result after {@link #runAll}. */
+  /**
+   * The G1 result after {@link #runAll}.
+   *
+   * @return the sum, or null before {@link #runAll} has run this job
+   */
   public G1Point g1Result() {
     return result1;
   }
 
-  /** The G2 result after {@link #runAll}. */
+  /**
+   * The G2 result after {@link #runAll}.
+   *
+   * @return the sum, or null before {@link #runAll} has run this job
+   */
   public G2Point g2Result() {
     return result2;
   }
 
-  /** Runs all jobs on {@code threads} threads (the caller's plus threads - 1 short-lived ones). */
+  /**
+   * Runs all jobs on {@code threads} threads (the caller's plus threads - 1 short-lived ones).
+   *
+   * @param threads the number of threads to use, the caller's included
+   * @param jobs the jobs; each gets its result set
+   */
   public static void runAll(int threads, MsmJob... jobs) {
     List<Runnable> prep = new ArrayList<>();
     for (MsmJob j : jobs) {
@@ -336,7 +363,13 @@ public final class MsmJob {
     return (k[o] | k[o + 1] | k[o + 2] | k[o + 3]) == 0;
   }
 
-  /** Bit length of the largest of the m four-limb scalars in k. */
+  /**
+   * Bit length of the largest of the m four-limb scalars in k.
+   *
+   * @param k the scalars, four little-endian 64-bit limbs each
+   * @param m how many scalars to look at (from the start)
+   * @return the bit length of the largest, 0 if all are zero
+   */
   public static int bitsOf(long[] k, int m) {
     long o0 = 0, o1 = 0, o2 = 0, o3 = 0;
     for (int i = 0; i < m; i++) {
@@ -365,6 +398,10 @@ public final class MsmJob {
    * overhead, REDUCE = 14) when the window has at least {@code AffineBuckets.SEGMENTED_MIN} (256)
    * buckets and so takes the segmented reduction, else a mixed plus a Jacobian addition of the
    * running sum (REDUCE = 27).
+   *
+   * @param n number of non-zero points
+   * @param bits bit length of the largest scalar
+   * @return the window width c in bits
    */
   public static int windowBits(int n, int bits) {
     if (n < 32) {
@@ -391,6 +428,14 @@ public final class MsmJob {
    * largest |digit| seen in window w: buckets above it are never used (the top window of ~128-bit
    * GLV halves typically reaches only ~2^10 of the 2^(c-1) buckets), so each window sizes its
    * buckets and its addition batches to it.
+   *
+   * @param k the scalars, four little-endian 64-bit limbs each (standard form)
+   * @param from first scalar index (inclusive)
+   * @param to last scalar index (exclusive)
+   * @param c the window width in bits
+   * @param windows digits per scalar, floor(bits / c) + 1
+   * @param out receives the digits, windows per scalar
+   * @param maxAbs per window, raised to the largest absolute digit seen (one entry per window)
    */
   public static void signedDigits(long[] k, int from, int to, int c, int windows, int[] out, int[] maxAbs) {
     int half = 1 << (c - 1);

@@ -58,7 +58,12 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     return new long[] {l0, l1, l2, l3};
   }
 
-  /** The element v mod %(SYM)s; a negative v means %(SYM)s - |v|. */
+  /**
+   * The element v mod %(SYM)s; a negative v means %(SYM)s - |v|.
+   *
+   * @param v any value; reduced modulo %(SYM)s
+   * @return the element
+   */
   public static %(CLS)s of(long v) {
     if (v >= 0) {
       long[] t = {v, 0, 0, 0};
@@ -71,6 +76,8 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * The element with canonical value v.
    *
+   * @param v the value, 0 &lt;= v &lt; %(SYM)s
+   * @return the element
    * @throws InvalidInputException if v is null, negative or not below %(SYM)s
    */
   public static %(CLS)s of(BigInteger v) {
@@ -85,7 +92,12 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     return of4(t);
   }
 
-  /** The element v mod %(SYM)s, for any integer v (negative values wrap). */
+  /**
+   * The element v mod %(SYM)s, for any integer v (negative values wrap).
+   *
+   * @param v any integer, of any size
+   * @return v mod %(SYM)s, in [0, %(SYM)s)
+   */
   public static %(CLS)s reduce(BigInteger v) {
     BigInteger m = v.mod(MODULUS);
     long[] t = new long[4];
@@ -96,7 +108,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * Decodes a 32-byte big-endian canonical encoding.
    *
-   * @throws InvalidInputException if b is not 32 bytes or encodes a value not below %(SYM)s
+   * @param b32 32 bytes, most significant first (not modified or kept)
+   * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    */
   public static %(CLS)s fromBytesBE(byte[] b32) {
     return fromBytes(b32, true);
@@ -105,7 +119,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * Decodes a 32-byte little-endian canonical encoding (the iden3/snarkjs binary layout).
    *
-   * @throws InvalidInputException if b is not 32 bytes or encodes a value not below %(SYM)s
+   * @param b32 32 bytes, least significant first (not modified or kept)
+   * @return the element
+   * @throws InvalidInputException if b32 is not 32 bytes or encodes a value not below %(SYM)s
    */
   public static %(CLS)s fromBytesLE(byte[] b32) {
     return fromBytes(b32, false);
@@ -129,12 +145,20 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     return of4(t);
   }
 
-  /** The canonical 32-byte big-endian encoding. */
+  /**
+   * The canonical 32-byte big-endian encoding.
+   *
+   * @return a new 32-byte array, most significant byte first
+   */
   public byte[] toBytesBE() {
     return toBytes(true);
   }
 
-  /** The canonical 32-byte little-endian encoding. */
+  /**
+   * The canonical 32-byte little-endian encoding.
+   *
+   * @return a new 32-byte array, least significant byte first
+   */
   public byte[] toBytesLE() {
     return toBytes(false);
   }
@@ -150,12 +174,21 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     return out;
   }
 
-  /** The canonical value in [0, %(SYM)s). */
+  /**
+   * The canonical value in [0, %(SYM)s).
+   *
+   * @return the value as a non-negative BigInteger below %(SYM)s
+   */
   public BigInteger toBigInteger() {
     return %(OPS)s.toBigInteger(limbs(), 0);
   }
 
-  /** Writes the four Montgomery limbs to out[oo..oo+3]. */
+  /**
+   * Writes the four Montgomery limbs to out[oo..oo+3].
+   *
+   * @param out receives the limbs (little-endian 64-bit, Montgomery form)
+   * @param oo offset in out, in limbs
+   */
   public void copyLimbsTo(long[] out, int oo) {
     out[oo] = l0;
     out[oo + 1] = l1;
@@ -163,7 +196,12 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     out[oo + 3] = l3;
   }
 
-  /** Montgomery limb i (0..3, little-endian) of this element. */
+  /**
+   * Montgomery limb i (0..3, little-endian) of this element.
+   *
+   * @param i limb index, 0 (least significant) to 3
+   * @return the limb (of x 2^256 mod %(SYM)s, not of x itself)
+   */
   public long limb(int i) {
     switch (i) {
       case 0: return l0;
@@ -182,6 +220,9 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * The element whose Montgomery limbs are a[ao..ao+3].
    *
+   * @param a the array holding the limbs (copied, not kept)
+   * @param ao offset of the element in a, in limbs
+   * @return the element
    * @throws InvalidInputException if the limbs are not below the modulus
    */
   public static %(CLS)s fromMontLimbs(long[] a, int ao) {
@@ -243,6 +284,8 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * this / o.
    *
+   * @param o the divisor
+   * @return this * o^-1
    * @throws ArithmeticException if o is zero
    */
   public %(CLS)s div(%(CLS)s o) {
@@ -252,6 +295,8 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
   /**
    * this^e for e >= 0 (a negative e means the inverse raised to -e).
    *
+   * @param e the exponent, any sign
+   * @return this^e (one when e is zero)
    * @throws ArithmeticException if this is zero and e is negative
    */
   public %(CLS)s pow(BigInteger e) {
@@ -273,12 +318,21 @@ public final class %(CLS)s implements FieldElement<%(CLS)s> {
     return (l0 | l1 | l2 | l3) == 0;
   }
 
-  /** True if this is one. */
+  /**
+   * True if this is one.
+   *
+   * @return whether this equals one
+   */
   public boolean isOne() {
     return l0 == %(OPS)s.ONE0 && l1 == %(OPS)s.ONE1 && l2 == %(OPS)s.ONE2 && l3 == %(OPS)s.ONE3;
   }
 
-  /** A uniformly random element drawn from rnd (rejection sampling of 254-bit values). */
+  /**
+   * A uniformly random element drawn from rnd (rejection sampling of 254-bit values).
+   *
+   * @param rnd the source of randomness; use a SecureRandom wherever the value must be secret
+   * @return the element, uniform over [0, %(SYM)s)
+   */
   public static %(CLS)s random(Random rnd) {
     long[] t = new long[4];
     do {

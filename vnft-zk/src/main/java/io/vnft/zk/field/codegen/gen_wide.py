@@ -47,7 +47,14 @@ def columns(pairs):
 
 def mul_method(name, doc, op, nprod):
     args = ", ".join(f"long[] a{k}, int a{k}o, long[] b{k}, int b{k}o" for k in range(nprod))
-    s = f"  /** {doc} */\n  public static void {name}({args}, long[] w, int wo) {{\n"
+    tags = "".join(f"   * @param a{k} factor a{k}: four 64-bit limbs (Montgomery form, not necessarily reduced)\n"
+                   f"   * @param a{k}o offset of a{k} in limbs\n"
+                   f"   * @param b{k} factor b{k}: four 64-bit limbs\n"
+                   f"   * @param b{k}o offset of b{k} in limbs\n" for k in range(nprod))
+    s = (f"  /**\n   * {doc}\n   *\n{tags}"
+         "   * @param w the array holding the wide value (ten columns)\n"
+         "   * @param wo offset of the wide value in w, in columns\n   */\n"
+         f"  public static void {name}({args}, long[] w, int wo) {{\n")
     for k in range(nprod):
         s += conv_x(f"a{k}", f"a{k}o", f"x{k}_")
         s += conv_y(f"b{k}", f"b{k}o", f"y{k}_")
@@ -100,6 +107,9 @@ public final class FpWide {
    * Carries the columns of the wide value at w[wo] so that columns 0..8 lie in [0, 2^52) (the same
    * value; column 9 takes the signed rest), which lets several wide values be combined without
    * column overflow.
+   *
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
    */
   public static void normalize(long[] w, int wo) {
     long c = w[wo];
@@ -133,6 +143,13 @@ public final class FpWide {
     m = """  /**
    * Wide Fp2 product: w[wo..] = 16 (a0 b0 - a1 b1), w[wo + 10..] = 16 (a0 b1 + a1 b0) (Karatsuba,
    * 3 products), for Fp2 elements a = a0 + a1 u at a[ao], b at b[bo] with components below 2^255.
+   *
+   * @param a the first Fp2 factor: eight 64-bit limbs (a0 then a1, Montgomery form)
+   * @param ao offset of a in limbs
+   * @param b the second Fp2 factor: eight 64-bit limbs (b0 then b1)
+   * @param bo offset of b in limbs
+   * @param w receives two wide values (real part, then u part: twenty columns)
+   * @param wo offset of the first wide value in w, in columns
    */
   public static void mul2Wide(long[] a, int ao, long[] b, int bo, long[] w, int wo) {
 """
@@ -169,6 +186,11 @@ public final class FpWide {
     m = """  /**
    * Wide Fp2 square: w[wo..] = 16 (a0 + a1)(a0 + p - a1) (a0^2 - a1^2 mod p; the product is in [0, 4 p^2)),
    * w[wo + 10..] = 16 (2 a0) a1, for a = a0 + a1 u at a[ao] with components below p (2 products).
+   *
+   * @param a the Fp2 element: eight 64-bit limbs (a0 then a1, Montgomery form, reduced)
+   * @param ao offset of a in limbs
+   * @param w receives two wide values (real part, then u part: twenty columns)
+   * @param wo offset of the first wide value in w, in columns
    */
   public static void sq2Wide(long[] a, int ao, long[] w, int wo) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
@@ -212,6 +234,11 @@ public final class FpWide {
     s = """  /**
    * out = V / 2^260 mod p, fully reduced, for the wide value V at w[wo] (left unchanged); V must
    * lie in [-40 p 2^260, 43 p 2^260).
+   *
+   * @param w the array holding the wide value (ten columns); not modified
+   * @param wo offset of the wide value in w, in columns
+   * @param out receives the result, four Montgomery limbs below p
+   * @param oo offset of the result in out, in limbs
    */
   public static void redc(long[] w, int wo, long[] out, int oo) {
 """
@@ -238,7 +265,16 @@ public final class FpWide {
     s += "    out[oo] = n0 | (n1 << 52); out[oo + 1] = (n1 >>> 12) | (n2 << 40); out[oo + 2] = (n2 >>> 24) | (n3 << 28); out[oo + 3] = (n3 >>> 36) | (n4 << 16);\n"
     s += "  }\n\n"
     w(s)
-    w("""  /** w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z to the reduced result. */
+    w("""  /**
+   * w += k z 2^260 for z given as four 64-bit limbs (below 2^256) and a small k (|k| &lt; 2^8): adds k z
+   * to the reduced result.
+   *
+   * @param w the array holding the wide value (ten columns)
+   * @param wo offset of the wide value in w, in columns
+   * @param z the element to add: four 64-bit limbs (Montgomery form), below 2^256
+   * @param zo offset of z in limbs
+   * @param k the multiple, |k| &lt; 2^8 (negative subtracts)
+   */
   public static void addHigh(long[] w, int wo, long[] z, int zo, int k) {
     final long a0 = z[zo], a1 = z[zo + 1], a2 = z[zo + 2], a3 = z[zo + 3];
     w[wo + 5] += k * (a0 & 0xfffffffffffffL);
@@ -248,7 +284,16 @@ public final class FpWide {
     w[wo + 9] += k * (a3 >>> 16);
   }
 
-  /** r = a + b on four 64-bit limbs without reduction (the caller keeps the sum below 2^256). */
+  /**
+   * r = a + b on four 64-bit limbs without reduction (the caller keeps the sum below 2^256).
+   *
+   * @param a first summand, four 64-bit limbs
+   * @param ao offset of a in limbs
+   * @param b second summand, four 64-bit limbs
+   * @param bo offset of b in limbs
+   * @param r receives the sum (the carry out of the top limb is dropped); may alias an input
+   * @param ro offset of the sum in r, in limbs
+   */
   public static void addNR(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     final long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];

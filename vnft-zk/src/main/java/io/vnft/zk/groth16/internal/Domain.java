@@ -47,7 +47,12 @@ public final class Domain {
     return w;
   }
 
-  /** The primitive 2^log-th root of unity, as ffjavascript's {@code Fr.w[log]}. */
+  /**
+   * The primitive 2^log-th root of unity, as ffjavascript's {@code Fr.w[log]}.
+   *
+   * @param log log2 of the order, at most the two-adicity of r (28)
+   * @return the root as an integer in [0, r)
+   */
   public static BigInteger root(int log) {
     if (log < 0 || log > MAX_LOG) {
       throw new InvalidInputException("domain log " + log + " out of range [0, " + MAX_LOG + "]");
@@ -89,12 +94,22 @@ public final class Domain {
     return n;
   }
 
-  /** In place: coefficients (natural order) to evaluations at w^i (natural order). */
+  /**
+   * In place: coefficients (natural order) to evaluations at w^i (natural order).
+   *
+   * @param v as many elements as the domain has, four Montgomery limbs each; transformed in place
+   * @param threads the number of threads, at least 1
+   */
   public void fft(long[] v, int threads) {
     transform(v, tw, threads);
   }
 
-  /** In place: evaluations at w^i to coefficients (both natural order). */
+  /**
+   * In place: evaluations at w^i to coefficients (both natural order).
+   *
+   * @param v as many elements as the domain has, four Montgomery limbs each; transformed in place
+   * @param threads the number of threads, at least 1
+   */
   public void ifft(long[] v, int threads) {
     transform(v, itw, threads);
     Parallel.forRange(n, threads, 4096, (from, to) -> {
@@ -107,6 +122,10 @@ public final class Domain {
   /**
    * In place: {@code v[i] *= g^i} where {@code g} is given in Montgomery limbs. Used to move
    * coefficients onto the coset {@code g * <w>}.
+   *
+   * @param v the elements, four Montgomery limbs each; scaled in place
+   * @param g the factor g, four Montgomery limbs
+   * @param threads the number of threads, at least 1
    */
   public void scaleByPowers(long[] v, long[] g, int threads) {
     int chunks = Math.max(1, threads);

@@ -342,7 +342,12 @@ public final class FixedBase {
     return out;
   }
 
-  /** @return {@code s_i * G1} for the {@code count} Montgomery scalars in {@code scalarsMont} */
+  /**
+   * @param scalarsMont the scalars, four Montgomery limbs each
+   * @param count number of scalars
+   * @param threads the number of threads, at least 1
+   * @return {@code s_i * G1} for the {@code count} Montgomery scalars in {@code scalarsMont}
+   */
   public static G1Point[] g1(long[] scalarsMont, int count, int threads) {
     long[] aff = multiply(FP, g1Table(), scalarsMont, count, threads);
     G1Point[] out = new G1Point[count];
@@ -354,7 +359,12 @@ public final class FixedBase {
     return out;
   }
 
-  /** @return {@code s_i * G2} for the {@code count} Montgomery scalars in {@code scalarsMont} */
+  /**
+   * @param scalarsMont the scalars, four Montgomery limbs each
+   * @param count number of scalars
+   * @param threads the number of threads, at least 1
+   * @return {@code s_i * G2} for the {@code count} Montgomery scalars in {@code scalarsMont}
+   */
   public static G2Point[] g2(long[] scalarsMont, int count, int threads) {
     long[] aff = multiply(FP2, g2Table(), scalarsMont, count, threads);
     G2Point[] out = new G2Point[count];

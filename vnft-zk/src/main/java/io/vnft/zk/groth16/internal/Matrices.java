@@ -11,11 +11,17 @@ import io.vnft.zk.field.Fr;
  * {@link Builder#build()}.
  */
 public final class Matrices {
+  /** Number of wires, the constant 1 included. */
   public final int nVars;
+  /** Number of public signals (wires 1..nPublic). */
   public final int nPublic;
+  /** Number of constraints. */
   public final int nConstraints;
+  /** Per matrix (0 = A, 1 = B, 2 = C), the start of each constraint's entries (nConstraints + 1 entries). */
   public final int[][] start = new int[3][];
+  /** Per matrix, the wire of each entry. */
   public final int[][] signal = new int[3][];
+  /** Per matrix, the coefficient of each entry, four Montgomery limbs each. */
   public final long[][] coef = new long[3][];
 
   private Matrices(Builder b) {
@@ -57,7 +63,11 @@ public final class Matrices {
       }
     }
 
-    /** Starts a new constraint; then call {@link #term} for each entry. */
+    /**
+     * Starts a new constraint; then call {@link #term} for each entry.
+     *
+     * @return this builder
+     */
     public Builder constraint() {
       nConstraints++;
       for (int m = 0; m < 3; m++) {
@@ -69,7 +79,14 @@ public final class Matrices {
       return this;
     }
 
-    /** Adds {@code value * wire} to matrix m (0 = A, 1 = B, 2 = C) of the current constraint. */
+    /**
+     * Adds {@code value * wire} to matrix m (0 = A, 1 = B, 2 = C) of the current constraint.
+     *
+     * @param m the matrix: 0 = A, 1 = B, 2 = C
+     * @param wire the wire index
+     * @param value the coefficient
+     * @return this builder
+     */
     public Builder term(int m, int wire, Fr value) {
       if (nConstraints == 0) {
         throw new IllegalStateException("call constraint() first");

@@ -16,10 +16,20 @@ public final class Parallel {
   /** A task over the half-open index range {@code [from, to)}. */
   @FunctionalInterface
   public interface RangeTask {
+    /**
+     * Runs the task on the indices {@code [from, to)}.
+     *
+     * @param from first index (inclusive)
+     * @param to last index (exclusive)
+     */
     void run(int from, int to);
   }
 
-  /** Number of worker threads to use when the caller asks for "all": the available processors. */
+  /**
+   * Number of worker threads to use when the caller asks for "all": the available processors.
+   *
+   * @return the number of available processors
+   */
   public static int defaultThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
@@ -27,6 +37,11 @@ public final class Parallel {
   /**
    * Runs {@code task} over {@code [0, n)} split into at most {@code threads} chunks of at least
    * {@code minChunk} indices; returns when all chunks are done and rethrows the first failure.
+   *
+   * @param n the number of indices
+   * @param threads the most chunks to run at once, at least 1
+   * @param minChunk the fewest indices per chunk
+   * @param task the work, called once per chunk
    */
   public static void forRange(int n, int threads, int minChunk, RangeTask task) {
     if (n <= 0) {

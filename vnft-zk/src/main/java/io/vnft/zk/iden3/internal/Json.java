@@ -30,6 +30,7 @@ public final class Json {
    *
    * @param text the JSON text
    * @param what names the document in error messages (e.g. "proof.json")
+   * @return the value: a Map, List, String, BigInteger or Double, Boolean or null
    * @throws InvalidInputException on any syntax error, with the position
    */
   public static Object parse(String text, String what) {
@@ -231,7 +232,12 @@ public final class Json {
     }
   }
 
-  /** Writes a JSON string literal with escapes. */
+  /**
+   * Writes a JSON string literal with escapes.
+   *
+   * @param v the string
+   * @return the quoted literal
+   */
   public static String quote(String v) {
     StringBuilder b = new StringBuilder(v.length() + 2).append('"');
     for (int i = 0; i < v.length(); i++) {
