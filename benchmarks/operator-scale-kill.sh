@@ -12,7 +12,8 @@
 # crossing round, with the content the model regenerates.
 #
 # 1. starts a local network with `OperatorScale network` (anvil, contracts, the built-in model
-#    registered at a small format, FORMAT=16x16x4x4 by default, so that 1000 videos fit on 2 cores;
+#    registered at FORMAT, by default the model's own 64x64, 24 frames at 12 fps: a few tenths of a
+#    second per video on 2 cores, so that the kills land while videos are made and batches sent;
 #    operator account 1 bonded for every batch to be pending at once) and TRIGGERS triggers from 7
 #    user accounts in parallel (fee 0.01 ETH each, thresholds 4000..4099), then the feed moves
 #    3800 -> 4100 in one round;
@@ -27,7 +28,7 @@
 #    root against the regenerated video, the operator's gas; and `./vnft verify` on VERIFY random tokens.
 #
 # Usage: benchmarks/operator-scale-kill.sh [TRIGGERS=1000] [KILLS=20]     (from anywhere)
-#        SEED=n  MIN_DELAY=s  MAX_DELAY=s  FORMAT=WxHxFRAMESxFPS  VERIFY=k  SKIP_BUILD=1
+#        SEED=n  MIN_DELAY=s  MAX_DELAY=s  FORMAT=WxHxFRAMESxFPS (default 64x64x24x12)  VERIFY=k  SKIP_BUILD=1
 #        TIMEOUT=s  (the last phase gives up after this many seconds; default 120 + TRIGGERS)
 # Work files (logs, journal, store, deployment) go to benchmarks/target/operator-scale/. Not part
 # of `mvn verify`. Needs java 17+, mvn, curl; anvil as ./vnft finds it. The JVMs print
@@ -39,8 +40,8 @@ N="${1:-1000}"
 KILLS="${2:-20}"
 SEED="${SEED:-13}"
 MIN_DELAY="${MIN_DELAY:-2}"
-MAX_DELAY="${MAX_DELAY:-20}"
-FORMAT="${FORMAT:-16x16x4x4}"
+MAX_DELAY="${MAX_DELAY:-15}"
+FORMAT="${FORMAT:-64x64x24x12}"
 VERIFY="${VERIFY:-1}"
 TIMEOUT="${TIMEOUT:-$((120 + N))}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -96,6 +97,12 @@ start_operator() {
 echo "== operator: $KILLS kills with SIGKILL at random delays in [$MIN_DELAY, $MAX_DELAY] s (seed $SEED; log: $WORK/operator.log)"
 RANDOM=$SEED
 DELAYS=()
+BUSY=0 # kills that found work outstanding (fewer than TRIGGERS entries FINALIZED in the journal)
+finalized() {
+  local j
+  j="$(ls "$WORK"/journal-*.txt 2>/dev/null | head -1 || true)"
+  if [ -n "$j" ]; then grep -c '^FINALIZED ' "$j" || true; else echo 0; fi
+}
 for k in $(seq 1 "$KILLS"); do
   d=$((MIN_DELAY + RANDOM % (MAX_DELAY - MIN_DELAY + 1)))
   DELAYS+=("$d")
@@ -104,6 +111,9 @@ for k in $(seq 1 "$KILLS"); do
   sleep "$d"
   if kill -0 "$OP_PID" 2>/dev/null; then
     kill -9 "$OP_PID"
+    f=$(finalized)
+    if [ "$f" -lt "$N" ]; then BUSY=$((BUSY + 1)); fi
+    echo "---- SIGKILL $k after $d s ($f of $N finalized in the journal)" >> "$WORK/operator.log"
     wait "$OP_PID" 2>/dev/null || true
   else
     wait "$OP_PID" 2>/dev/null && rc=0 || rc=$?
@@ -112,7 +122,7 @@ for k in $(seq 1 "$KILLS"); do
   OP_PID=""
   advance
 done
-echo "kill delays (s): ${DELAYS[*]}"
+echo "kill delays (s): ${DELAYS[*]}; $BUSY of $KILLS kills found work outstanding"
 KILLED=$(date +%s)
 
 echo "== last operator process: runs until nothing is open or pending (time moved every 5 s; gives up after $TIMEOUT s)"
@@ -123,18 +133,13 @@ for _ in $(seq 1 $((TIMEOUT / 5))); do
   sleep 5
   advance
   # Progress from the operator's own journal: every entry FINALIZED and as many entries as triggers.
-  J="$(ls "$WORK"/journal-*.txt 2>/dev/null | head -1 || true)"
-  if [ -n "$J" ]; then
-    fin=$(grep -c '^FINALIZED ' "$J" || true)
-    if [ "$fin" -ge "$N" ]; then DONE=1; break; fi
-  fi
+  if [ "$(finalized)" -ge "$N" ]; then DONE=1; break; fi
 done
 kill -TERM "$OP_PID" 2>/dev/null || true
 wait "$OP_PID" 2>/dev/null || true
 OP_PID=""
 END=$(date +%s)
 [ -n "$DONE" ] || echo "WARNING: not every trigger reached FINALIZED in the journal within $TIMEOUT s"
-echo "operator starts: $((KILLS + 1)); passes failed (logged): $(grep -c 'pass failed' "$WORK/operator.log" || true)"
 
 echo "== idle operator pass, counted at the HTTP level ($N triggers in the history)"
 "${HELPER[@]}" idle-rpc "$WORK" 3 2>&1 | grep -E 'pass|operator over|per method|IDLE_RPC'
@@ -158,7 +163,8 @@ if [ "${TOKENS:-0}" -gt 0 ] && [ "$VERIFY" -gt 0 ]; then
 fi
 
 echo "== summary"
-echo "triggers $N, kills $KILLS (SIGKILL), format $FORMAT"
+echo "triggers $N, kills $KILLS (SIGKILL; $BUSY with work outstanding), format $FORMAT"
+echo "operator: $(grep -c 'committed: ' "$WORK/operator.log" || true) batch commits, $(grep -c ' finalized: ' "$WORK/operator.log" || true) finalizations logged; $(grep -c 'pass failed' "$WORK/operator.log" || true) failed passes logged"
 echo "wall: network + triggers $((READY - START)) s, operator (kills + last run) $((END - READY)) s (kill phase $((KILLED - READY)) s), total $((END - START)) s"
 grep -E '^(created|crossed|tokens|minted exactly once|duplicates|missing|wrong content|wrong owner|operator transactions|CHECK)' "$WORK/check.log"
 exit "$CHECK"
