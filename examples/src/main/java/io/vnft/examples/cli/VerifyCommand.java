@@ -7,6 +7,7 @@ import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DjlVideoGenerator;
+import io.vnft.gpu.encode.Mp4Encoder;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
     try (Web3jChainBackend chain = Commands.backend(common, dep, Commands.randomKey());
         VideoGenerator model = new DjlVideoGenerator(common.device)) {
       Vnft vnft = Vnft.builder().discover(false).generator(model).commitments(new PoseidonCommitmentScheme())
-          .contentStore(new LocalContentStore(common.storeDir())).chain(chain).format(dep.format()).build();
+          .contentStore(new LocalContentStore(common.storeDir())).encoder(new Mp4Encoder()).chain(chain)
+          .format(dep.format()).build(); // the encoder: the rendition check re-encodes the regenerated frames
       TokenVerifier.Report report = TokenVerifier.of(vnft).verify(token);
       report.checks().forEach(c -> out.println(c.line()));
       boolean ok = report.verified();

@@ -79,6 +79,11 @@ class OperatorCliOnChainTest {
       }
       assertTrue(Files.exists(dir.resolve("journal-" + batches.get(0).operator().hex() + ".txt")),
           "the journal lives beside the deployment file");
+      // The standalone verify passes every check, the rendition's re-encoding included (it once had no encoder).
+      CliTest.Run verify = CliTest.run("verify", "--token", "2", "--deployment",
+          dir.resolve("deployment.properties").toString(), "--device", "cpu");
+      assertEquals(0, verify.status(), verify.out() + verify.err());
+      assertTrue(verify.out().contains("token 2: VERIFIED") && !verify.out().contains("FAIL"), verify.out());
       System.out.printf("operator --once through the fault proxy: %d requests, %d faults (%s)%n%s%s%s",
           proxy.requests(), proxy.faultCount(), proxy.faults(), first.out(), second.out(), third.out());
       assertTrue(proxy.faultCount() >= proxy.requests() * 0.10, "12 % of the requests met a fault");
