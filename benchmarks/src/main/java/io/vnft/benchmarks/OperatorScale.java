@@ -86,6 +86,12 @@ public final class OperatorScale {
 
   private OperatorScale() {}
 
+  /**
+   * Runs one mode (see the class comment and {@code benchmarks/operator-scale-kill.sh}).
+   *
+   * @param args the mode ({@code network}, {@code check}, {@code idle-rpc}, {@code idle-rpc-fresh}) and its arguments
+   * @throws Exception on any failure; the process exits 1 when a check fails
+   */
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       usage();
