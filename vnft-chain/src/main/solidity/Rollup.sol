@@ -33,6 +33,8 @@ import {IPixelVerifier} from "./interfaces/IPixelVerifier.sol";
 ///  - An operator that is slashed once is slashed everywhere: its free bond is burned at once, none of its
 ///    other pending batches can finalize, and anyone may revert them (revertSlashed), reopening their triggers.
 ///  - A challenge on a reverted batch cannot be answered; it is settled (timeout) at once for its bond and reward.
+///  - While any challenge is open on any batch of an operator, none of its batches finalizes: an unanswered challenge
+///    past its deadline cannot be raced by finalizing the operator's other batches before timeout() slashes it.
 /// All payments are pulled (withdraw); state changes precede external calls; entry points are non-reentrant.
 contract Rollup is ReentrancyGuard {
     /// @dev The BN254 scalar field order r (EIP-196/197).
@@ -92,6 +94,9 @@ contract Rollup is ReentrancyGuard {
         uint128 locked;
         uint32 pendingBatches;
         bool slashed;
+        /// @dev challenges open on any of its batches: while one is open none of its batches finalizes, so a cheat
+        /// cannot cash a batch between an unanswered challenge's deadline and the timeout() that slashes it
+        uint32 openChallenges;
     }
 
     error InvalidParameter(string name, uint256 value);
@@ -108,6 +113,7 @@ contract Rollup is ReentrancyGuard {
     error ChallengeWindowClosed(uint256 batchId, uint256 deadline);
     error ChallengeWindowOpen(uint256 batchId, uint256 deadline);
     error ChallengesOpen(uint256 batchId, uint256 open);
+    error OperatorChallengesOpen(address operator, uint256 open);
     error TooManyOpenChallenges(uint256 batchId, uint256 max);
     error LeafIndexOutOfRange(uint256 leafIndex, uint256 count);
     error PixelIndexOutOfRange(uint256 pixelIndex, uint256 pixels);
@@ -334,6 +340,7 @@ contract Rollup is ReentrancyGuard {
             bond: uint96(msg.value)
         });
         b.openChallenges += 1;
+        operators[b.operator].openChallenges += 1;
         if (b.openChallenges == maxOpenChallenges) b.fullSince = uint40(block.timestamp);
         emit ChallengeOpened(challengeId, batchId, leafIndex, pixelIndex, msg.sender, deadline);
     }
@@ -383,6 +390,7 @@ contract Rollup is ReentrancyGuard {
             emit ChallengeWindowExtended(ch.batchId, extended);
         }
         bt.openChallenges -= 1;
+        operators[bt.operator].openChallenges -= 1;
         pendingWithdrawal[bt.operator] += ch.bond;
         emit ChallengeAnswered(challengeId, ch.batchId);
     }
@@ -402,6 +410,7 @@ contract Rollup is ReentrancyGuard {
         }
         ch.status = ChallengeStatus.TimedOut;
         b.openChallenges -= 1;
+        operators[b.operator].openChallenges -= 1;
         pendingWithdrawal[ch.challenger] += uint256(ch.bond) + challengeBond;
         emit ChallengeTimedOut(challengeId, batchId);
     }
@@ -415,8 +424,9 @@ contract Rollup is ReentrancyGuard {
         _revert(batchId, b);
     }
 
-    /// @notice Finalizes a batch after its challenge window with no open challenge: mints its tokens, unlocks
-    /// its stake and credits its escrowed fees to the operator. Refused for a slashed operator.
+    /// @notice Finalizes a batch after its challenge window with no open challenge on any of its operator's
+    /// batches: mints its tokens, unlocks its stake and credits its escrowed fees to the operator. Refused for a
+    /// slashed operator.
     function finalize(uint256 batchId) external nonReentrant returns (uint256 firstTokenId) {
         Batch storage b = _batch(batchId);
         if (b.status != BatchStatus.Pending) revert BatchNotPending(batchId, b.status);
@@ -425,6 +435,7 @@ contract Rollup is ReentrancyGuard {
         address operator = b.operator;
         Operator storage op = operators[operator];
         if (op.slashed) revert OperatorSlashed(operator);
+        if (op.openChallenges != 0) revert OperatorChallengesOpen(operator, op.openChallenges);
         b.status = BatchStatus.Finalized;
         op.pendingBatches -= 1;
         op.locked -= b.stake;
@@ -446,8 +457,9 @@ contract Rollup is ReentrancyGuard {
 
     function isFinalizable(uint256 batchId) external view returns (bool) {
         Batch storage b = batches[batchId];
+        Operator storage op = operators[b.operator];
         return b.status == BatchStatus.Pending && block.timestamp >= b.challengeDeadline && b.openChallenges == 0
-            && !operators[b.operator].slashed;
+            && !op.slashed && op.openChallenges == 0;
     }
 
     function getBatch(uint256 batchId)

@@ -368,8 +368,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    * @param lockedWei the part of the bond its pending batches lock as stakes, wei
    * @param pendingBatches its batches neither finalized nor reverted
    * @param slashed whether it was ever slashed (then it can never commit or finalize again)
+   * @param openChallenges challenges open on any of its batches; while one is, none of its batches finalizes
    */
-  public record OperatorAccount(BigInteger bondWei, BigInteger lockedWei, long pendingBatches, boolean slashed) {}
+  public record OperatorAccount(BigInteger bondWei, BigInteger lockedWei, long pendingBatches, boolean slashed,
+      long openChallenges) {}
 
   /**
    * @param account the operator's address
@@ -379,9 +381,10 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     List<Type> v = rpc.call(rollupAddr(), fn("operators", List.of(new org.web3j.abi.datatypes.Address(account.hex())),
         List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint128>() {},
             new TypeReference<org.web3j.abi.datatypes.generated.Uint128>() {}, new TypeReference<Uint32>() {},
-            new TypeReference<Bool>() {})));
+            new TypeReference<Bool>() {}, new TypeReference<Uint32>() {})));
     return new OperatorAccount((BigInteger) v.get(0).getValue(), (BigInteger) v.get(1).getValue(),
-        ((BigInteger) v.get(2).getValue()).longValueExact(), (Boolean) v.get(3).getValue());
+        ((BigInteger) v.get(2).getValue()).longValueExact(), (Boolean) v.get(3).getValue(),
+        ((BigInteger) v.get(4).getValue()).longValueExact());
   }
 
   /** @return wei the Rollup has burned (slashed stakes less challengers' rewards); no function moves it */

@@ -260,6 +260,31 @@ class ProtocolAttackTest {
     assertReason("BatchNotPending", () -> f.challenger.challenge(b2.batchId(), 0, 1));
   }
 
+  /**
+   * Rule 2. A cheat's challenge goes unanswered past its deadline and nobody has called timeout yet;
+   * its other batch's window is over. It cannot cash that batch in the gap: while any challenge is
+   * open on any of its batches, none finalizes. Timeout then slashes it.
+   */
+  @Test
+  void aCheatCannotFinalizeAnotherBatchBetweenAnOverdueChallengeAndItsTimeout() {
+    Address feed = f.newFeed(3000, 3600);
+    BigInteger wrong = f.trigger(feed, Direction.ABOVE, 3500, "race wrong", ChainFixture.MODEL_REJECTING, f.recipient);
+    BigInteger other = f.trigger(feed, Direction.ABOVE, 3500, "race other");
+    f.report(feed, 3600);
+    Web3jChainBackend cheat = operator(ETHER.multiply(BigInteger.valueOf(3)));
+    BatchReceipt b2 = cheat.commitBatch(List.of(f.leaf(other, BigInteger.TWO)));
+    f.increaseTime(CHALLENGE_WINDOW - RESPONSE_WINDOW);
+    BatchReceipt b1 = cheat.commitBatch(List.of(f.leaf(wrong, BigInteger.TWO)));
+    PixelChallenge c = f.challenger.challenge(b1.batchId(), 0, 1);
+    f.increaseTime(RESPONSE_WINDOW + 1); // c is overdue, b2's window is over
+    assertEquals(1, cheat.operatorAccount(cheat.address()).openChallenges());
+    assertFalse(cheat.isFinalizable(b2.batchId()));
+    assertReason("OperatorChallengesOpen", () -> cheat.finalizeBatch(b2.batchId()));
+    f.challenger.timeout(c.challengeId());
+    assertReason("OperatorSlashed", () -> cheat.finalizeBatch(b2.batchId()));
+    assertEquals(0, cheat.operatorAccount(cheat.address()).openChallenges());
+  }
+
   // ------------------------------------------------------------------ rule 3: mempool copies
 
   /**
@@ -379,6 +404,8 @@ class ProtocolAttackTest {
     BatchReceipt b = f.owner.commitBatch(List.of(f.leaf(id, BigInteger.TWO)));
     PixelChallenge c = f.challenger.challenge(b.batchId(), 0, 2);
     assertEquals(BigInteger.valueOf(127), f.owner.publicInputs(c.challengeId()).get(4));
+    f.owner.respond(c, new ProofEnvelope("groth16-bn254", NARROW, f.owner.publicInputs(c.challengeId()),
+        new byte[256])); // answered (a test verifier), so the owner's other batches can finalize
     Address v = f.deployTestContract("ConstantVerifier", List.of(new org.web3j.abi.datatypes.Bool(true)));
     assertReason("InvalidConditioningBits", () -> f.owner.rpc().send(f.addresses.registry().hex(),
         registerModel("bits0", v, 4, 4, 2, 1, 0), BigInteger.ZERO));

@@ -202,23 +202,28 @@ class RollupLifecycleTest {
     BigInteger ok = f.trigger(feed, Direction.ABOVE, 3500, "prompt answered");
     BigInteger bad = f.trigger(feed, Direction.ABOVE, 3500, "prompt refused", ChainFixture.MODEL_REJECTING, f.recipient);
     f.report(feed, 3600);
-    BatchReceipt batch = f.owner.commitBatch(List.of(f.leaf(ok, BigInteger.TWO), f.leaf(bad, BigInteger.TWO)));
+    // its own operator: the challenge left open on the rejecting model's leaf blocks that operator's
+    // finalizations (while any challenge of an operator is open, none of its batches finalizes)
+    Web3jChainBackend op = f.backend(7, f.addresses);
+    op.bond(ETHER.multiply(BigInteger.TWO));
+    BatchReceipt batch = op.commitBatch(List.of(f.leaf(ok, BigInteger.TWO), f.leaf(bad, BigInteger.TWO)));
     PixelChallenge c0 = f.challenger.challenge(batch.batchId(), 0, 3);
     PixelChallenge c1 = f.challenger.challenge(batch.batchId(), 1, 3);
-    List<BigInteger> inputs = f.owner.publicInputs(c0.challengeId());
+    List<BigInteger> inputs = op.publicInputs(c0.challengeId());
     assertEquals(6, inputs.size());
     assertEquals(ok, inputs.get(1));
     assertEquals(BigInteger.TWO, inputs.get(2));
     assertEquals(BigInteger.valueOf(7), inputs.get(4));
     assertEquals(BigInteger.valueOf(3), inputs.get(5));
     ProofEnvelope proof = new ProofEnvelope("groth16-bn254", ChainFixture.MODEL, inputs, new byte[256]);
-    BigInteger before = f.owner.pendingWithdrawal(f.owner.address());
-    f.owner.respond(c0, proof);
-    assertEquals(before.add(ETHER.divide(BigInteger.TEN)), f.owner.pendingWithdrawal(f.owner.address()));
-    assertReason("ChallengeNotOpen", () -> f.owner.respond(c0, proof));
+    BigInteger before = op.pendingWithdrawal(op.address());
+    op.respond(c0, proof);
+    assertEquals(before.add(ETHER.divide(BigInteger.TEN)), op.pendingWithdrawal(op.address()));
+    assertReason("ChallengeNotOpen", () -> op.respond(c0, proof));
     ProofEnvelope proof1 = new ProofEnvelope("groth16-bn254", ChainFixture.MODEL_REJECTING,
-        f.owner.publicInputs(c1.challengeId()), new byte[256]);
-    assertReason("InvalidProof", () -> f.owner.respond(c1, proof1));
+        op.publicInputs(c1.challengeId()), new byte[256]);
+    assertReason("InvalidProof", () -> op.respond(c1, proof1));
+    op.close();
   }
 
   @Test
