@@ -354,6 +354,11 @@ class ProtocolAttackTest {
     assertEquals(List.of("TRIGGER_NOT_OPEN", "TRIGGER_NOT_OPEN"),
         r.skipped().stream().map(io.vnft.api.SkippedLeaf::reason).toList());
     assertEquals(ETHER.add(FEE), honest.stakeOf(r.batchId()), "the stake covers only the committed leaf's fee");
+    // a trigger id past the record's uint64 is skipped too (code 100), never truncated onto another trigger
+    BatchReceipt big = honest.commitBatch(List.of(f.leaf(BigInteger.ONE.shiftLeft(64).add(fine), BigInteger.TWO)));
+    assertFalse(big.committed());
+    assertEquals("TRIGGER_ID_TOO_LARGE", big.skipped().get(0).reason());
+    assertEquals(100, big.skipped().get(0).code());
   }
 
   // ------------------------------------------------------------------ rule 4: freshness with defaults
