@@ -205,11 +205,10 @@ final class ChainIndex {
         case "ChallengeWindowExtended" ->
             batch(key).ifPresent(b -> b.deadline = ((BigInteger) v.get(0).getValue()).longValueExact());
         case "ChallengeOpened" -> {
-          BigInteger batchId = Numeric.toBigInt(l.getTopics().get(2));
-          challenges.put(key, new PixelChallenge(key, batchId, ((BigInteger) v.get(0).getValue()).intValueExact(),
-              ((BigInteger) v.get(1).getValue()).longValueExact(), Address.of((String) v.get(2).getValue())));
+          PixelChallenge c = challengeOpened(l);
+          challenges.put(key, c);
           challengeOpen.put(key, true);
-          batch(batchId).ifPresent(b -> b.open++);
+          batch(c.batchId()).ifPresent(b -> b.open++);
         }
         case "ChallengeAnswered", "ChallengeTimedOut" -> {
           if (Boolean.TRUE.equals(challengeOpen.put(key, false))) {
@@ -226,28 +225,54 @@ final class ChainIndex {
   }
 
   private void created(BigInteger id, Log createdLog, Log promptLog) {
-    if (createdLog == null) {
-      LOG.warn("trigger {}: skipped, its TriggerPrompt event has no TriggerCreated event before it", id);
-      return;
+    Optional<Trigger> t = decodeTrigger(id, createdLog, promptLog == null ? null : (String) FunctionReturnDecoder
+        .decode(promptLog.getData(), TriggerBook.TRIGGERPROMPT_EVENT.getNonIndexedParameters()).get(0).getValue(),
+        modelName);
+    if (t.isPresent()) {
+      triggers.put(id, t.get());
+      status.putIfAbsent(id, Web3jChainBackend.TriggerStatus.OPEN);
     }
+  }
+
+  /**
+   * The one decoder of a {@code TriggerCreated} event (and its {@code TriggerPrompt} text) into a
+   * validated {@link Trigger}. Rule 9: a trigger that cannot be decoded or validated is left out with
+   * one warning naming it, so the reader goes on with the others.
+   *
+   * @return the trigger, or empty (warned) when its data is bad or one of the two events is missing
+   */
+  static Optional<Trigger> decodeTrigger(BigInteger id, Log createdLog, String prompt,
+      Function<io.vnft.api.Bytes32, String> modelName) {
     try {
+      if (createdLog == null || prompt == null) {
+        throw new InvalidInputException(createdLog == null ? "no TriggerCreated event" : "prompt: no TriggerPrompt event");
+      }
       List<Type> v = FunctionReturnDecoder.decode(createdLog.getData(),
           TriggerBook.TRIGGERCREATED_EVENT.getNonIndexedParameters());
-      String prompt = (String) FunctionReturnDecoder.decode(promptLog.getData(),
-          TriggerBook.TRIGGERPROMPT_EVENT.getNonIndexedParameters()).get(0).getValue();
       // direction, threshold, promptHash, conditioning, modelId, recipient, fee, startRound
       io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of((byte[]) v.get(4).getValue());
-      Trigger t = new Trigger(id, Address.of("0x" + createdLog.getTopics().get(3).substring(26)),
+      return Optional.of(new Trigger(id, Address.of("0x" + createdLog.getTopics().get(3).substring(26)),
           ((BigInteger) v.get(0).getValue()).intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
           (BigInteger) v.get(1).getValue(), io.vnft.api.Bytes32.of((byte[]) v.get(2).getValue()), prompt,
           io.vnft.api.Bytes32.of((byte[]) v.get(3).getValue()), modelName.apply(modelId),
-          Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue());
-      triggers.put(id, t);
-      status.putIfAbsent(id, Web3jChainBackend.TriggerStatus.OPEN);
+          Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue()));
     } catch (InvalidInputException | ChainException | ClassCastException e) {
-      // Rule 9: bad trigger data never halts a reader; said once per trigger, the others go on.
       LOG.warn("trigger {}: skipped, its on-chain data cannot be decoded or validated: {}", id, e.getMessage());
+      return Optional.empty();
     }
+  }
+
+  /**
+   * The one decoder of a {@code ChallengeOpened} event.
+   *
+   * @param l the event's log
+   * @return the challenge it opened
+   */
+  static PixelChallenge challengeOpened(Log l) {
+    List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.CHALLENGEOPENED_EVENT.getNonIndexedParameters());
+    return new PixelChallenge(Numeric.toBigInt(l.getTopics().get(1)), Numeric.toBigInt(l.getTopics().get(2)),
+        ((BigInteger) v.get(0).getValue()).intValueExact(), ((BigInteger) v.get(1).getValue()).longValueExact(),
+        Address.of((String) v.get(2).getValue()));
   }
 
   private List<BatchLeaf> leaves(String data) {

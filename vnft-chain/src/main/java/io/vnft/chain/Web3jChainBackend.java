@@ -110,7 +110,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
    */
   public record EventPage<T>(List<T> items, long nextFromBlock) {}
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Web3jChainBackend.class);
   private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
 
   private final Web3j web3j;
@@ -550,23 +549,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     List<Trigger> out = new ArrayList<>();
     for (Log l : created) {
       BigInteger id = Numeric.toBigInt(l.getTopics().get(1));
-      try {
-        List<Type> v = FunctionReturnDecoder.decode(l.getData(), TriggerBook.TRIGGERCREATED_EVENT.getNonIndexedParameters());
-        // direction, threshold, promptHash, conditioning, modelId, recipient, fee, startRound
-        io.vnft.api.Bytes32 modelId = io.vnft.api.Bytes32.of((byte[]) v.get(4).getValue());
-        String prompt = promptById.get(id);
-        if (prompt == null) {
-          throw new InvalidInputException("prompt: no TriggerPrompt event");
-        }
-        out.add(new Trigger(id, Address.of("0x" + l.getTopics().get(3).substring(26)),
-            ((BigInteger) v.get(0).getValue()).intValue() == 0 ? Direction.ABOVE : Direction.BELOW,
-            (BigInteger) v.get(1).getValue(), io.vnft.api.Bytes32.of((byte[]) v.get(2).getValue()), prompt,
-            io.vnft.api.Bytes32.of((byte[]) v.get(3).getValue()), modelName(modelId),
-            Address.of((String) v.get(5).getValue()), (BigInteger) v.get(6).getValue(), (BigInteger) v.get(7).getValue()));
-      } catch (InvalidInputException | ChainException e) {
-        // Rule 9: bad trigger data never halts a reader. Said once per trigger; the scan moves past it.
-        LOG.warn("trigger {}: skipped, its on-chain data cannot be decoded or validated: {}", id, e.getMessage());
-      }
+      ChainIndex.decodeTrigger(id, l, promptById.get(id), this::modelName).ifPresent(out::add);
     }
     return new EventPage<>(out, toBlock + 1);
   }
@@ -656,6 +639,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     List<BigInteger> committed = new ArrayList<>();
     String skipTopic = EventEncoder.encode(Rollup.LEAFSKIPPED_EVENT);
     String leafTopic = EventEncoder.encode(Rollup.LEAFCOMMITTED_EVENT);
+    String batchTopic = EventEncoder.encode(Rollup.BATCHCOMMITTED_EVENT);
     BigInteger batchId = BigInteger.ZERO;
     long deadline = 0;
     for (Log l : r.getLogs()) {
@@ -670,7 +654,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
             ((BigInteger) v.get(2).getValue()).intValueExact()));
       } else if (topic.equals(leafTopic)) {
         committed.add(Numeric.toBigInt(l.getTopics().get(2)));
-      } else if (topic.equals(EventEncoder.encode(Rollup.BATCHCOMMITTED_EVENT))) {
+      } else if (topic.equals(batchTopic)) {
         List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.BATCHCOMMITTED_EVENT.getNonIndexedParameters());
         batchId = Numeric.toBigInt(l.getTopics().get(1));
         deadline = ((BigInteger) v.get(1).getValue()).longValueExact();
@@ -719,13 +703,6 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     }
   }
 
-  private static PixelChallenge challengeFromLog(Log l) {
-    List<Type> v = FunctionReturnDecoder.decode(l.getData(), Rollup.CHALLENGEOPENED_EVENT.getNonIndexedParameters());
-    return new PixelChallenge(Numeric.toBigInt(l.getTopics().get(1)), Numeric.toBigInt(l.getTopics().get(2)),
-        ((BigInteger) v.get(0).getValue()).intValueExact(), ((BigInteger) v.get(1).getValue()).longValueExact(),
-        Address.of((String) v.get(2).getValue()));
-  }
-
   @Override
   public PixelChallenge challenge(BigInteger batchId, int leafIndex, long pixelIndex) {
     if (leafIndex < 0 || pixelIndex < 0) {
@@ -734,8 +711,7 @@ public final class Web3jChainBackend implements ChainBackend, AutoCloseable {
     BigInteger bondWei = call1(rollupAddr(), "challengeBond", List.of(), new TypeReference<Uint256>() {});
     TransactionReceipt r = send(rollupAddr(), fn("challenge", List.of(new Uint256(batchId), new Uint256(leafIndex),
         new Uint256(pixelIndex)), List.of()), bondWei);
-    PixelChallenge c = challengeFromLog(findLog(r, rollupAddr(), Rollup.CHALLENGEOPENED_EVENT));
-    return c;
+    return ChainIndex.challengeOpened(findLog(r, rollupAddr(), Rollup.CHALLENGEOPENED_EVENT));
   }
 
   /**
