@@ -409,11 +409,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the generator; wins over discovery
-
      * @return this
-
      */
     public Builder generator(VideoGenerator v) {
       this.generator = Objects.requireNonNull(v, "generator");
@@ -421,11 +418,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the content store; wins over discovery
-
      * @return this
-
      */
     public Builder contentStore(ContentStore v) {
       this.contentStore = Objects.requireNonNull(v, "contentStore");
@@ -433,11 +427,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the commitment scheme; wins over discovery
-
      * @return this
-
      */
     public Builder commitments(CommitmentScheme v) {
       this.commitments = Objects.requireNonNull(v, "commitments");
@@ -445,11 +436,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the pixel proof system; wins over discovery
-
      * @return this
-
      */
     public Builder proofSystem(PixelProofSystem v) {
       this.proofs = Objects.requireNonNull(v, "proofSystem");
@@ -457,11 +445,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the chain backend; wins over discovery
-
      * @return this
-
      */
     public Builder chain(ChainBackend v) {
       this.chain = Objects.requireNonNull(v, "chain");
@@ -469,11 +454,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v the file encoder; wins over discovery
-
      * @return this
-
      */
     public Builder encoder(VideoEncoder v) {
       this.encoder = Objects.requireNonNull(v, "encoder");
@@ -490,11 +472,8 @@ public final class Vnft {
     }
 
     /**
-
      * @param v progress and metrics listener; default: none
-
      * @return this
-
      */
     public Builder listener(VnftListener v) {
       this.listener = Objects.requireNonNull(v, "listener");

@@ -209,11 +209,8 @@ public final class Challenger {
     private Builder() {}
 
     /**
-
      * @param v a name for progress lines (default {@code challenger})
-
      * @return this
-
      */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
@@ -231,11 +228,8 @@ public final class Challenger {
     }
 
     /**
-
      * @param v where progress goes (default {@link RoleListener#LOG})
-
      * @return this
-
      */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");

@@ -415,11 +415,8 @@ public final class Operator {
     private Builder() {}
 
     /**
-
      * @param v a name for progress lines (default {@code operator})
-
      * @return this
-
      */
     public Builder name(String v) {
       this.name = Objects.requireNonNull(v, "name");
@@ -437,11 +434,8 @@ public final class Operator {
     }
 
     /**
-
      * @param v the journal, opened for the deployment of {@code vnft}'s chain
-
      * @return this
-
      */
     public Builder journal(OperatorJournal v) {
       this.journal = Objects.requireNonNull(v, "journal");
@@ -461,11 +455,8 @@ public final class Operator {
     }
 
     /**
-
      * @param v most leaves per batch, 1..100 (default 16)
-
      * @return this
-
      */
     public Builder maxBatch(int v) {
       if (v < 1 || v > 100) {
@@ -476,11 +467,8 @@ public final class Operator {
     }
 
     /**
-
      * @param v seconds the oldest firing may wait for a fuller batch, &gt;= 0 (default 30)
-
      * @return this
-
      */
     public Builder maxWaitSeconds(long v) {
       if (v < 0) {
@@ -491,11 +479,8 @@ public final class Operator {
     }
 
     /**
-
      * @param v the clock in epoch seconds (default: the chain's latest block time)
-
      * @return this
-
      */
     public Builder clock(LongSupplier v) {
       this.clock = Objects.requireNonNull(v, "clock");
@@ -503,11 +488,8 @@ public final class Operator {
     }
 
     /**
-
      * @param v where progress goes (default {@link RoleListener#LOG})
-
      * @return this
-
      */
     public Builder listener(RoleListener v) {
       this.listener = Objects.requireNonNull(v, "listener");
