@@ -173,10 +173,11 @@ public final class FiringRule {
 
   private static Verdict report(Trigger trigger, BigInteger roundId, PriceFeed feed, long now) {
     Optional<PriceRound> r = read(feed, roundId);
-    if (r.isEmpty()) {
-      return Verdict.ROUND_UNAVAILABLE;
-    }
-    PriceRound round = r.get();
+    return r.isEmpty() ? Verdict.ROUND_UNAVAILABLE : report(trigger, r.get(), feed, now);
+  }
+
+  /** Checks 3 and 4 of the rule on a round that was read. */
+  private static Verdict report(Trigger trigger, PriceRound round, PriceFeed feed, long now) {
     if (round.answer().signum() <= 0) {
       return Verdict.NON_POSITIVE_ANSWER;
     }
@@ -268,8 +269,9 @@ public final class FiringRule {
         return Scan.none(); // not yet reported, or a gap the contract cannot walk past either
       }
       if (cond(trigger, round.get())) {
-        BigInteger id = round.get().roundId();
-        Verdict v = check(trigger, checkpoint, id, feed, nowEpochSeconds);
+        // The walk just reached this round from the checkpoint within the bound with no earlier crossing
+        // (checks 1, 2 and 5); only the round itself is left to check, without walking again.
+        Verdict v = report(trigger, round.get(), feed, nowEpochSeconds);
         return v == Verdict.FIRES
             ? new Scan(Optional.of(new Firing(trigger, round.get())), Optional.empty(), Optional.empty())
             : new Scan(Optional.empty(), Optional.empty(), Optional.of(v));
