@@ -15,6 +15,7 @@ import io.vnft.api.VnftException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -133,24 +134,27 @@ public final class TokenVerifier {
           + "x" + f.frames() + ", framesRoot " + v.framesRoot().hex()
           + (same ? " = committed" : " != committed " + leaf.framesRoot().hex())));
     }
+    Optional<RegeneratedVideo> frames = regenerated;
     out.add(check("frames file", () -> {
       byte[] raw = vnft.contentStore().get(leaf.framesCid());
-      ContentId actual = ContentId.compute(raw);
-      if (!actual.equals(leaf.framesCid())) {
-        return result(false, raw.length + " bytes, CIDv1 " + actual + " != " + leaf.framesCid());
+      Optional<Check> bad = cidMismatch(raw, leaf.framesCid());
+      if (bad.isPresent()) {
+        return bad.get();
       }
-      VideoFormat f = chain.modelFormat(trigger.modelId());
-      Bytes32 root = vnft.commitments().framesRoot(new VideoFrames(f, raw));
-      return result(root.equals(leaf.framesRoot()), raw.length + " bytes, CIDv1 " + actual + ", framesRoot "
+      // The same bytes as the regenerated frames have the root computed already; others are hashed here.
+      Bytes32 root = frames.isPresent() && Arrays.equals(raw, frames.get().frames().rgbUnsafe())
+          ? frames.get().framesRoot()
+          : vnft.commitments().framesRoot(new VideoFrames(chain.modelFormat(trigger.modelId()), raw));
+      return result(root.equals(leaf.framesRoot()), raw.length + " bytes, CIDv1 " + leaf.framesCid() + ", framesRoot "
           + root.hex() + (root.equals(leaf.framesRoot()) ? " = committed" : " != committed " + leaf.framesRoot().hex()));
     }));
-    Optional<RegeneratedVideo> frames = regenerated;
     out.add(check("video file (rendition)", () -> {
       byte[] file = vnft.contentStore().get(leaf.contentCid());
-      ContentId actual = ContentId.compute(file);
-      if (!actual.equals(leaf.contentCid())) {
-        return result(false, file.length + " bytes, CIDv1 " + actual + " != " + leaf.contentCid());
+      Optional<Check> bad = cidMismatch(file, leaf.contentCid());
+      if (bad.isPresent()) {
+        return bad.get();
       }
+      ContentId actual = leaf.contentCid();
       if (frames.isEmpty()) {
         return result(false, "cannot re-encode: the frames could not be regenerated");
       }
@@ -171,6 +175,13 @@ public final class TokenVerifier {
       return result(ok, "VideoNFT.verify(prompt, framesRoot, tokenId) = " + ok);
     }));
     return new Report(tokenId, out);
+  }
+
+  /** @return a failed check when the bytes the store gave for {@code cid} do not hash to it */
+  private static Optional<Check> cidMismatch(byte[] bytes, ContentId cid) {
+    ContentId actual = ContentId.compute(bytes);
+    return actual.equals(cid) ? Optional.empty()
+        : Optional.of(result(false, bytes.length + " bytes, CIDv1 " + actual + " != " + cid));
   }
 
   /** What {@code tokenURI} starts with: the JSON follows in base64 (RFC 4648, padded). */
