@@ -1,0 +1,207 @@
+package io.vnft.gpu.model;
+
+/**
+ * The fixed constants and integer helpers of the trained model {@value #MODEL_ID}: a
+ * text-conditioned CPPN generator (per pixel, an MLP over coordinates, Fourier features of the
+ * coordinates, the prompt's conditioning and a latent from the seed), trained adversarially on
+ * the Noto emoji images and quantised to integers. Every face of the model (the Java reference
+ * {@link ReferenceGan}, the DJL face and the pixel circuit) reads its constants from here;
+ * {@code docs/model-vnft-gan-1.md} is the normative text. Stateless and thread-safe.
+ *
+ * <p>One pixel {@code (x, y)} of frame {@code t} of a {@code W x H x F} video:
+ * <ol>
+ *   <li>latent from the seed's little-endian bytes {@code b[0..30]} ({@link GanLatent}): latent
+ *       inputs {@code z}, background colour, motion amplitude, phase and cycles;
+ *   <li>motion: {@code q = floor(512 t / F)}, {@code dx = floor(Ax (tri(phX + cyc q) - 128) / 128)},
+ *       likewise {@code dy}; the network is evaluated at {@code (u, v) = (x - dx, y - dy)};
+ *   <li>inputs: {@code cx = floor((2u + 1 + M - W) 128 / M) - 128} ({@code M = max(W, H)}), likewise
+ *       {@code cy}; {@code r = floor((cx^2 + cy^2) / 128) - 128}; 16 Fourier features
+ *       {@code tri(c 2^k + ph) - 128} for c in (cx, cy), k = 0..3, ph in (0, 128);
+ *   <li>conditioning at frame t: the morph level {@code lev = clamp(floor(16 t / F) - 4, 0, 8)} and
+ *       {@code c_j = A_j + floor((B_j - A_j) lev / 8)} for the prompt's two concept vectors A, B;
+ *   <li>the network: 3 hidden layers of {@value #HIDDEN} and an output layer of 4 (R, G, B, alpha),
+ *       each {@code clamp(floor((B + sum W in) / 2^s), 0, 255)}; layer 1 reads
+ *       {@code [cx, cy, r, fourier(16), c(15), z(4)]}, the others {@code [previous(64), c(15), z(4)]};
+ *   <li>composite on the background: {@code floor((alpha fg + (256 - alpha) bg) / 256)} per channel.
+ * </ol>
+ *
+ * <p>Every pre-activation stays below 2^23 in magnitude, so float32 arithmetic on these integers is
+ * exact and the circuit range-checks 24 signed bits.
+ */
+public final class GanSpec {
+  /** The model name; on chain {@code modelId = keccak256(UTF-8 name)}. */
+  public static final String MODEL_ID = "vnft-gan-1";
+  /** Values in one concept vector (one segment of the prompt). */
+  public static final int DIMS = 15;
+  /**
+   * Bits of the conditioning: two concept vectors of {@value #DIMS} signed bytes, A in bytes
+   * 2..16 and B in bytes 17..31 of the big-endian {@code bytes32} (bytes 0 and 1 are zero).
+   */
+  public static final int CONDITIONING_BITS = 8 * 2 * DIMS;
+  /** Latent inputs of the network, from seed bytes 0..3. */
+  public static final int Z = 4;
+  /** Width of each hidden layer. */
+  public static final int HIDDEN = 64;
+  /** Outputs: R, G, B, alpha. */
+  public static final int OUTPUTS = 4;
+  /** Layers with weights: 3 hidden and the output. */
+  public static final int LAYERS = 4;
+  /** Fourier frequencies per coordinate: multipliers 1, 2, 4, 8. */
+  public static final int FREQUENCIES = 4;
+  /** Spatial inputs of layer 1: cx, cy, r and 2 x 4 x 2 Fourier features. */
+  public static final int SPATIAL = 3 + 2 * FREQUENCIES * 2;
+  /** Inputs of layer 1: spatial, conditioning, latent. */
+  public static final int INPUTS_1 = SPATIAL + DIMS + Z;
+  /** Inputs of layers 2..4: previous layer, conditioning, latent. */
+  public static final int INPUTS_N = HIDDEN + DIMS + Z;
+  /** Morph levels: the conditioning moves from A (level 0) to B (level {@value}). */
+  public static final int MORPH_LEVELS = 8;
+  /** Largest shift a layer may have. */
+  public static final int MAX_SHIFT = 20;
+  /** Bound on |weight|. */
+  public static final int MAX_WEIGHT = 127;
+  /** Bound on |bias|: 2^22. */
+  public static final int MAX_BIAS = 1 << 22;
+  /** Period of the triangle wave. */
+  public static final int PERIOD = 512;
+  /**
+   * The shape the model is registered and generated at unless a caller chooses another: 64x64
+   * pixels (the training images' size), 24 frames at 12 fps (two seconds).
+   */
+  public static final io.vnft.api.VideoFormat DEFAULT_FORMAT = new io.vnft.api.VideoFormat(64, 64, 24, 12);
+
+  private GanSpec() {}
+
+  /**
+   * @param layer 0..3
+   * @return the number of inputs of that layer
+   */
+  public static int inputs(int layer) {
+    return layer == 0 ? INPUTS_1 : INPUTS_N;
+  }
+
+  /**
+   * @param layer 0..3
+   * @return the number of outputs of that layer
+   */
+  public static int outputs(int layer) {
+    return layer == LAYERS - 1 ? OUTPUTS : HIDDEN;
+  }
+
+  /**
+   * The triangle wave: {@code m = z mod 512} (non-negative), result {@code min(m, 511 - m)}.
+   *
+   * @param z any int
+   * @return the wave's value, in [0, 255]
+   */
+  public static int tri(int z) {
+    int m = Math.floorMod(z, PERIOD);
+    return Math.min(m, PERIOD - 1 - m);
+  }
+
+  /**
+   * The coordinate input {@code floor((2u + 1 + M - n) * 128 / M) - 128}; in [-128, 127] for
+   * {@code u} in [0, n), beyond for the shifted coordinates motion produces.
+   *
+   * @param u the (shifted) pixel coordinate
+   * @param n the width or height
+   * @param m max(width, height)
+   * @return the input
+   */
+  public static int coord(int u, int n, int m) {
+    return Math.floorDiv((2 * u + 1 + m - n) * 128, m) - 128;
+  }
+
+  /**
+   * @param cx the X input
+   * @param cy the Y input
+   * @return the radius input {@code floor((cx^2 + cy^2) / 128) - 128}
+   */
+  public static int radius(int cx, int cy) {
+    return ((cx * cx + cy * cy) >> 7) - 128;
+  }
+
+  /**
+   * Fills the {@value #SPATIAL} spatial inputs of layer 1 for one coordinate pair.
+   *
+   * @param cx the X input ({@link #coord})
+   * @param cy the Y input
+   * @param dst receives {@code cx, cy, r}, then {@code tri(c 2^k + ph) - 128} for c in (cx, cy),
+   *     k = 0..3, ph in (0, 128), in that nesting order
+   * @param off where to start writing
+   */
+  public static void spatial(int cx, int cy, int[] dst, int off) {
+    dst[off] = cx;
+    dst[off + 1] = cy;
+    dst[off + 2] = radius(cx, cy);
+    int i = off + 3;
+    for (int c = 0; c < 2; c++) {
+      int v = c == 0 ? cx : cy;
+      for (int k = 0; k < FREQUENCIES; k++) {
+        dst[i++] = tri(v * (1 << k)) - 128;
+        dst[i++] = tri(v * (1 << k) + 128) - 128;
+      }
+    }
+  }
+
+  /**
+   * @param frame the frame index, in [0, frames)
+   * @param frames the frame count
+   * @return the motion phase {@code floor(512 frame / frames)}, in [0, 512)
+   */
+  public static int motionPhase(int frame, int frames) {
+    return (int) ((512L * frame) / frames);
+  }
+
+  /**
+   * @param amplitude the motion amplitude in pixels ({@link GanLatent#amplitudeX})
+   * @param phase the seed's phase for this axis
+   * @param cycles the seed's cycles per loop (1 or 2)
+   * @param frame the frame index
+   * @param frames the frame count
+   * @return the displacement {@code floor(A (tri(phase + cycles q) - 128) / 128)}, in [-A, A)
+   */
+  public static int displacement(int amplitude, int phase, int cycles, int frame, int frames) {
+    return (amplitude * (tri(phase + cycles * motionPhase(frame, frames)) - 128)) >> 7;
+  }
+
+  /**
+   * @param frame the frame index, in [0, frames)
+   * @param frames the frame count
+   * @return the morph level {@code clamp(floor(16 frame / frames) - 4, 0, 8)}: 0 (concept A) on
+   *     the first frames, 8 (concept B) on the last
+   */
+  public static int morphLevel(int frame, int frames) {
+    int q = (int) ((16L * frame) / frames) - 4;
+    return Math.max(0, Math.min(MORPH_LEVELS, q));
+  }
+
+  /**
+   * @param a concept A's value
+   * @param b concept B's value
+   * @param level the morph level, 0..8
+   * @return {@code a + floor((b - a) level / 8)}
+   */
+  public static int morph(int a, int b, int level) {
+    return a + ((b - a) * level >> 3);
+  }
+
+  /**
+   * @param pre a pre-activation
+   * @param shift the layer's shift
+   * @return {@code clamp(floor(pre / 2^shift), 0, 255)}
+   */
+  public static int activation(int pre, int shift) {
+    return Math.max(0, Math.min(255, pre >> shift));
+  }
+
+  /**
+   * @param alpha the network's alpha, 0..255
+   * @param fg the network's channel value, 0..255
+   * @param bg the background's channel value, 0..255
+   * @return {@code floor((alpha fg + (256 - alpha) bg) / 256)}
+   */
+  public static int composite(int alpha, int fg, int bg) {
+    return (alpha * fg + (256 - alpha) * bg) >> 8;
+  }
+}

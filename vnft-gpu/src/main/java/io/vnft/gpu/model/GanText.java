@@ -1,0 +1,190 @@
+package io.vnft.gpu.model;
+
+import io.vnft.api.Bytes32;
+import io.vnft.api.InvalidInputException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The deterministic text encoder of {@value GanSpec#MODEL_ID}: prompt to conditioning. The word
+ * vectors are learned with the generator and ship in its weights file ({@link GanWeights}).
+ *
+ * <ol>
+ *   <li>Lower-case (ROOT locale); words are the maximal runs of ASCII letters {@code [a-z]}.
+ *   <li>The first word in {@link #CONNECTORS} splits the prompt into segment A (before) and B
+ *       (after); without one, or with an empty side, A and B are the same segment. Words in
+ *       {@link #STOPWORDS} (and later connectors) are dropped.
+ *   <li>A word in the vocabulary gives its vector. Otherwise the suffixes {@link #SUFFIXES} are
+ *       tried in order ({@code stem + replacement}); the first stem in the vocabulary gives its
+ *       vector. Otherwise the word is skipped.
+ *   <li>A segment's vector is the floor of the mean of its words' vectors, per value. A segment
+ *       with no known word takes the vector of vocabulary word
+ *       {@code u32(SHA-256(segment's words joined by one space)[0..3]) mod V} (deterministic,
+ *       but arbitrary).
+ *   <li>The conditioning is {@code bytes32}: bytes 0 and 1 zero, A's 15 values as two's-complement
+ *       bytes in bytes 2..16, B's in bytes 17..31.
+ * </ol>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class GanText {
+  /** Words that split a prompt into the concept it starts with and the one it ends with. */
+  public static final Set<String> CONNECTORS = Set.of("into", "then", "becoming", "becomes", "to");
+  /** Words that carry no concept. */
+  public static final Set<String> STOPWORDS = Set.of(
+      "a", "an", "the", "of", "with", "and", "or", "in", "on", "at", "by", "for", "from", "is", "are",
+      "its", "it", "this", "that", "some", "very", "as", "like", "over", "under", "turning", "turns",
+      "turn", "morphing", "morphs", "morph", "changing", "changes", "change", "fading", "fades", "fade",
+      "slowly", "become", "my", "your", "one", "two");
+  /** Suffix rules {@code {suffix, replacement}}, tried in this order on an unknown word. */
+  public static final List<String[]> SUFFIXES = List.of(
+      new String[] {"s", ""}, new String[] {"es", ""}, new String[] {"ies", "y"},
+      new String[] {"ing", ""}, new String[] {"ing", "e"}, new String[] {"ed", ""},
+      new String[] {"ed", "e"}, new String[] {"ly", ""}, new String[] {"er", ""});
+
+  private final GanWeights weights;
+
+  /** @param weights the model's weights (vocabulary and word vectors) */
+  public GanText(GanWeights weights) {
+    this.weights = weights;
+  }
+
+  /**
+   * The words of each segment as the encoder sees them (after connectors and stopwords).
+   *
+   * @param prompt the prompt
+   * @return {@code [A words, B words]}; equal lists if the prompt has one concept
+   */
+  public static List<List<String>> segments(String prompt) {
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    boolean split = false;
+    for (String w : prompt.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+      if (w.isEmpty() || w.length() > GanWeights.MAX_WORD) {
+        continue;
+      }
+      if (!split && CONNECTORS.contains(w)) {
+        split = true;
+        continue;
+      }
+      if (STOPWORDS.contains(w) || CONNECTORS.contains(w)) {
+        continue;
+      }
+      (split ? b : a).add(w);
+    }
+    if (a.isEmpty()) {
+      a = b;
+    }
+    if (b.isEmpty()) {
+      b = a;
+    }
+    return List.of(List.copyOf(a), List.copyOf(b));
+  }
+
+  /**
+   * @param word a lower-case word
+   * @return its vocabulary index after the suffix rules, or -1
+   */
+  public int lookup(String word) {
+    int i = weights.indexOf(word);
+    if (i >= 0) {
+      return i;
+    }
+    for (String[] rule : SUFFIXES) {
+      if (word.length() > rule[0].length() + 1 && word.endsWith(rule[0])) {
+        i = weights.indexOf(word.substring(0, word.length() - rule[0].length()) + rule[1]);
+        if (i >= 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * @param words a segment's words
+   * @return its {@value GanSpec#DIMS} values, each in [-127, 127]
+   */
+  public int[] vector(List<String> words) {
+    int[] sum = new int[GanSpec.DIMS];
+    int n = 0;
+    for (String w : words) {
+      int i = lookup(w);
+      if (i >= 0) {
+        int[] v = weights.vectorUnsafe(i);
+        for (int j = 0; j < sum.length; j++) {
+          sum[j] += v[j];
+        }
+        n++;
+      }
+    }
+    if (n == 0) {
+      return weights.vector(fallback(words, weights.vocabulary().size()));
+    }
+    for (int j = 0; j < sum.length; j++) {
+      sum[j] = Math.floorDiv(sum[j], n);
+    }
+    return sum;
+  }
+
+  static int fallback(List<String> words, int vocabularySize) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256")
+          .digest(String.join(" ", words).getBytes(StandardCharsets.US_ASCII));
+      long u = ((h[0] & 0xffL) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+      return (int) (u % vocabularySize);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the JDK", e);
+    }
+  }
+
+  /**
+   * @param prompt the prompt (at most {@value io.vnft.api.GenerationRequest#MAX_PROMPT_BYTES}
+   *     UTF-8 bytes is what a trigger allows; any length is encoded)
+   * @return the conditioning a trigger stores for it
+   */
+  public Bytes32 conditioningOf(String prompt) {
+    List<List<String>> s = segments(prompt);
+    return pack(vector(s.get(0)), vector(s.get(1)));
+  }
+
+  /**
+   * @param a concept A, {@value GanSpec#DIMS} values in [-128, 127]
+   * @param b concept B
+   * @return the conditioning
+   */
+  public static Bytes32 pack(int[] a, int[] b) {
+    byte[] out = new byte[32];
+    for (int j = 0; j < GanSpec.DIMS; j++) {
+      out[2 + j] = (byte) a[j];
+      out[2 + GanSpec.DIMS + j] = (byte) b[j];
+    }
+    return Bytes32.of(out);
+  }
+
+  /**
+   * @param conditioning a trigger's conditioning
+   * @return {@code [A, B]}, each {@value GanSpec#DIMS} values in [-128, 127]
+   * @throws InvalidInputException if it is not below 2^{@value GanSpec#CONDITIONING_BITS}
+   */
+  public static int[][] unpack(Bytes32 conditioning) {
+    BigInteger c = conditioning.toBigInteger();
+    if (c.bitLength() > GanSpec.CONDITIONING_BITS) {
+      throw new InvalidInputException("conditioning: " + GanSpec.MODEL_ID + " takes a value below 2^"
+          + GanSpec.CONDITIONING_BITS + ", got " + conditioning);
+    }
+    byte[] b = conditioning.bytes();
+    int[][] ab = new int[2][GanSpec.DIMS];
+    for (int j = 0; j < GanSpec.DIMS; j++) {
+      ab[0][j] = b[2 + j];
+      ab[1][j] = b[2 + GanSpec.DIMS + j];
+    }
+    return ab;
+  }
+}
