@@ -46,7 +46,6 @@ import java.util.SplittableRandom;
  * {@code round(127 tanh(E))}.
  *
  * [--seed S] [--lambda L] [--lr LR] [--save-every N]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
- * [--seed S] [--lambda L] [--lr LR]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
  */
 public final class GanTrainer {
   private final Map<String, String> opts;
