@@ -45,6 +45,7 @@ import java.util.SplittableRandom;
  * [-127, 127] and every bias scaled by {@code 256 * 2^k} into [-2^22, 2^22]; word vectors are
  * {@code round(127 tanh(E))}.
  *
+ * <p>Usage: {@code GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] [--res R]
  * [--seed S] [--lambda L] [--lr LR] [--save-every N]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
  */
 public final class GanTrainer {
