@@ -28,7 +28,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The measured-quality report of {@value GanSpec#MODEL_ID}: does a held-out prompt make the model
@@ -157,9 +159,12 @@ public final class GanQualityReport {
    * @param diversity the seed-diversity figures
    * @param scored every ranked frame
    * @param seconds wall time of rendering and ranking
+   * @param wordsKnown distinct prompt words (after stopwords) the weights' vocabulary resolves
+   * @param wordsMissing those it does not (the encoder drops them), sorted
    */
   public record Result(Bytes32 weightsSha256, String source, int concepts, List<Rates> rates, List<Rates> blank,
-      Map<String, Rates> byCategory, Diversity diversity, List<Scored> scored, double seconds) {}
+      Map<String, Rates> byCategory, Diversity diversity, List<Scored> scored, double seconds, int wordsKnown,
+      List<String> wordsMissing) {}
 
   /**
    * @param promptIndex the prompt's index
@@ -360,8 +365,17 @@ public final class GanQualityReport {
     byCategory.forEach((c, r) -> cat.put(c, Rates.of(c, r)));
     Diversity diversity = new Diversity(diverse.size(), DIVERSITY_SEEDS, pairs == 0 ? Double.NaN : diffSum / pairs,
         Rates.of("diversity", diverseRanks));
+    SortedSet<String> known = new TreeSet<>();
+    SortedSet<String> missing = new TreeSet<>();
+    for (HeldOutPrompt p : prompts) {
+      for (List<String> segment : GanText.segments(p.text())) {
+        for (String w : segment) {
+          (text.lookup(w) >= 0 ? known : missing).add(w);
+        }
+      }
+    }
     return new Result(source.weightsSha256(), source.description(), concepts.size(), rates(ranks), rates(flatRanks),
-        cat, diversity, scored, (System.nanoTime() - t0) / 1e9);
+        cat, diversity, scored, (System.nanoTime() - t0) / 1e9, known.size(), List.copyOf(missing));
   }
 
   /** The rates of the three sets, then of all of them together ("overall"). */
@@ -415,6 +429,8 @@ public final class GanQualityReport {
     Rates b = r.blank().get(3);
     out.printf("  %-30s n=%3d  top-1 %7s  top-5 %7s  mean rank %7s  median %7s%n", "flat background, overall", b.n(),
         pct(b.top1Rate()), pct(b.top5Rate()), fmt(b.meanRank()), fmt(b.medianRank()));
+    out.printf("  prompt words the weights' vocabulary resolves: %d of %d%n", r.wordsKnown(),
+        r.wordsKnown() + r.wordsMissing().size());
     Diversity d = r.diversity();
     out.printf("  seed diversity: %d prompts x %d seeds, mean abs diff %s (0..255), top-1 %s, top-5 %s%n",
         d.prompts(), d.seeds(), fmt(d.meanAbsDiff()), pct(d.rates().top1Rate()), pct(d.rates().top5Rate()));

@@ -40,6 +40,9 @@ final class ReportFiles {
         .append("rules\n");
     s.append("- dataset: ").append(n).append(" concept images; chance: top-1 ").append(pct(1.0 / n)).append(", top-5 ")
         .append(pct(5.0 / n)).append(", mean rank ").append(fmt((n + 1) / 2.0)).append('\n');
+    s.append("- prompt words these weights' vocabulary resolves (directly or by the suffix rules): ")
+        .append(r.wordsKnown()).append(" of ").append(r.wordsKnown() + r.wordsMissing().size())
+        .append(r.wordsMissing().isEmpty() ? "" : "; the encoder drops " + examples(r.wordsMissing())).append('\n');
     s.append("- command: `").append(m.command()).append("`\n");
     s.append("- ").append(SEEDS).append('\n');
     s.append("- similarity: ").append(SIMILARITY).append('\n');
@@ -137,6 +140,8 @@ final class ReportFiles {
   private static void result(StringBuilder s, String spec, Result r) {
     s.append("{\n    \"weights\": ").append(q(spec)).append(", \"weightsSha256\": ").append(q(r.weightsSha256().hex()))
         .append(", \"renderer\": ").append(q(r.source())).append(", \"seconds\": ").append(num(r.seconds()))
+        .append(",\n    \"wordsKnown\": ").append(r.wordsKnown()).append(", \"wordsMissing\": [")
+        .append(String.join(", ", r.wordsMissing().stream().map(ReportFiles::q).toList())).append(']')
         .append(",\n    \"rates\": ");
     rates(s, r.rates());
     s.append(",\n    \"backgroundOnly\": ");
@@ -189,6 +194,11 @@ final class ReportFiles {
   private static void diversityRow(StringBuilder s, String label, Diversity d) {
     row(s, label, d.prompts() + " x " + d.seeds(), fmt(d.meanAbsDiff()), pct(d.rates().top1Rate()),
         pct(d.rates().top5Rate()), fmt(d.rates().meanRank()));
+  }
+
+  private static String examples(List<String> words) {
+    int n = Math.min(12, words.size());
+    return String.join(", ", words.subList(0, n)) + (n < words.size() ? ", ... (" + words.size() + " in all)" : "");
   }
 
   /** One Markdown table row; a '|' inside a cell is escaped. */

@@ -118,6 +118,8 @@ class GanQualityReportTest {
     assertTrue(md.contains("| this | morphs, last frame vs B | 1 |"), md);
     assertTrue(md.contains("| baseline | overall | 4 |"), md);
     assertTrue(md.contains("| background colour only | overall | 4 |"), md);
+    // the random weights' vocabulary is made-up words: every prompt word is missing from it
+    assertTrue(md.contains("resolves (directly or by the suffix rules): 0 of 7; the encoder drops croaking, flame,"), md);
     assertTrue(md.contains("| 2 | a meowing kitten becoming a hot flame | morph-last | 23 | fire |"), md);
     assertTrue(json.contains("\"weightsSha256\": \"" + WEIGHTS.sha256().hex() + "\""), json);
     assertTrue(json.contains("\"baseline\": {"), json);
