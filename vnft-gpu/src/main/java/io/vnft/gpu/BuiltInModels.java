@@ -5,6 +5,7 @@ import io.vnft.api.InvalidInputException;
 import io.vnft.api.ModelInfo;
 import io.vnft.api.VideoGenerator;
 import io.vnft.gpu.djl.DevicePreference;
+import io.vnft.gpu.djl.DjlGanVideoGenerator;
 import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.model.CppnRequests;
 import io.vnft.gpu.model.CppnSpec;
@@ -149,7 +150,6 @@ public final class BuiltInModels {
     if (face == Face.REFERENCE) {
       return cppn ? new ReferenceVideoGenerator() : new ReferenceGanVideoGenerator();
     }
-    // TODO(djl merge): new DjlGanVideoGenerator(device) for vnft-gan-1.
-    return cppn ? new DjlVideoGenerator(device) : new ReferenceGanVideoGenerator();
+    return cppn ? new DjlVideoGenerator(device) : new DjlGanVideoGenerator(device);
   }
 }

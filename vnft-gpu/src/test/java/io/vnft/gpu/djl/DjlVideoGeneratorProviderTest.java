@@ -50,6 +50,7 @@ class DjlVideoGeneratorProviderTest {
       assertArrayEquals(new ReferenceGanVideoGenerator().generate(gan).rgbUnsafe(), out.get(0).rgbUnsafe());
       assertArrayEquals(new ReferenceVideoGenerator().generate(cppn).rgbUnsafe(), out.get(1).rgbUnsafe());
       assertTrue(((BuiltInVideoGenerator) g).generatorFor(CppnSpec.MODEL_ID) instanceof DjlVideoGenerator);
+      assertTrue(((BuiltInVideoGenerator) g).generatorFor(GanSpec.MODEL_ID) instanceof DjlGanVideoGenerator);
     }
   }
 }
