@@ -7,7 +7,6 @@ import io.vnft.zk.circuit.CircuitApi;
 import io.vnft.zk.circuit.Var;
 import io.vnft.zk.field.Fr;
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * {@value CppnSpec#MODEL_ID} as constraints in vnft-zk's circuit DSL: the latent from the seed
@@ -25,8 +24,6 @@ public final class CppnGadget {
   /** Signed widths (bits) of the pre-activations of layer 1, layers 2/3 and the output. */
   static final int B1 = 18;
   static final int BH = 20;
-  static final int R_TOP = 48; // r >> 248
-  static final BigInteger R_LOW = Fr.MODULUS.subtract(BigInteger.valueOf(R_TOP).shiftLeft(248));
 
   private final int width;
   private final int height;
@@ -66,47 +63,12 @@ public final class CppnGadget {
     Var[] z = new Var[CppnSpec.LATENT];
     int n = 0;
     for (int k = 0; k < CppnSpec.LATENT_HASHES; k++) {
-      Var h = api.poseidon(seed, api.constant(k));
-      Var[] parts = api.hint("latentSplit", 2, in -> {
-        BigInteger v = in[0].toBigInteger();
-        return new Fr[] {Fr.of(v.mod(BigInteger.ONE.shiftLeft(248))), Fr.of(v.shiftRight(248))};
-      }, h);
-      Var[] low = api.toBits(parts[0], 248);
-      api.assertRange(parts[1], 6);
-      api.assertEqual(h, api.add(parts[0], api.mulConst(parts[1], Fr.of(BigInteger.ONE.shiftLeft(248)))));
-      Var below = api.lessThan(parts[1], api.constant(R_TOP), 6);
-      Var top = api.isEqual(parts[1], api.constant(R_TOP));
-      Var lowBelow = api.lessThan(parts[0], api.constant(Fr.of(R_LOW)), 248);
-      api.assertEqual(api.or(below, api.and(top, lowBelow)), api.constant(1));
+      Var[] low = Gadgets.canonicalLow248(api, api.poseidon(seed, api.constant(k)));
       for (int b = 0; b < Latent.BYTES_PER_HASH && n < z.length; b++) {
-        z[n++] = api.addConst(api.fromBits(Arrays.copyOfRange(low, 8 * b, 8 * b + 8)), -128);
+        z[n++] = api.addConst(Gadgets.byteOf(api, low, b), -128);
       }
     }
     return z;
-  }
-
-  /** {@code tri(floor(a / 2^s) mod 512)} in [0, 255] for {@code |a| < 2^(bits-1)}. */
-  static Var tri(CircuitApi api, Var a, int s, int bits) {
-    Var[] b = api.toBits(api.addConst(a, Fr.of(BigInteger.ONE.shiftLeft(bits - 1))), bits);
-    Var low = api.fromBits(Arrays.copyOfRange(b, s, s + 8));
-    Var top = b[s + 8];
-    Var flip = api.mul(top, api.addConst(api.mulConst(low, -2), 255));
-    return api.add(low, flip);
-  }
-
-  private static int bitsFor(int maxValue) {
-    return 32 - Integer.numberOfLeadingZeros(maxValue);
-  }
-
-  /** Constrains {@code 0 <= v < n} for a constant {@code n >= 1}. */
-  static void assertBelow(CircuitApi api, Var v, int n) {
-    if (n == 1) {
-      api.assertEqual(v, api.constant(0));
-      return;
-    }
-    int bits = bitsFor(n - 1);
-    api.assertRange(v, bits);
-    api.assertRange(api.addConst(api.neg(v), n - 1), bits);
   }
 
   /** {@code floor((2c + 1 + M - n) * 128 / M) - 128} for a pixel coordinate {@code c < n}. */
@@ -118,7 +80,7 @@ public final class CppnGadget {
     Var q = api.hint("coordQuotient", 1,
         in -> new Fr[] {Fr.of(in[0].toBigInteger().divide(BigInteger.valueOf(m)))}, num)[0];
     api.assertRange(q, 8);
-    assertBelow(api, api.sub(num, api.mulConst(q, m)), m);
+    Gadgets.assertBelow(api, api.sub(num, api.mulConst(q, m)), m);
     return api.addConst(q, -128);
   }
 
@@ -128,7 +90,7 @@ public final class CppnGadget {
       return c;
     }
     Var other = api.addConst(api.neg(c), n - 1);
-    Var m = api.select(api.lessThan(c, other, bitsFor(n - 1)), c, other);
+    Var m = api.select(api.lessThan(c, other, Gadgets.bitsFor(n - 1)), c, other);
     return api.select(mirrorBit, m, c);
   }
 
@@ -159,7 +121,7 @@ public final class CppnGadget {
         for (int j = 0; j < CppnSpec.INPUTS; j++) {
           a = api.add(a, api.mul(z[CppnSpec.INPUTS * i + j], in[j]));
         }
-        h[i] = api.addConst(tri(api, a, CppnSpec.SHIFT1, B1), -CppnSpec.CENTRE);
+        h[i] = api.addConst(Gadgets.tri(api, a, CppnSpec.SHIFT1, B1), -CppnSpec.CENTRE);
       }
       return h;
     });
@@ -167,8 +129,8 @@ public final class CppnGadget {
     Var[] time = api.scope("time", () -> {
       Var step = api.addConst(api.add(api.mulConst(styleBits[3], 2), api.mulConst(styleBits[4], 4)), 2);
       Var phase = api.mul(frame, step);
-      Var t1 = api.addConst(tri(api, phase, 0, 18), -CppnSpec.CENTRE);
-      Var t2 = api.addConst(tri(api, api.addConst(phase, CppnSpec.T2_OFFSET), 0, 18), -CppnSpec.CENTRE);
+      Var t1 = api.addConst(Gadgets.tri(api, phase, 0, 18), -CppnSpec.CENTRE);
+      Var t2 = api.addConst(Gadgets.tri(api, api.addConst(phase, CppnSpec.T2_OFFSET), 0, 18), -CppnSpec.CENTRE);
       Var[] ct = new Var[hid];
       for (int i = 0; i < hid; i++) {
         int k = CppnSpec.LATENT_TIME + CppnSpec.TIME_INPUTS * i;
@@ -181,7 +143,7 @@ public final class CppnGadget {
     Var[] o = api.scope("output", () -> {
       Var[] out = new Var[CppnSpec.OUTPUTS];
       for (int i = 0; i < out.length; i++) {
-        out[i] = tri(api, api.addConst(api.dotConst(h3, longs(w4[i])), b4[i]), CppnSpec.SHIFT_OUT, BH);
+        out[i] = Gadgets.tri(api, api.addConst(api.dotConst(h3, longs(w4[i])), b4[i]), CppnSpec.SHIFT_OUT, BH);
       }
       return out;
     });
@@ -195,7 +157,7 @@ public final class CppnGadget {
       if (timeTerm != null) {
         a = api.add(a, api.mulConst(timeTerm[i], 1L << shift));
       }
-      h[i] = api.addConst(tri(api, a, shift, BH), -CppnSpec.CENTRE);
+      h[i] = api.addConst(Gadgets.tri(api, a, shift, BH), -CppnSpec.CENTRE);
     }
     return h;
   }
@@ -232,7 +194,7 @@ public final class CppnGadget {
       Var lo = prm[0];
       Var span = api.sub(prm[1], prm[0]);
       Var zc = api.add(api.mul(prm[2], o0), prm[3]);
-      Var t = tri(api, zc, 0, 11);
+      Var t = Gadgets.tri(api, zc, 0, 11);
       Var pc = api.add(lo, api.shiftRightFloor(api.mul(span, t), 8, 17));
       Var v = api.shiftRightFloor(api.mul(pc, api.addConst(o1, 256)), 9, 18);
       rgb = api.add(api.mulConst(rgb, 256), v);

@@ -9,7 +9,6 @@ import io.vnft.api.VideoFormat;
 import io.vnft.api.VideoFrames;
 import io.vnft.gpu.commit.FramesRoot;
 import io.vnft.gpu.model.CppnSpec;
-import io.vnft.gpu.model.CppnWeights;
 import io.vnft.zk.circuit.CircuitCompiler;
 import io.vnft.zk.circuit.CompiledCircuit;
 import io.vnft.zk.circuit.Witness;
@@ -28,15 +27,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Groth16 (BN254) pixel proofs for {@code vnft-cppn-1} videos of one shape: the
- * {@link PixelCircuit} compiled once, proved with vnft-zk's Groth16 (snarkjs-compatible), proofs
- * in the EVM calldata order ({@link ProofEnvelope}, system {@value #PROOF_SYSTEM}).
+ * Groth16 (BN254) pixel proofs for the videos of one model and one shape: its {@link PixelCircuit}
+ * compiled once, proved with vnft-zk's Groth16 (snarkjs-compatible), proofs in the EVM calldata
+ * order ({@link ProofEnvelope}, system {@value #PROOF_SYSTEM}). The model is named by its id
+ * ({@link PixelCircuits#MODELS}, built-in weights) or given as a circuit; the constructors and
+ * methods without a model id mean {@code vnft-cppn-1}.
  *
  * <p><b>Security.</b> {@link #insecureDevelopmentSetup} runs a single-party trusted setup: whoever learns
  * its randomness can forge pixel proofs, so it is for tests and local demos only; production keys
- * come from a multi-party ceremony and are passed to {@link #Groth16PixelProofSystem(VideoFormat,
- * ProvingKey)}. BN254 gives about 100 bits of security. Proofs are malleable: never use one as an
- * identifier.
+ * come from a multi-party ceremony and are passed to {@link #Groth16PixelProofSystem(String,
+ * VideoFormat, ProvingKey)}. BN254 gives about 100 bits of security. Proofs are malleable: never
+ * use one as an identifier.
  *
  * <p>Thread-safe: proving and verifying hold no mutable state.
  */
@@ -51,18 +52,44 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   private final List<BigInteger> keyWords;
 
   /**
+   * A {@code vnft-cppn-1} proof system (built-in weights).
+   *
    * @param format the video shape the circuit is built for
    * @param pk a proving key for {@link #circuitFor(VideoFormat)}'s constraint system
    * @throws InvalidInputException if the key does not fit the circuit
    */
   public Groth16PixelProofSystem(VideoFormat format, ProvingKey pk) {
-    this.format = format;
-    this.circuit = new PixelCircuit(CppnWeights.builtIn(), format);
-    this.compiled = CircuitCompiler.compile(circuit);
-    if (pk.nVars() != compiled.r1cs().nWires() || pk.nPublic() != PixelCircuit.PUBLIC_INPUTS.length) {
+    this(CppnSpec.MODEL_ID, format, pk);
+  }
+
+  /**
+   * @param modelId the model, one of {@link PixelCircuits#MODELS} (built-in weights)
+   * @param format the video shape the circuit is built for
+   * @param pk a proving key for {@link #circuitFor(String, VideoFormat)}'s constraint system
+   * @throws InvalidInputException if the model has no built-in circuit, or the key does not fit the circuit
+   */
+  public Groth16PixelProofSystem(String modelId, VideoFormat format, ProvingKey pk) {
+    this(PixelCircuits.of(modelId, format), pk);
+  }
+
+  /**
+   * @param circuit the pixel circuit (e.g. over other weights, for tests)
+   * @param pk a proving key for that circuit's constraint system
+   * @throws InvalidInputException if the key does not fit the circuit
+   */
+  public Groth16PixelProofSystem(PixelCircuit circuit, ProvingKey pk) {
+    this(circuit, CircuitCompiler.compile(circuit), pk);
+  }
+
+  private Groth16PixelProofSystem(PixelCircuit circuit, CompiledCircuit compiled, ProvingKey pk) {
+    this.format = circuit.format();
+    this.circuit = circuit;
+    this.compiled = compiled;
+    int nPublic = circuit.publicInputNames().size();
+    if (pk.nVars() != compiled.r1cs().nWires() || pk.nPublic() != nPublic) {
       throw new InvalidInputException("pk: has " + pk.nVars() + " wires / " + pk.nPublic()
-          + " public inputs, the pixel circuit for " + format + " has " + compiled.r1cs().nWires()
-          + " / " + PixelCircuit.PUBLIC_INPUTS.length);
+          + " public inputs, the " + circuit.modelId() + " pixel circuit for " + format + " has "
+          + compiled.r1cs().nWires() + " / " + nPublic);
     }
     this.pk = pk;
     this.keyWords = keyWords(pk.verifyingKey());
@@ -88,23 +115,60 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   /**
    * <b>Insecure single-party setup, for tests and local demos only</b> (see the class comment):
    * anyone who learns {@code rnd}'s output can forge proofs. Takes seconds (64x64x24: about 8 s).
-   * No provider calls it; a caller has to name it.
+   * No provider calls it; a caller has to name it. The model is {@code vnft-cppn-1}.
    *
    * @param format the video shape
    * @param rnd the toxic randomness; discard it after the call
    * @return a proof system with fresh keys
    */
   public static Groth16PixelProofSystem insecureDevelopmentSetup(VideoFormat format, SecureRandom rnd) {
-    CompiledCircuit c = circuitFor(format);
-    return new Groth16PixelProofSystem(format, Groth16.setup(c.r1cs(), rnd));
+    return insecureDevelopmentSetup(CppnSpec.MODEL_ID, format, rnd);
+  }
+
+  /**
+   * <b>Insecure single-party setup, for tests and local demos only</b>, as {@link
+   * #insecureDevelopmentSetup(VideoFormat, SecureRandom)} for a named model.
+   *
+   * @param modelId the model, one of {@link PixelCircuits#MODELS} (built-in weights)
+   * @param format the video shape
+   * @param rnd the toxic randomness; discard it after the call
+   * @return a proof system with fresh keys
+   * @throws InvalidInputException if the model has no built-in circuit (the message names the known ones)
+   */
+  public static Groth16PixelProofSystem insecureDevelopmentSetup(String modelId, VideoFormat format,
+      SecureRandom rnd) {
+    return insecureDevelopmentSetup(PixelCircuits.of(modelId, format), rnd);
+  }
+
+  /**
+   * <b>Insecure single-party setup, for tests and local demos only</b>, as {@link
+   * #insecureDevelopmentSetup(VideoFormat, SecureRandom)} for a given circuit.
+   *
+   * @param circuit the pixel circuit
+   * @param rnd the toxic randomness; discard it after the call
+   * @return a proof system with fresh keys
+   */
+  public static Groth16PixelProofSystem insecureDevelopmentSetup(PixelCircuit circuit, SecureRandom rnd) {
+    CompiledCircuit c = CircuitCompiler.compile(circuit);
+    return new Groth16PixelProofSystem(circuit, c, Groth16.setup(c.r1cs(), rnd));
   }
 
   /**
    * @param format the video shape
-   * @return the compiled pixel circuit for a shape (for setups and ceremonies)
+   * @return the compiled {@code vnft-cppn-1} pixel circuit for a shape (for setups and ceremonies)
    */
   public static CompiledCircuit circuitFor(VideoFormat format) {
-    return CircuitCompiler.compile(new PixelCircuit(CppnWeights.builtIn(), format));
+    return circuitFor(CppnSpec.MODEL_ID, format);
+  }
+
+  /**
+   * @param modelId the model, one of {@link PixelCircuits#MODELS} (built-in weights)
+   * @param format the video shape
+   * @return the compiled pixel circuit of that model for a shape (for setups and ceremonies)
+   * @throws InvalidInputException if the model has no built-in circuit (the message names the known ones)
+   */
+  public static CompiledCircuit circuitFor(String modelId, VideoFormat format) {
+    return CircuitCompiler.compile(PixelCircuits.of(modelId, format));
   }
 
   /** @return the verifying key (for the on-chain verifier) */
@@ -164,7 +228,7 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
     Proof proof = Groth16.prove(pk, w, rnd);
     List<BigInteger> pub = statement.publicInputs(Fr.MODULUS);
     List<BigInteger> words = SolidityVerifierExporter.calldata(proof, pub).subList(0, ProofEnvelope.EVM_WORDS);
-    return new ProofEnvelope(PROOF_SYSTEM, CppnSpec.MODEL_ID, pub, ProofEnvelope.evmProof(words));
+    return new ProofEnvelope(PROOF_SYSTEM, circuit.modelId(), pub, ProofEnvelope.evmProof(words));
   }
 
   /**
@@ -180,13 +244,14 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
     }
     requireModel(envelope.modelId());
     List<BigInteger> pub = envelope.publicInputs();
-    if (pub.size() != PixelCircuit.PUBLIC_INPUTS.length) {
-      throw new InvalidInputException("publicInputs: expected " + PixelCircuit.PUBLIC_INPUTS.length
+    List<String> names = circuit.publicInputNames();
+    if (pub.size() != names.size()) {
+      throw new InvalidInputException("publicInputs: expected " + names.size()
           + " values, got " + pub.size());
     }
     for (int i = 0; i < pub.size(); i++) {
       if (pub.get(i).compareTo(Fr.MODULUS) >= 0) {
-        throw new InvalidInputException("publicInputs[" + i + "] (" + PixelCircuit.PUBLIC_INPUTS[i]
+        throw new InvalidInputException("publicInputs[" + i + "] (" + names.get(i)
             + "): must be below r");
       }
     }
@@ -196,9 +261,9 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
     return Groth16.verify(pk.verifyingKey(), proof, pub);
   }
 
-  private static void requireModel(String modelId) {
-    if (!CppnSpec.MODEL_ID.equals(modelId)) {
-      throw new InvalidInputException("modelId: this proof system proves " + CppnSpec.MODEL_ID
+  private void requireModel(String modelId) {
+    if (!circuit.modelId().equals(modelId)) {
+      throw new InvalidInputException("modelId: this proof system proves " + circuit.modelId()
           + ", not '" + modelId + "'");
     }
   }
@@ -206,5 +271,10 @@ public final class Groth16PixelProofSystem implements PixelProofSystem {
   /** @return the video shape this system proves */
   public VideoFormat format() {
     return format;
+  }
+
+  /** @return the model this system proves */
+  public String modelId() {
+    return circuit.modelId();
   }
 }

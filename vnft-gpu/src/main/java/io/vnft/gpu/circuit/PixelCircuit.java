@@ -14,17 +14,21 @@ import io.vnft.zk.poseidon.MerkleOpening;
 import io.vnft.zk.poseidon.PoseidonMerkleTree;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The pixel circuit of {@code vnft-cppn-1} for one video shape (W, H, frames are circuit
- * constants): it proves that {@code framesRoot} opens at {@code pixelIndex} to the model's output
- * for the seed {@code Poseidon(triggerId, roundId, promptHash)} and the style.
+ * The pixel circuit of one model ({@link PixelGadget}; {@link PixelCircuits} has the built-in
+ * ones) for one video shape (W, H, frames are circuit constants): it proves that
+ * {@code framesRoot} opens at {@code pixelIndex} to the model's output for the seed
+ * {@code Poseidon(triggerId, roundId, promptHash)} and the conditioning.
  *
  * <p>Public inputs, in order: {@code framesRoot, triggerId, roundId, promptHash} (keccak256 mod
- * r), {@code style} (uint32), {@code pixelIndex}. Secret inputs: {@code chunkPixels[0..9]} (the
- * ten 24-bit pixels of the chunk holding the pixel) and {@code siblings[0..depth-1]} (its Merkle
- * path). Steps: seed; latent; style bits (proves style &lt; 2^32); position
+ * r), the conditioning (named by the model: {@code style}, a uint32, for {@code vnft-cppn-1};
+ * {@code conditioning}, below 2^240, for {@code vnft-gan-1}), {@code pixelIndex}. Secret inputs:
+ * {@code chunkPixels[0..9]} (the ten 24-bit pixels of the chunk holding the pixel) and
+ * {@code siblings[0..depth-1]} (its Merkle path). Steps: seed; the model's per-video part
+ * (latent, conditioning, proving its width); position
  * {@code p = frame*W*H + y*W + x} with {@code x < W, y < H, frame < frames} and
  * {@code p = 10c + j}, {@code j < 10}; the network at (x, y, frame); the chunk packed from its
  * range-checked pixels, pixel {@code j} equal to the network's output; the Merkle opening of the
@@ -33,22 +37,54 @@ import java.util.Map;
  * <p>Immutable and thread-safe.
  */
 public final class PixelCircuit implements Circuit {
-  /** Public input names, in wire order. */
+  /** Public input names of the {@code vnft-cppn-1} circuit, in wire order ({@link #publicInputNames()} for any model). */
   public static final String[] PUBLIC_INPUTS = {
     "framesRoot", "triggerId", "roundId", "promptHash", "style", "pixelIndex"};
 
-  private final CppnWeights weights;
+  private final PixelGadget model;
   private final VideoFormat format;
   private final int depth;
+  private final List<String> publicInputNames;
 
   /**
+   * The {@code vnft-cppn-1} circuit ({@link PixelCircuits#cppn}).
+   *
    * @param weights the model's fixed weights (circuit constants)
    * @param format the video shape (fps is ignored)
    */
   public PixelCircuit(CppnWeights weights, VideoFormat format) {
-    this.weights = weights;
+    this(PixelCircuits.cppn(weights), format);
+  }
+
+  /**
+   * @param model the model's pixel gadget (its weights are circuit constants)
+   * @param format the video shape (fps is ignored)
+   * @throws InvalidInputException if an argument is null
+   */
+  public PixelCircuit(PixelGadget model, VideoFormat format) {
+    if (model == null || format == null) {
+      throw new InvalidInputException((model == null ? "model" : "format") + ": must not be null");
+    }
+    this.model = model;
     this.format = format;
     this.depth = FramesRoot.depth(format.totalPixels());
+    this.publicInputNames = List.of(PUBLIC_INPUTS[0], PUBLIC_INPUTS[1], PUBLIC_INPUTS[2], PUBLIC_INPUTS[3],
+        model.conditioningInput(), PUBLIC_INPUTS[5]);
+  }
+
+  /** @return the model this circuit proves */
+  public String modelId() {
+    return model.modelId();
+  }
+
+  /** @return the video shape this circuit is built for */
+  public VideoFormat format() {
+    return format;
+  }
+
+  /** @return the public input names, in wire order (the statement's order; the 5th is the model's conditioning) */
+  public List<String> publicInputNames() {
+    return publicInputNames;
   }
 
   /** @return the Merkle depth for this shape */
@@ -58,18 +94,17 @@ public final class PixelCircuit implements Circuit {
 
   @Override
   public void define(CircuitApi api) {
-    Var root = api.publicInput(PUBLIC_INPUTS[0]);
-    Var triggerId = api.publicInput(PUBLIC_INPUTS[1]);
-    Var roundId = api.publicInput(PUBLIC_INPUTS[2]);
-    Var promptHash = api.publicInput(PUBLIC_INPUTS[3]);
-    Var style = api.publicInput(PUBLIC_INPUTS[4]);
-    Var pixelIndex = api.publicInput(PUBLIC_INPUTS[5]);
+    Var root = api.publicInput(publicInputNames.get(0));
+    Var triggerId = api.publicInput(publicInputNames.get(1));
+    Var roundId = api.publicInput(publicInputNames.get(2));
+    Var promptHash = api.publicInput(publicInputNames.get(3));
+    Var conditioning = api.publicInput(publicInputNames.get(4));
+    Var pixelIndex = api.publicInput(publicInputNames.get(5));
     Var[] chunkPixels = api.secretInputs("chunkPixels", FramesRoot.PIXELS_PER_CHUNK);
     Var[] siblings = api.secretInputs("siblings", depth);
 
     Var seed = api.scope("seed", () -> api.poseidon(triggerId, roundId, promptHash));
-    Var[] z = api.scope("latent", () -> CppnGadget.latent(api, seed));
-    Var[] styleBits = api.scope("style", () -> api.toBits(style, 32));
+    PixelGadget.Video video = model.video(api, format, seed, conditioning);
 
     int w = format.width();
     int h = format.height();
@@ -84,17 +119,16 @@ public final class PixelCircuit implements Circuit {
       Var frame = v[0];
       Var y = v[1];
       Var x = v[2];
-      CppnGadget.assertBelow(api, x, w);
-      CppnGadget.assertBelow(api, y, h);
-      CppnGadget.assertBelow(api, frame, format.frames());
+      Gadgets.assertBelow(api, x, w);
+      Gadgets.assertBelow(api, y, h);
+      Gadgets.assertBelow(api, frame, format.frames());
       api.assertEqual(pixelIndex, api.add(api.add(api.mulConst(frame, wh), api.mulConst(y, w)), x));
-      CppnGadget.assertBelow(api, v[4], FramesRoot.PIXELS_PER_CHUNK);
+      Gadgets.assertBelow(api, v[4], FramesRoot.PIXELS_PER_CHUNK);
       api.assertEqual(pixelIndex, api.add(api.mulConst(v[3], FramesRoot.PIXELS_PER_CHUNK), v[4]));
       return v;
     });
 
-    Var rgb = api.scope("network",
-        () -> new CppnGadget(weights, w, h).pixel(api, z, styleBits, pos[0], pos[2], pos[1]));
+    Var rgb = api.scope("network", () -> video.pixel(pos[0], pos[2], pos[1]));
 
     api.scope("commitment", () -> {
       Fr[] shifts = new Fr[FramesRoot.PIXELS_PER_CHUNK];
@@ -119,12 +153,12 @@ public final class PixelCircuit implements Circuit {
   /**
    * The solver inputs for a statement about these frames.
    *
-   * @param statement what to prove (its style must be below 2^32, its pixel inside the video)
+   * @param statement what to prove (its conditioning must fit the model, its pixel inside the video)
    * @param frames the committed frames
    * @param tree their {@link FramesRoot#tree}
    * @return a value for every public and secret input, by name
-   * @throws InvalidInputException if the frames do not have this circuit's shape or the pixel is
-   *     outside them
+   * @throws InvalidInputException if the frames do not have this circuit's shape, the pixel is
+   *     outside them, or a public input is not below r
    */
   public Map<String, Fr> inputs(PixelStatement statement, VideoFrames frames, PoseidonMerkleTree tree) {
     VideoFormat f = frames.format();
@@ -137,9 +171,12 @@ public final class PixelCircuit implements Circuit {
       throw new InvalidInputException("pixelIndex: must be below " + f.totalPixels() + ", got " + p);
     }
     Map<String, Fr> in = new HashMap<>();
-    java.util.List<BigInteger> pub = statement.publicInputs(Fr.MODULUS);
-    for (int i = 0; i < PUBLIC_INPUTS.length; i++) {
-      in.put(PUBLIC_INPUTS[i], Fr.of(pub.get(i)));
+    List<BigInteger> pub = statement.publicInputs(Fr.MODULUS);
+    for (int i = 0; i < publicInputNames.size(); i++) {
+      if (pub.get(i).compareTo(Fr.MODULUS) >= 0) {
+        throw new InvalidInputException(publicInputNames.get(i) + ": must be below r, got " + pub.get(i));
+      }
+      in.put(publicInputNames.get(i), Fr.of(pub.get(i)));
     }
     long c = p / FramesRoot.PIXELS_PER_CHUNK;
     for (int i = 0; i < FramesRoot.PIXELS_PER_CHUNK; i++) {

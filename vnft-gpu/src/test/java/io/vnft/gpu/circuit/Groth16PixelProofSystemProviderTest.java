@@ -40,8 +40,8 @@ class Groth16PixelProofSystemProviderTest {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.println("groth16-cppn provider, no settings: failed in " + ms + " ms");
     assertTrue(ms < 1000, ms + " ms");
-    for (String s : List.of("-Dvnft.zkey", "VNFT_ZKEY", "vnft.cppn.format", "Vnft.builder().proofSystem(",
-        "insecureDevelopmentSetup")) {
+    for (String s : List.of("-Dvnft.zkey", "VNFT_ZKEY", "vnft.cppn.format", "-Dvnft.model", "vnft-cppn-1",
+        "Vnft.builder().proofSystem(", "insecureDevelopmentSetup")) {
       assertTrue(e.getMessage().contains(s), "missing '" + s + "' in: " + e.getMessage());
     }
     try (Stream<Path> s = Files.list(cwd)) {
@@ -80,5 +80,24 @@ class Groth16PixelProofSystemProviderTest {
     props.put("vnft.cppn.format", "9x7x2");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider().create());
     assertTrue(e.getMessage().contains("vnft.zkey") && e.getMessage().contains("9x7x2"), e.getMessage());
+  }
+
+  @Test
+  void theModelComesFromVnftModelOrVnftModelEnvAndItsKeyMustMatch(@TempDir Path dir) {
+    Path zkey = dir.resolve("gan.zkey");
+    ZkeyFile.write(GanGroth16PixelProofSystemTest.provingKey(), zkey);
+    props.put("vnft.zkey", zkey.toString());
+    props.put("vnft.cppn.format", "8x6x5");
+    // the default model is vnft-cppn-1, whose circuit this key does not fit
+    InvalidInputException cppn = assertThrows(InvalidInputException.class, () -> provider().create());
+    assertTrue(cppn.getMessage().contains("vnft.model vnft-cppn-1"), cppn.getMessage());
+    env.put("VNFT_MODEL", "vnft-gan-1");
+    Groth16PixelProofSystem gan = (Groth16PixelProofSystem) provider().create();
+    assertEquals("vnft-gan-1", gan.modelId());
+    assertEquals(GanGroth16PixelProofSystemTest.provingKey().verifyingKey(), gan.verifyingKey());
+    props.put("vnft.model", "vnft-gan-9"); // the property wins over the environment
+    InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> provider().create());
+    assertTrue(unknown.getMessage().startsWith("vnft.model") && unknown.getMessage().contains("'vnft-gan-9'")
+        && unknown.getMessage().contains("vnft-cppn-1, vnft-gan-1"), unknown.getMessage());
   }
 }
