@@ -57,6 +57,10 @@ class DemoIntegrationTest {
     for (Demo.TokenRow t : r.tokens()) {
       assertEquals(model, t.trigger().modelId(), "every trigger uses the chosen model");
     }
+    if (model.equals(GanSpec.MODEL_ID)) {
+      assertTrue(log.contains("\"a cat turning into fire\"") && log.contains("-> fire"),
+          "the log shows each prompt and how the model reads a morph\n" + log);
+    }
     assertTrue(Files.exists(dir.resolve("tokens/token-1.gif")));
     assertTrue(Files.exists(dir.resolve("tokens/token-1-sheet.png")));
   }

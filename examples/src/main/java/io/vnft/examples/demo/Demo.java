@@ -65,9 +65,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The end-to-end demo: a local anvil, the contracts, one built-in model ({@code vnft-gan-1} by
- * default, or {@code vnft-cppn-1}) with its Groth16 verifier, users with triggers, a Chainlink-compatible feed driven through a price path, one
- * honest operator, one dishonest operator (it alters one token's frames), a challenger and an
- * auditor who spot-checks an honest batch. Every outcome is read back from the chain; then
+ * default, or {@code vnft-cppn-1}) with its Groth16 verifier, users with triggers, a
+ * Chainlink-compatible feed driven through a price path, one honest operator, one dishonest
+ * operator (it alters one token's frames), a challenger and an auditor who spot-checks an honest
+ * batch. Every outcome is read back from the chain; then
  * {@code vnft verify} runs on every token.
  *
  * <p>Accounts (anvil's default keys): 0 deployer, 1 honest operator, 2 dishonest operator,
@@ -180,8 +181,8 @@ public final class Demo {
       new UserTrigger(2, Direction.ABOVE, 4050, "candy pastel bloom"));
 
   /**
-   * The same orders for {@code vnft-gan-1}: prompts naming emoji concepts it was trained on, four of
-   * them morphs (concept A, a connector such as "into", "becoming" or "to", concept B). Order 1 is the
+   * The same orders for {@code vnft-gan-1}: prompts naming concepts of its training data (emoji names
+   * and keywords), four of them morphs (concept A, a connector such as "into", "becoming" or "to", concept B). Order 1 is the
    * one the dishonest operator alters.
    */
   private static final List<UserTrigger> GAN_ORDERS = List.of(
@@ -475,7 +476,7 @@ public final class Demo {
    * picks; for {@code vnft-gan-1} the prompt's concept segments as its text encoder splits them
    * ({@link GanText#segments}), words outside the vocabulary marked {@code ?}.
    */
-  static String readsAs(Trigger t) {
+  private static String readsAs(Trigger t) {
     if (t.modelId().equals(CppnSpec.MODEL_ID)) {
       return "style: " + PromptStyle.describe(t.conditioning().toBigInteger().longValue());
     }
