@@ -454,11 +454,11 @@ public final class Demo {
 
   private static void printTable(List<TokenRow> rows, PrintStream log) {
     log.println();
-    log.printf("%-5s %-6s %-44s %-34s %-30s %-12s %-6s %-9s %-62s %s%n", "token", "owner", "address", "prompt",
+    log.printf("%-5s %-6s %-44s %-32s %-40s %-12s %-6s %-9s %-62s %s%n", "token", "owner", "address", "prompt",
         "model reads", "trigger", "round", "price", "CID", "verified");
     for (TokenRow r : rows) {
-      log.printf("%-5s %-6s %-44s %-34s %-30s %-12s %-6s %-9s %-62s %s%n", r.tokenId(), r.user(), r.owner(),
-          cut(r.trigger().prompt(), 34), cut(readsAs(r.trigger()), 30),
+      log.printf("%-5s %-6s %-44s %-32s %-40s %-12s %-6s %-9s %-62s %s%n", r.tokenId(), r.user(), r.owner(),
+          cut(r.trigger().prompt(), 32), cut(readsAs(r.trigger()), 40),
           (r.trigger().direction() == Direction.ABOVE ? ">=" : "<=")
               + r.trigger().threshold().divide(E8), r.round().roundId(),
           new java.math.BigDecimal(r.round().answer(), 8).stripTrailingZeros().toPlainString(), r.contentCid(),
