@@ -11,12 +11,20 @@ import io.vnft.gpu.commit.FramesRoot;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
 import io.vnft.gpu.djl.DjlVideoGenerator;
+import io.vnft.gpu.model.CppnRequests;
 import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.model.GanLatent;
+import io.vnft.gpu.model.GanRequests;
+import io.vnft.gpu.model.GanSpec;
+import io.vnft.gpu.model.GanText;
+import io.vnft.gpu.model.GanWeights;
+import io.vnft.gpu.model.ReferenceGan;
 import io.vnft.zk.poseidon.PoseidonMerkleTree;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,15 +38,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of one {@code vnft-cppn-1} pixel proof (witness solving + Groth16 prove) and of its
- * verification, for videos of {@code shape} (WxHxF; the Merkle depth grows with it). Setup (the
- * video, its tree and an insecure development Groth16 setup) runs once and takes a minute or two.
+ * Time of one pixel proof (witness solving + Groth16 prove) and of its verification, for videos of
+ * {@code model} ({@code vnft-cppn-1} or {@code vnft-gan-1}, built-in weights) and {@code shape}
+ * (WxHxF; the Merkle depth grows with it). Setup (the video, its tree and an insecure development
+ * Groth16 setup) runs once and takes a minute or two: the cppn video comes from the DJL face on
+ * the CPU, the gan video from the pure-Java reference, frames in parallel.
  *
  * <p>Run from the repo root:
  * <pre>
  *   mvn -B -q -DskipTests -DskipNpm=true -pl benchmarks -am package
  *   java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *       org.openjdk.jmh.Main PixelProofBenchmark -f 1 -wi 1 -i 3
+ *       org.openjdk.jmh.Main PixelProofBenchmark -f 1 -wi 1 -i 3 [-p model=vnft-gan-1]
  * </pre>
  * Unit: seconds per operation.
  */
@@ -53,6 +63,10 @@ public class PixelProofBenchmark {
   @Param({"256x256x64"})
   public String shape;
 
+  /** The model whose pixel circuit is proved. */
+  @Param({CppnSpec.MODEL_ID})
+  public String model;
+
   Groth16PixelProofSystem system;
   VideoFrames frames;
   PoseidonMerkleTree tree;
@@ -65,21 +79,52 @@ public class PixelProofBenchmark {
   public void setup() {
     String[] s = shape.split("x");
     VideoFormat f = new VideoFormat(Integer.parseInt(s[0]), Integer.parseInt(s[1]), Integer.parseInt(s[2]), 24);
-    String prompt = "golden desert mirror";
+    boolean gan = GanSpec.MODEL_ID.equals(model);
+    String prompt = gan ? "a red apple turning into a blue fish" : "golden desert mirror";
     Bytes32 ph = Bytes32.keccak256(prompt.getBytes(StandardCharsets.UTF_8));
     BigInteger trigger = BigInteger.valueOf(7);
     BigInteger round = new BigInteger("110680464442257310000");
     Bytes32 seed = new PoseidonCommitmentScheme().seed(trigger, round, ph);
-    try (DjlVideoGenerator g = new DjlVideoGenerator(DevicePreference.CPU)) {
-      frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, prompt,
-          io.vnft.gpu.model.CppnRequests.conditioningOf(prompt), f));
+    Bytes32 conditioning = gan ? GanRequests.conditioningOf(prompt) : CppnRequests.conditioningOf(prompt);
+    long t0 = System.nanoTime();
+    if (gan) {
+      frames = ganFrames(seed, conditioning, f);
+    } else {
+      try (DjlVideoGenerator g = new DjlVideoGenerator(DevicePreference.CPU)) {
+        frames = g.generate(new GenerationRequest(CppnSpec.MODEL_ID, seed, prompt, conditioning, f));
+      }
     }
+    long t1 = System.nanoTime();
     tree = FramesRoot.tree(frames);
-    system = Groth16PixelProofSystem.insecureDevelopmentSetup(f, rnd);
-    statement = new PixelStatement(CppnSpec.MODEL_ID, Bytes32.of(tree.root().toBytesBE()), trigger,
-        round, ph, io.vnft.gpu.model.CppnRequests.conditioningOf(prompt), f.totalPixels() / 2 + 7);
+    long t2 = System.nanoTime();
+    system = Groth16PixelProofSystem.insecureDevelopmentSetup(model, f, rnd);
+    long t3 = System.nanoTime();
+    statement = new PixelStatement(model, Bytes32.of(tree.root().toBytesBE()), trigger,
+        round, ph, conditioning, f.totalPixels() / 2 + 7);
     proof = system.provePixel(statement, frames, tree, rnd);
-    System.out.printf("%npixel circuit %s: %d constraints%n", shape, system.constraints());
+    System.out.printf("%n%s pixel circuit %s: %d constraints; video %.1f s, tree %.1f s, setup %.1f s%n", model,
+        shape, system.constraints(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+  }
+
+  /** The reference's frames, rendered a frame per task on the common pool (the reference is thread-safe). */
+  private static VideoFrames ganFrames(Bytes32 seed, Bytes32 conditioning, VideoFormat f) {
+    ReferenceGan ref = new ReferenceGan(GanWeights.builtIn());
+    GanLatent latent = GanLatent.of(seed);
+    int[][] ab = GanText.unpack(conditioning);
+    byte[] rgb = new byte[f.rgbBytes()];
+    int frameBytes = 3 * f.width() * f.height();
+    IntStream.range(0, f.frames()).parallel().forEach(t -> {
+      int i = t * frameBytes;
+      for (int y = 0; y < f.height(); y++) {
+        for (int x = 0; x < f.width(); x++) {
+          int p = ref.pixel(latent, ab, f, t, x, y);
+          rgb[i++] = (byte) (p >>> 16);
+          rgb[i++] = (byte) (p >>> 8);
+          rgb[i++] = (byte) p;
+        }
+      }
+    });
+    return new VideoFrames(f, rgb);
   }
 
   /**
