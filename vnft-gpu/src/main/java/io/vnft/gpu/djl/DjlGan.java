@@ -182,6 +182,7 @@ public final class DjlGan implements AutoCloseable {
     }
     try (NDManager batch = manager.newSubManager()) {
       List<Segment> chunk = new ArrayList<>();
+      ChunkWeights weights = null;
       int filled = 0;
       for (Canvas c : canvases) {
         int pixels = c.width * c.height;
@@ -191,14 +192,14 @@ public final class DjlGan implements AutoCloseable {
           filled += take;
           p += take;
           if (filled == chunkPixels || chunk.size() == MAX_SEGMENTS) {
-            evaluate(batch, chunk, filled);
+            weights = evaluate(batch, chunk, filled, weights);
             chunk.clear();
             filled = 0;
           }
         }
       }
       if (filled > 0) {
-        evaluate(batch, chunk, filled);
+        evaluate(batch, chunk, filled, weights);
       }
     } catch (InvalidInputException e) {
       throw e;
@@ -257,35 +258,84 @@ public final class DjlGan implements AutoCloseable {
     return list;
   }
 
-  /** Runs the network on one chunk of {@code n} canvas pixels and composites them into their canvases. */
-  private void evaluate(NDManager parent, List<Segment> segments, int n) {
+  /**
+   * Runs the network on one chunk of {@code n} canvas pixels and composites them into their
+   * canvases. The chunk's input has the 19 spatial rows and one row per canvas, 1 on that
+   * canvas's pixels and 0 elsewhere; each layer's matrix ({@link ChunkWeights}) gives that row
+   * the canvas's bias as its weight and, in the hidden layers, passes the row on unchanged as
+   * an extra output (clamp and floor keep 0 and 1), so no layer needs a separate bias pass.
+   */
+  private ChunkWeights evaluate(NDManager parent, List<Segment> segments, int n, ChunkWeights last) {
     int k = segments.size();
     float[] x0 = new float[(SP + k) * n];
-    float[] ones = new float[k * n];
+    List<Canvas> canvases = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       Segment s = segments.get(j);
       s.canvas.fillSpatial(x0, n, s.from, s.to, s.column);
-      Arrays.fill(ones, j * n + s.column, j * n + s.column + s.to - s.from, 1f);
+      int at = (SP + j) * n + s.column;
+      Arrays.fill(x0, at, at + s.to - s.from, 1f);
+      canvases.add(s.canvas);
     }
-    System.arraycopy(ones, 0, x0, SP * n, k * n);
+    ChunkWeights cw = last;
+    if (cw == null || !cw.canvases.equals(canvases)) {
+      if (cw != null) {
+        cw.close();
+      }
+      cw = chunkWeights(parent, canvases);
+    }
     byte[] o;
     try (NDManager m = parent.newSubManager()) {
-      NDArray ind = m.create(ones, new Shape(k, n));
       NDArray x = m.create(x0, new Shape(SP + k, n));
       for (int l = 0; ; l++) {
-        NDArray pre = m.create(layerWeights(l, segments), new Shape(w[l].length, mainInputs(l) + k)).matMul(x);
+        NDArray pre = cw.layers[l].matMul(x);
+        pre.attach(m); // a result lives in its first operand's manager
         x.close();
         if (l == GanSpec.LAYERS - 1) {
           o = output(pre).toByteArray();
           break;
         }
-        NDArray h = activation(pre);
-        x = h.concat(ind, 0);
-        h.close();
+        x = activation(pre);
       }
     }
     for (Segment s : segments) {
       s.canvas.composite(o, n, s.from, s.to, s.column);
+    }
+    return cw;
+  }
+
+  /**
+   * The layer matrices for chunks of these canvases (k of them), all times 2^-s except the
+   * pass-through ones: hidden layer l is {@code [[W_l, bias_1 .. bias_k], [0, I_k]]}, [64 + k,
+   * main + k]; the output layer {@code [W_4, bias_1 .. bias_k]}, [4, 64 + k].
+   */
+  private ChunkWeights chunkWeights(NDManager parent, List<Canvas> canvases) {
+    int k = canvases.size();
+    NDManager m = parent.newSubManager();
+    NDArray[] layers = new NDArray[GanSpec.LAYERS];
+    for (int l = 0; l < GanSpec.LAYERS; l++) {
+      int in = mainInputs(l);
+      int cols = in + k;
+      int out = w[l].length;
+      int rows = l == GanSpec.LAYERS - 1 ? out : out + k;
+      float[] dst = new float[rows * cols];
+      for (int o = 0; o < out; o++) {
+        System.arraycopy(main[l][o], 0, dst, o * cols, in);
+        for (int j = 0; j < k; j++) {
+          dst[o * cols + in + j] = canvases.get(j).bias[l][o] * scale[l];
+        }
+      }
+      for (int j = 0; j < rows - out; j++) {
+        dst[(out + j) * cols + in + j] = 1f;
+      }
+      layers[l] = m.create(dst, new Shape(rows, cols));
+    }
+    return new ChunkWeights(List.copyOf(canvases), layers, m);
+  }
+
+  /** The device matrices of consecutive chunks of the same canvases (one big canvas spans many). */
+  private record ChunkWeights(List<Canvas> canvases, NDArray[] layers, NDManager manager) {
+    void close() {
+      manager.close();
     }
   }
 
@@ -313,22 +363,6 @@ public final class DjlGan implements AutoCloseable {
     return o;
   }
 
-  /** Layer {@code l}'s weights for a chunk: [out, main + k], the main weights then each canvas's bias, all times 2^-s. */
-  private float[] layerWeights(int l, List<Segment> segments) {
-    int in = mainInputs(l);
-    int k = segments.size();
-    int cols = in + k;
-    float[][] wm = main[l];
-    float[] dst = new float[wm.length * cols];
-    for (int o = 0; o < wm.length; o++) {
-      System.arraycopy(wm[o], 0, dst, o * cols, in);
-      for (int j = 0; j < k; j++) {
-        dst[o * cols + in + j] = segments.get(j).canvas.bias[l][o] * scale[l];
-      }
-    }
-    return dst;
-  }
-
   /** Canvas pixels {@code [from, to)} of one canvas, at chunk columns from {@code column}. */
   private record Segment(Canvas canvas, int from, int to, int column) {}
 
@@ -353,6 +387,7 @@ public final class DjlGan implements AutoCloseable {
     int[][] bias;
     /** cx and cy per canvas column and row. */
     int[] cx;
+    float[] fcx;
     int[] cy;
     /** The 8 Fourier features of cx per column, of cy per row: [feature][column or row]. */
     float[][] fx;
@@ -385,9 +420,11 @@ public final class DjlGan implements AutoCloseable {
       int half = GanSpec.FREQUENCIES * 2;
       int[] tmp = new int[SP];
       cx = new int[width];
+      fcx = new float[width];
       fx = new float[half][width];
       for (int i = 0; i < width; i++) {
         cx[i] = GanSpec.coord(u0 + i, format.width(), m);
+        fcx[i] = cx[i];
         GanSpec.spatial(cx[i], 0, tmp, 0);
         for (int f = 0; f < half; f++) {
           fx[f][i] = tmp[3 + f];
@@ -407,18 +444,24 @@ public final class DjlGan implements AutoCloseable {
     /** Writes the spatial rows (channels first, row stride n) of canvas pixels [from, to) at column {@code col}. */
     void fillSpatial(float[] x0, int n, int from, int to, int col) {
       int half = GanSpec.FREQUENCIES * 2;
-      for (int p = from, d = col; p < to; p++, d++) {
+      // runs along a canvas row: the cx features are copies of the column tables, the cy ones constant
+      for (int p = from, d = col; p < to; ) {
         int row = p / width;
         int column = p - row * width;
-        int x = cx[column];
+        int len = Math.min(to - p, width - column);
         int y = cy[row];
-        x0[d] = x;
-        x0[n + d] = y;
-        x0[2 * n + d] = GanSpec.radius(x, y);
-        for (int f = 0; f < half; f++) {
-          x0[(3 + f) * n + d] = fx[f][column];
-          x0[(3 + half + f) * n + d] = fy[f][row];
+        System.arraycopy(fcx, column, x0, d, len);
+        Arrays.fill(x0, n + d, n + d + len, y);
+        for (int i = 0, at = 2 * n + d; i < len; i++) {
+          x0[at + i] = GanSpec.radius(cx[column + i], y);
         }
+        for (int f = 0; f < half; f++) {
+          System.arraycopy(fx[f], column, x0, (3 + f) * n + d, len);
+          int at = (3 + half + f) * n + d;
+          Arrays.fill(x0, at, at + len, fy[f][row]);
+        }
+        p += len;
+        d += len;
       }
     }
 
