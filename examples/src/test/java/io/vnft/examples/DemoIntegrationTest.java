@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vnft.api.VideoFormat;
 import io.vnft.examples.demo.Demo;
 import io.vnft.gpu.djl.DevicePreference;
+import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.model.GanSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -15,7 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoIntegrationTest {
   @TempDir Path dir;
 
-  @Test
-  void shortDemoEndsWithVerifiedTokensASlashAndAnAnsweredChallenge() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {GanSpec.MODEL_ID, CppnSpec.MODEL_ID})
+  void shortDemoEndsWithVerifiedTokensASlashAndAnAnsweredChallenge(String model) throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Demo.Result r;
     try (PrintStream log = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      r = Demo.run(new Demo.Options(dir, 7, new VideoFormat(32, 32, 8, 8), DevicePreference.CPU, log, false));
+      r = Demo.run(new Demo.Options(dir, 7, new VideoFormat(32, 32, 8, 8), DevicePreference.CPU, model, log, false));
     } finally {
       Files.writeString(dir.resolve("demo.log"), buf.toString(StandardCharsets.UTF_8));
     }
@@ -50,6 +54,13 @@ class DemoIntegrationTest {
     assertFalse(r.revertedBatches().isEmpty(), "the dishonest batch must be slashed\n" + log);
     assertFalse(r.answeredChallenges().isEmpty(), "the audit must be answered with a proof\n" + log);
     assertTrue(r.forgedRejected(), "vnft verify must fail for a forged file\n" + log);
+    for (Demo.TokenRow t : r.tokens()) {
+      assertEquals(model, t.trigger().modelId(), "every trigger uses the chosen model");
+    }
+    if (model.equals(GanSpec.MODEL_ID)) {
+      assertTrue(log.contains("\"a cat turning into fire\"") && log.contains("-> fire"),
+          "the log shows each prompt and how the model reads a morph\n" + log);
+    }
     assertTrue(Files.exists(dir.resolve("tokens/token-1.gif")));
     assertTrue(Files.exists(dir.resolve("tokens/token-1-sheet.png")));
   }

@@ -15,15 +15,19 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A local development network in one call: an anvil node on a free loopback port, the four
  * contracts, a Chainlink-compatible mock ETH/USD feed (8 decimals, heartbeat 3600 s), and the
- * client's model registered with the build-time Groth16 verifier holding its verifying key — no
- * Node.js or solc at run time, only the jars (and anvil, found or installed as {@link AnvilNode}
- * says). Files (content store, anvil's log) go under the directory given.
+ * client's model (its generator's {@link io.vnft.api.VideoGenerator#model()}) registered with the
+ * build-time Groth16 verifier holding its verifying key, at the client's format and with the
+ * model's conditioning bits — no Node.js or solc at run time, only the jars (and anvil, found or
+ * installed as {@link AnvilNode} says). More models can be registered with {@link #registerModel}.
+ * Files (content store, anvil's log) go under the directory given.
  *
  * <pre>{@code
  * Vnft.Builder base = Vnft.builder().proofSystem(proofs);   // model, commitments, encoder: discovered
@@ -56,7 +60,8 @@ public final class DevNetwork implements AutoCloseable {
   private final VnftDeployment.Params params;
   private final VnftDeployment.Addresses contracts;
   private final Address feed;
-  private final Address verifier;
+  private final Map<String, Address> verifiers = new LinkedHashMap<>(); // guarded by itself
+  private final String firstModel;
   private final LocalContentStore store;
   private final Web3jChainBackend owner;
   private final List<Web3jChainBackend> opened = new ArrayList<>();
@@ -78,11 +83,8 @@ public final class DevNetwork implements AutoCloseable {
     Vnft probe = base.copy().chain(owner).contentStore(store).build();
     this.base = probe.toBuilder().discover(false);
     ModelInfo model = probe.generator().model();
-    VideoFormat format = probe.format();
-    PixelProofSystem proofs = probe.proofSystem();
-    this.verifier = PixelVerifierContract.deploy(owner, proofs.verifyingKeyWords());
-    owner.registerModel(model.modelId(), model.weightsHash(), verifier, format, model.conditioningBits(),
-        "vnft:" + model.modelId());
+    this.firstModel = model.modelId();
+    registerModel(model, probe.format(), probe.proofSystem());
     for (int i = FIRST_OPERATOR; i <= LAST_OPERATOR; i++) {
       try (Web3jChainBackend op = backend(i, contracts)) {
         op.bond(params.minOperatorBondWei().multiply(BigInteger.valueOf(OPERATOR_BOND_STAKES)));
@@ -187,9 +189,55 @@ public final class DevNetwork implements AutoCloseable {
     return contracts;
   }
 
-  /** @return the build-time Groth16 verifier registered for the model */
+  /**
+   * Registers another model in the ModelRegistry: deploys a build-time Groth16 verifier holding
+   * {@code proofs}' verifying key and registers the model with it, at {@code format}, with the
+   * model's {@link ModelInfo#conditioningBits()} and weights hash. The network's clients then
+   * accept triggers of that model (created with a client whose generator's default model it is, or
+   * with {@link io.vnft.api.ChainBackend#createTrigger}); an operator answering challenges on its
+   * tokens needs a client with this proof system.
+   *
+   * @param model the model, e.g. {@code BuiltInModels.modelInfo("vnft-gan-1")}
+   * @param format the shape its tokens are generated at
+   * @param proofs the model's pixel proof system for {@code format}
+   * @return the verifier's address
+   * @throws InvalidInputException if a model of that id is registered on this network already
+   */
+  public Address registerModel(ModelInfo model, VideoFormat format, PixelProofSystem proofs) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(proofs, "proofs");
+    synchronized (verifiers) {
+      if (verifiers.containsKey(model.modelId())) {
+        throw new InvalidInputException("model: " + model.modelId() + " is registered on this network already");
+      }
+      Address v = PixelVerifierContract.deploy(owner, proofs.verifyingKeyWords());
+      owner.registerModel(model.modelId(), model.weightsHash(), v, format, model.conditioningBits(),
+          "vnft:" + model.modelId());
+      verifiers.put(model.modelId(), v);
+      return v;
+    }
+  }
+
+  /** @return the build-time Groth16 verifier registered at start for the client's model */
   public Address verifier() {
-    return verifier;
+    return verifier(firstModel);
+  }
+
+  /**
+   * @param modelId a model registered on this network
+   * @return its build-time Groth16 verifier
+   * @throws InvalidInputException if this network registered no such model
+   */
+  public Address verifier(String modelId) {
+    synchronized (verifiers) {
+      Address v = verifiers.get(modelId);
+      if (v == null) {
+        throw new InvalidInputException("modelId: " + modelId + " is not registered on this network; registered: "
+            + String.join(", ", verifiers.keySet()));
+      }
+      return v;
+    }
   }
 
   /** @return the node */

@@ -7,7 +7,6 @@ import io.vnft.api.roles.RoleListener;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
-import io.vnft.gpu.djl.DjlVideoGenerator;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code vnft challenger}: watches batches, regenerates tokens, challenges wrong pixels. */
 @Command(name = "challenger", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Watch committed batches, regenerate every token, challenge the first wrong pixel with a bond, "
-        + "and settle challenges that were not answered in time.")
+    description = "Watch committed batches, regenerate every token (of any built-in model: vnft-gan-1, "
+        + "vnft-cppn-1), challenge the first wrong pixel with a bond, and settle challenges that were not answered in time.")
 final class ChallengerCommand implements Callable<Integer> {
   private final PrintStream out;
 
@@ -37,9 +36,10 @@ final class ChallengerCommand implements Callable<Integer> {
     String key = keys.resolve(System.getenv("VNFT_KEY"));
     DeploymentFile dep = common.readDeployment();
     try (Web3jChainBackend chain = Commands.backend(common, dep, key);
-        VideoGenerator model = new DjlVideoGenerator(common.device)) {
+        VideoGenerator model = Commands.generator(common, dep)) {
+      // No client format: each token is regenerated at the shape its model is registered with.
       Vnft vnft = Vnft.builder().discover(false).generator(model).commitments(new PoseidonCommitmentScheme())
-          .contentStore(new LocalContentStore(common.storeDir())).chain(chain).format(dep.format()).build();
+          .contentStore(new LocalContentStore(common.storeDir())).chain(chain).build();
       String role = "challenger " + chain.account();
       Challenger node = Challenger.builder().name(role).vnft(vnft).listener(RoleListener.LOG).build();
       LoggerFactory.getLogger("io.vnft.cli").info("{} watching {}", role, common.rpcUrl(dep));

@@ -3,6 +3,7 @@ package io.vnft.examples.cli;
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.roles.RoleListener;
 import io.vnft.chain.Web3jChainBackend;
+import io.vnft.gpu.BuiltInVideoGenerator;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -44,6 +45,16 @@ public final class Commands {
   static Web3jChainBackend backend(CommonOptions common, DeploymentFile dep, String key) {
     return Web3jChainBackend.builder().rpcUrl(common.rpcUrl(dep)).privateKey(key).chainId(dep.chainId())
         .contracts(dep.contracts()).build();
+  }
+
+  /**
+   * The generator of the standalone commands: every built-in model on DJL ({@link BuiltInVideoGenerator}),
+   * so tokens of any of them can be regenerated; the default model is the deployment's.
+   *
+   * @throws io.vnft.api.BackendUnavailableException if the engine cannot load or {@code --device} is absent
+   */
+  static BuiltInVideoGenerator generator(CommonOptions common, DeploymentFile dep) {
+    return BuiltInVideoGenerator.djl(dep.model(), common.device);
   }
 
   /** A throwaway key for read-only use; it never signs a transaction. */

@@ -16,7 +16,8 @@ public final class CommonOptions {
   public static final String DEFAULT_DEPLOYMENT = "vnft-out/deployment.properties";
 
   @Option(names = "--deployment", paramLabel = "FILE", defaultValue = DEFAULT_DEPLOYMENT,
-      description = "deployment description (properties: rpcUrl, chainId, contract addresses, model format, zkey); "
+      description = "deployment description (properties: rpcUrl, chainId, contract addresses, model format, zkey, "
+          + "model); "
           + "written by `vnft demo`. Default: ${DEFAULT-VALUE}")
   Path deployment;
 

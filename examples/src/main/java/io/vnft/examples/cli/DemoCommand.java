@@ -1,7 +1,9 @@
 package io.vnft.examples.cli;
 
+import io.vnft.api.VideoFormat;
 import io.vnft.api.roles.OperatorJournal;
 import io.vnft.examples.demo.Demo;
+import io.vnft.gpu.BuiltInModels;
 import io.vnft.gpu.djl.DevicePreference;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +39,12 @@ final class DemoCommand implements Callable<Integer> {
       converter = CommonOptions.DeviceConverter.class, description = "where videos are generated. Default: ${DEFAULT-VALUE}")
   DevicePreference device;
 
+  @Option(names = "--model", paramLabel = "vnft-gan-1|vnft-cppn-1", defaultValue = Demo.DEFAULT_MODEL,
+      description = "the built-in model the triggers use and the Groth16 setup is for: vnft-gan-1 (trained, "
+          + "text-conditioned: emoji-like concepts, \"A into B\" morphs) or vnft-cppn-1 (untrained, keyword styles). "
+          + "Default: ${DEFAULT-VALUE}")
+  String model;
+
   @Option(names = "--keep-running", description = "leave the chain up for verify/operator/challenger (Ctrl-C stops)")
   boolean keepRunning;
 
@@ -51,9 +59,13 @@ final class DemoCommand implements Callable<Integer> {
     if (triggers < 3 || triggers > 24) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--triggers: must be in [3, 24], got " + triggers);
     }
+    if (!BuiltInModels.isBuiltIn(model)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model: must be one of "
+          + String.join(", ", BuiltInModels.ids()) + ", got '" + model + "'");
+    }
     setAsideOldJournals(out, log);
-    Demo.Options d = Demo.Options.defaults();
-    Demo.Result r = Demo.run(new Demo.Options(out, triggers, d.format(), device, log, keepRunning));
+    VideoFormat format = BuiltInModels.modelInfo(model).defaultFormat();
+    Demo.Result r = Demo.run(new Demo.Options(out, triggers, format, device, model, log, keepRunning));
     boolean ok = !r.tokens().isEmpty() && r.tokens().stream().allMatch(Demo.TokenRow::verified)
         && !r.revertedBatches().isEmpty() && !r.answeredChallenges().isEmpty() && r.forgedRejected();
     log.println(ok ? "demo: all outcomes as expected" : "demo: SOME OUTCOMES WERE NOT AS EXPECTED (see above)");

@@ -5,6 +5,8 @@ import io.vnft.api.InvalidInputException;
 import io.vnft.api.VideoFormat;
 import io.vnft.chain.VnftDeployment;
 import io.vnft.examples.internal.AtomicWrite;
+import io.vnft.gpu.BuiltInModels;
+import io.vnft.gpu.model.CppnSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -16,22 +18,56 @@ import java.util.Properties;
 /**
  * Where a vnft deployment lives, so that the standalone commands ({@code operator},
  * {@code challenger}, {@code verify}) can find it: the RPC URL, chain id, contract addresses, the
- * video shape tokens are generated at, and the pixel proving key file. A Java properties file,
- * written to a temporary name and renamed. Immutable.
+ * video shape tokens are generated at, the pixel proving key file and the built-in model that key
+ * proves. A Java properties file, written to a temporary name and renamed. Immutable.
  *
  * @param rpcUrl the node's JSON-RPC URL
  * @param chainId the chain id
  * @param contracts the contract addresses
  * @param format the video shape of the registered model
  * @param zkey the pixel circuit's proving key (.zkey), relative to the file's directory
+ * @param model the built-in model the deployment registered and {@code zkey} proves (key {@code model};
+ *     a file without it was written before {@code vnft-gan-1} existed and means {@code vnft-cppn-1})
  */
 public record DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Addresses contracts, VideoFormat format,
-    String zkey) {
+    String zkey, String model) {
+  /** The model of a deployment file without a {@code model} key. */
+  public static final String MODEL_BEFORE_KEY = CppnSpec.MODEL_ID;
+
+  /**
+   * Checks the model.
+   *
+   * @param rpcUrl the node's JSON-RPC URL
+   * @param chainId the chain id
+   * @param contracts the contract addresses
+   * @param format the video shape of the registered model
+   * @param zkey the pixel circuit's proving key (.zkey), relative to the file's directory
+   * @param model the built-in model the deployment registered and {@code zkey} proves
+   * @throws InvalidInputException if {@code model} is not a built-in model
+   */
+  public DeploymentFile {
+    BuiltInModels.requireBuiltIn("model", model);
+  }
+
+  /**
+   * A deployment of {@value #MODEL_BEFORE_KEY}.
+   *
+   * @param rpcUrl the node's JSON-RPC URL
+   * @param chainId the chain id
+   * @param contracts the contract addresses
+   * @param format the video shape of the registered model
+   * @param zkey the pixel circuit's proving key (.zkey), relative to the file's directory
+   */
+  public DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Addresses contracts, VideoFormat format,
+      String zkey) {
+    this(rpcUrl, chainId, contracts, format, zkey, MODEL_BEFORE_KEY);
+  }
 
   /**
    * @param file the properties file
    * @return the deployment
-   * @throws InvalidInputException if the file is missing or a key is absent or malformed
+   * @throws InvalidInputException if the file is missing or a key is absent or malformed (an absent
+   *     {@code model} means {@value #MODEL_BEFORE_KEY})
    */
   public static DeploymentFile read(Path file) {
     Properties p = new Properties();
@@ -47,8 +83,13 @@ public record DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Address
           Long.parseLong(req(p, "deployBlock", file)));
       VideoFormat f = new VideoFormat(Integer.parseInt(req(p, "width", file)), Integer.parseInt(req(p, "height", file)),
           Integer.parseInt(req(p, "frames", file)), Integer.parseInt(req(p, "fps", file)));
+      String model = p.getProperty("model", MODEL_BEFORE_KEY).strip();
+      if (!BuiltInModels.isBuiltIn(model)) {
+        throw new InvalidInputException(file + ": model: unknown model '" + model + "'; the built-in models are "
+            + String.join(", ", BuiltInModels.ids()));
+      }
       return new DeploymentFile(req(p, "rpcUrl", file), Long.parseLong(req(p, "chainId", file)), a, f,
-          req(p, "zkey", file));
+          req(p, "zkey", file), model);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(file + ": malformed number: " + e.getMessage(), e);
     }
@@ -73,6 +114,7 @@ public record DeploymentFile(String rpcUrl, long chainId, VnftDeployment.Address
     p.setProperty("frames", Integer.toString(format.frames()));
     p.setProperty("fps", Integer.toString(format.fps()));
     p.setProperty("zkey", zkey);
+    p.setProperty("model", model);
     AtomicWrite.replace(file, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         p.store(w, "vnft deployment");

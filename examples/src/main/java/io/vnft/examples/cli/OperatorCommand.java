@@ -10,7 +10,6 @@ import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.gpu.circuit.Groth16PixelProofSystem;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
-import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.encode.Mp4Encoder;
 import io.vnft.zk.iden3.ZkeyFile;
 import java.io.PrintStream;
@@ -27,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "operator", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run an operator: answer challenges on its batches, finalize, batch new firings, withdraw.",
         "Its journal (bound to the deployment) lets it be killed and restarted at any point.",
+        "Proofs are for the deployment file's model (key model: vnft-gan-1 or vnft-cppn-1; absent: vnft-cppn-1),",
+        "whose proving key is the file's zkey.",
         "Cheap checks (key, deployment file, journal) come before the proving key and the model are loaded."})
 final class OperatorCommand implements Callable<Integer> {
   private final PrintStream out;
@@ -74,8 +75,8 @@ final class OperatorCommand implements Callable<Integer> {
         throw new InvalidInputException("--journal: " + e.getMessage(), e);
       }
       log.info("loading the pixel proving key {} ...", zkey);
-      Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(dep.format(), ZkeyFile.read(zkey));
-      try (VideoGenerator model = new DjlVideoGenerator(common.device)) {
+      Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(dep.model(), dep.format(), ZkeyFile.read(zkey));
+      try (VideoGenerator model = Commands.generator(common, dep)) {
         Vnft vnft = Vnft.builder().discover(false).generator(model).contentStore(new LocalContentStore(common.storeDir()))
             .commitments(new PoseidonCommitmentScheme()).encoder(new Mp4Encoder()).proofSystem(proofs)
             .chain(chain).format(dep.format()).build();

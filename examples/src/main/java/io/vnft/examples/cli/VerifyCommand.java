@@ -6,7 +6,6 @@ import io.vnft.api.roles.TokenVerifier;
 import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
-import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.encode.Mp4Encoder;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vnft verify --token N}: checks one token end to end. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check one token end to end: oracle crossing, seed, regenerated frames vs framesRoot, file vs "
+    description = "Check one token (of any built-in model: vnft-gan-1, vnft-cppn-1) end to end: oracle crossing, seed, regenerated frames vs framesRoot, file vs "
         + "CID, the video file as an encoding of the regenerated frames, tokenURI byte for byte, ERC-7007 verify. Prints PASS/FAIL per check; exit status 0 only if all pass.")
 final class VerifyCommand implements Callable<Integer> {
   private final PrintStream out;
@@ -38,10 +37,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
     DeploymentFile dep = common.readDeployment();
     try (Web3jChainBackend chain = Commands.backend(common, dep, Commands.randomKey());
-        VideoGenerator model = new DjlVideoGenerator(common.device)) {
+        VideoGenerator model = Commands.generator(common, dep)) {
+      // The encoder: the rendition check re-encodes the regenerated frames. No client format: the token is
+      // regenerated at the shape its model is registered with.
       Vnft vnft = Vnft.builder().discover(false).generator(model).commitments(new PoseidonCommitmentScheme())
-          .contentStore(new LocalContentStore(common.storeDir())).encoder(new Mp4Encoder()).chain(chain)
-          .format(dep.format()).build(); // the encoder: the rendition check re-encodes the regenerated frames
+          .contentStore(new LocalContentStore(common.storeDir())).encoder(new Mp4Encoder()).chain(chain).build();
       TokenVerifier.Report report = TokenVerifier.of(vnft).verify(token);
       report.checks().forEach(c -> out.println(c.line()));
       boolean ok = report.verified();

@@ -28,14 +28,20 @@ import io.vnft.chain.Web3jChainBackend;
 import io.vnft.chain.store.LocalContentStore;
 import io.vnft.examples.cli.Commands;
 import io.vnft.examples.cli.DeploymentFile;
+import io.vnft.gpu.BuiltInModels;
+import io.vnft.gpu.BuiltInVideoGenerator;
 import io.vnft.gpu.circuit.Groth16PixelProofSystem;
 import io.vnft.gpu.commit.PoseidonCommitmentScheme;
 import io.vnft.gpu.djl.DevicePreference;
+import io.vnft.gpu.djl.DjlGanVideoGenerator;
 import io.vnft.gpu.djl.DjlVideoGenerator;
 import io.vnft.gpu.encode.ContactSheet;
 import io.vnft.gpu.encode.GifEncoder;
 import io.vnft.gpu.encode.Mp4Encoder;
 import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.model.GanSpec;
+import io.vnft.gpu.model.GanText;
+import io.vnft.gpu.model.GanWeights;
 import io.vnft.gpu.model.PromptStyle;
 import io.vnft.zk.groth16.Groth16;
 import io.vnft.zk.groth16.ProvingKey;
@@ -58,10 +64,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The end-to-end demo: a local anvil, the contracts, the built-in model with its Groth16
- * verifier, users with triggers, a Chainlink-compatible feed driven through a price path, one
- * honest operator, one dishonest operator (it alters one token's frames), a challenger and an
- * auditor who spot-checks an honest batch. Every outcome is read back from the chain; then
+ * The end-to-end demo: a local anvil, the contracts, one built-in model ({@code vnft-gan-1} by
+ * default, or {@code vnft-cppn-1}) with its Groth16 verifier, users with triggers, a
+ * Chainlink-compatible feed driven through a price path, one honest operator, one dishonest
+ * operator (it alters one token's frames), a challenger and an auditor who spot-checks an honest
+ * batch. Every outcome is read back from the chain; then
  * {@code vnft verify} runs on every token.
  *
  * <p>Accounts (anvil's default keys): 0 deployer, 1 honest operator, 2 dishonest operator,
@@ -70,6 +77,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Demo {
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
   static final BigInteger E8 = BigInteger.TEN.pow(8);
+  /** The model the demo mints with unless told otherwise: the trained, text-conditioned one. */
+  public static final String DEFAULT_MODEL = GanSpec.MODEL_ID;
 
   /**
    * Demo settings.
@@ -78,12 +87,13 @@ public final class Demo {
    * @param triggers how many triggers (3..24; users take turns)
    * @param format the video shape
    * @param device where DJL runs the model
+   * @param model the built-in model the triggers use and the Groth16 setup is for ({@link BuiltInModels#ids()})
    * @param log progress lines
    * @param keepRunning leave the chain running at the end (until the process is killed) so the
    *     standalone commands can be tried against it
    */
-  public record Options(Path outDir, int triggers, VideoFormat format, DevicePreference device, PrintStream log,
-      boolean keepRunning) {
+  public record Options(Path outDir, int triggers, VideoFormat format, DevicePreference device, String model,
+      PrintStream log, boolean keepRunning) {
     /**
      * Validates the components.
      *
@@ -91,10 +101,11 @@ public final class Demo {
      * @param triggers how many triggers (3..24; users take turns)
      * @param format the video shape
      * @param device where DJL runs the model
+     * @param model the built-in model the triggers use and the Groth16 setup is for ({@link BuiltInModels#ids()})
      * @param log progress lines
      * @param keepRunning leave the chain running at the end (until the process is killed) so the
      *     standalone commands can be tried against it
-     * @throws InvalidInputException for out-of-range settings
+     * @throws InvalidInputException for out-of-range settings or an unknown model
      */
     public Options {
       Objects.requireNonNull(outDir, "outDir");
@@ -103,13 +114,17 @@ public final class Demo {
       }
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(device, "device");
+      BuiltInModels.requireBuiltIn("model", model);
       Objects.requireNonNull(log, "log");
     }
 
-    /** @return the full demo: 9 triggers, the model's default format (64x64, 24 frames at 12 fps), writing to vnft-out/ */
+    /**
+     * @return the full demo: 9 triggers of {@value #DEFAULT_MODEL} at its default format (64x64, 24
+     *     frames at 12 fps), writing to vnft-out/
+     */
     public static Options defaults() {
-      return new Options(Path.of("vnft-out"), 9, CppnSpec.DEFAULT_FORMAT, DevicePreference.AUTO,
-          System.out, false);
+      return new Options(Path.of("vnft-out"), 9, BuiltInModels.modelInfo(DEFAULT_MODEL).defaultFormat(),
+          DevicePreference.AUTO, DEFAULT_MODEL, System.out, false);
     }
   }
 
@@ -147,8 +162,11 @@ public final class Demo {
 
   private record UserTrigger(int user, Direction direction, long thresholdUsd, String prompt) {}
 
-  /** The users' orders: some thresholds are crossed by the price path, some never. */
-  private static final List<UserTrigger> ORDERS = List.of(
+  /**
+   * The users' orders for {@code vnft-cppn-1} (its prompts pick palette, speed and symmetry by
+   * keyword): some thresholds are crossed by the price path, some never.
+   */
+  private static final List<UserTrigger> CPPN_ORDERS = List.of(
       new UserTrigger(0, Direction.ABOVE, 4000, "ocean waves at dawn, calm blue"),
       new UserTrigger(1, Direction.ABOVE, 4100, "fire dance, fast and symmetric"),
       new UserTrigger(2, Direction.BELOW, 3600, "forest mist, slow green"),
@@ -161,6 +179,29 @@ public final class Demo {
       new UserTrigger(0, Direction.ABOVE, 4200, "ice crystals, cool and symmetric"),
       new UserTrigger(1, Direction.BELOW, 3500, "storm clouds, fast"),
       new UserTrigger(2, Direction.ABOVE, 4050, "candy pastel bloom"));
+
+  /**
+   * The same orders for {@code vnft-gan-1}: prompts naming concepts of its training data (emoji names
+   * and keywords), four of them morphs (concept A, a connector such as "into", "becoming" or "to", concept B). Order 1 is the
+   * one the dishonest operator alters.
+   */
+  private static final List<UserTrigger> GAN_ORDERS = List.of(
+      new UserTrigger(0, Direction.ABOVE, 4000, "a cat face"),
+      new UserTrigger(1, Direction.ABOVE, 4100, "a cat turning into fire"),
+      new UserTrigger(2, Direction.BELOW, 3600, "a green tree"),
+      new UserTrigger(0, Direction.ABOVE, 4300, "a rocket to the moon"),
+      new UserTrigger(1, Direction.BELOW, 3400, "a slice of pizza"),
+      new UserTrigger(2, Direction.ABOVE, 5000, "a shooting star"),
+      new UserTrigger(0, Direction.BELOW, 3000, "a ghost"),
+      new UserTrigger(1, Direction.ABOVE, 3900, "a red heart"),
+      new UserTrigger(2, Direction.BELOW, 3750, "a snowflake becoming the sun"),
+      new UserTrigger(0, Direction.ABOVE, 4200, "an octopus"),
+      new UserTrigger(1, Direction.BELOW, 3500, "a dog face"),
+      new UserTrigger(2, Direction.ABOVE, 4050, "a rainbow turning into a heart"));
+
+  private static List<UserTrigger> orders(String modelId) {
+    return modelId.equals(GanSpec.MODEL_ID) ? GAN_ORDERS : CPPN_ORDERS;
+  }
 
   /** ETH/USD path (8 decimals): up through 4 300, down through 3 400, back up. */
   private static final long[] PRICE_PATH = {3800, 3950, 4120, 4350, 3700, 3450, 3380, 3900};
@@ -195,16 +236,19 @@ public final class Demo {
     log.println("== vnft demo: " + o.triggers() + " triggers, " + o.format().width() + "x" + o.format().height()
         + ", " + o.format().frames() + " frames at " + o.format().fps() + " fps; output in " + out);
 
-    try (VideoGenerator model = new DjlVideoGenerator(o.device())) {
-      log.println("model " + model.model().modelId() + " on " + ((DjlVideoGenerator) model).device()
-          + "; weights sha256 " + model.model().weightsHash().hex());
+    // Every built-in model on DJL: the triggers use o.model(); any role could regenerate the other's tokens.
+    try (BuiltInVideoGenerator model = BuiltInVideoGenerator.djl(o.model(), o.device())) {
+      log.println("model " + o.model() + " on " + device(model.generatorFor(o.model())) + "; weights sha256 "
+          + model.model().weightsHash().hex());
       long t0 = System.nanoTime();
-      ProvingKey pk = Groth16.setup(Groth16PixelProofSystem.circuitFor(o.format()).r1cs(), new SecureRandom());
+      // Development only: a single-party setup whose randomness this process knew (see Groth16PixelProofSystem).
+      ProvingKey pk = Groth16.setup(Groth16PixelProofSystem.circuitFor(o.model(), o.format()).r1cs(),
+          new SecureRandom());
       ZkeyFile.write(pk, out.resolve("pixel.zkey"));
-      Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(o.format(), pk);
+      Groth16PixelProofSystem proofs = new Groth16PixelProofSystem(o.model(), o.format(), pk);
       stageNanos.get(Stage.PROVE).addAndGet(System.nanoTime() - t0);
-      log.printf("pixel circuit: %d constraints; development Groth16 setup in %.1f s (insecure single-party "
-          + "setup, demo only)%n", proofs.constraints(), (System.nanoTime() - t0) / 1e9);
+      log.printf("%s pixel circuit: %d constraints; development Groth16 setup in %.1f s (insecure single-party "
+          + "setup, demo only)%n", o.model(), proofs.constraints(), (System.nanoTime() - t0) / 1e9);
       PoseidonCommitmentScheme commitments = new PoseidonCommitmentScheme();
       Vnft.Builder base = Vnft.builder().discover(false).generator(model).commitments(commitments)
           .encoder(new Mp4Encoder()).proofSystem(proofs).format(o.format()).listener(timing);
@@ -229,26 +273,32 @@ public final class Demo {
     log.println("model " + model.model().modelId() + " registered with the build-time Groth16 verifier "
         + net.verifier() + " (verifying key given at deployment)");
     Path deploymentFile = out.resolve("deployment.properties");
-    new DeploymentFile(anvil.rpcUrl(), anvil.chainId(), contracts, o.format(), "pixel.zkey").write(deploymentFile);
+    new DeploymentFile(anvil.rpcUrl(), anvil.chainId(), contracts, o.format(), "pixel.zkey", o.model())
+        .write(deploymentFile);
 
     // ---- users and triggers
     Map<BigInteger, Address> recipients = new ConcurrentHashMap<>();
     Map<BigInteger, String> userOf = new ConcurrentHashMap<>();
+    List<UserTrigger> orders = orders(o.model());
     for (int i = 0; i < o.triggers(); i++) {
-      UserTrigger ut = ORDERS.get(i % ORDERS.size());
+      UserTrigger ut = orders.get(i % orders.size());
       Vnft user = net.client(5 + ut.user());
       Address me = user.chain().account();
       BigInteger id = user.createTrigger(feed, ut.direction(), BigDecimal.valueOf(ut.thresholdUsd()), ut.prompt(),
           me, ETHER.divide(BigInteger.valueOf(100))).join();
       recipients.put(id, me);
       userOf.put(id, USERS[ut.user()]);
-      log.printf("  %-5s trigger %s: %s %d -> \"%s\" (style: %s)%n", USERS[ut.user()], id, ut.direction(),
-          ut.thresholdUsd(), ut.prompt(), PromptStyle.describe(user.chain().trigger(id).conditioning().toBigInteger().longValue()));
+      log.printf("  %-5s trigger %s: %s %d -> \"%s\" (%s)%n", USERS[ut.user()], id, ut.direction(),
+          ut.thresholdUsd(), ut.prompt(), readsAs(user.chain().trigger(id)));
+    }
+    if (o.model().equals(GanSpec.MODEL_ID)) {
+      log.println("  (" + GanSpec.MODEL_ID + " reads each prompt as concept A, or A -> B for a morph; a word marked ?"
+          + " is not in its vocabulary and is skipped)");
     }
 
     // ---- operators, challenger, auditor (accounts 1 and 2 are bonded by the network)
     RoleListener printer = Commands.printTo(log);
-    String victimPrompt = ORDERS.get(1).prompt();
+    String victimPrompt = orders.get(1).prompt();
     Vnft honestClient = net.client(1);
     Vnft evilClient = net.client(2).toBuilder()
         .generator(new TamperingGenerator(model, r -> r.prompt().equals(victimPrompt))).build();
@@ -404,18 +454,50 @@ public final class Demo {
 
   private static void printTable(List<TokenRow> rows, PrintStream log) {
     log.println();
-    log.printf("%-5s %-6s %-44s %-42s %-12s %-6s %-9s %-62s %s%n", "token", "owner", "address", "prompt", "trigger",
-        "round", "price", "CID", "verified");
+    log.printf("%-5s %-6s %-44s %-32s %-40s %-12s %-6s %-9s %-62s %s%n", "token", "owner", "address", "prompt",
+        "model reads", "trigger", "round", "price", "CID", "verified");
     for (TokenRow r : rows) {
-      String prompt = r.trigger().prompt().length() > 40 ? r.trigger().prompt().substring(0, 39) + "…"
-          : r.trigger().prompt();
-      log.printf("%-5s %-6s %-44s %-42s %-12s %-6s %-9s %-62s %s%n", r.tokenId(), r.user(), r.owner(), prompt,
+      log.printf("%-5s %-6s %-44s %-32s %-40s %-12s %-6s %-9s %-62s %s%n", r.tokenId(), r.user(), r.owner(),
+          cut(r.trigger().prompt(), 32), cut(readsAs(r.trigger()), 40),
           (r.trigger().direction() == Direction.ABOVE ? ">=" : "<=")
               + r.trigger().threshold().divide(E8), r.round().roundId(),
           new java.math.BigDecimal(r.round().answer(), 8).stripTrailingZeros().toPlainString(), r.contentCid(),
           r.verified() ? "yes" : "NO");
     }
     log.println();
+  }
+
+  private static String cut(String s, int width) {
+    return s.length() > width ? s.substring(0, width - 1) + "…" : s;
+  }
+
+  /**
+   * What the trigger's model makes of it: for {@code vnft-cppn-1} the style its stored conditioning
+   * picks; for {@code vnft-gan-1} the prompt's concept segments as its text encoder splits them
+   * ({@link GanText#segments}), words outside the vocabulary marked {@code ?}.
+   */
+  private static String readsAs(Trigger t) {
+    if (t.modelId().equals(CppnSpec.MODEL_ID)) {
+      return "style: " + PromptStyle.describe(t.conditioning().toBigInteger().longValue());
+    }
+    GanText text = new GanText(GanWeights.builtIn());
+    List<String> parts = new ArrayList<>();
+    for (List<String> segment : GanText.segments(t.prompt())) {
+      List<String> words = new ArrayList<>();
+      segment.forEach(w -> words.add(text.lookup(w) >= 0 ? w : w + "?"));
+      parts.add(words.isEmpty() ? "(none)" : String.join(" ", words));
+    }
+    return parts.get(0).equals(parts.get(1)) ? parts.get(0) : parts.get(0) + " -> " + parts.get(1);
+  }
+
+  private static String device(VideoGenerator g) {
+    if (g instanceof DjlVideoGenerator d) {
+      return "DJL " + d.device();
+    }
+    if (g instanceof DjlGanVideoGenerator d) {
+      return "DJL " + d.device();
+    }
+    return g.getClass().getSimpleName();
   }
 
   private static void report(DevNetwork net, long usd, PrintStream log) {

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * The dishonest operator's generator for the demo: it runs the real model, then alters a block
  * of pixels in one frame of every video whose prompt matches a predicate (as an operator that
  * swapped in cheaper or different content would). Everything downstream (frames root, files,
- * metadata) is consistent with the altered frames, so only regeneration can tell.
+ * metadata) is consistent with the altered frames, so only regeneration can tell. Wraps any
+ * generator, the multi-model one included (batches go through {@link #generate} one by one).
  */
 final class TamperingGenerator implements VideoGenerator {
   private final VideoGenerator honest;
@@ -25,6 +26,11 @@ final class TamperingGenerator implements VideoGenerator {
   @Override
   public ModelInfo model() {
     return honest.model();
+  }
+
+  @Override
+  public io.vnft.api.Bytes32 conditioningOf(String prompt) {
+    return honest.conditioningOf(prompt);
   }
 
   @Override

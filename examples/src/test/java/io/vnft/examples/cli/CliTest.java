@@ -51,6 +51,37 @@ class CliTest {
   }
 
   @Test
+  void theDemoOffersBothBuiltInModelsAndMintsWithTheTrainedOneByDefault() {
+    Run help = run("demo", "--help");
+    assertEquals(0, help.status(), help.err());
+    assertTrue(help.out().contains("--model") && help.out().contains("vnft-gan-1") && help.out().contains("vnft-cppn-1")
+        && help.out().contains("Default: vnft-gan-1"), help.out());
+    Run bad = run("demo", "--model", "vnft-gan-2", "--out", dir.resolve("out").toString());
+    assertEquals(2, bad.status(), bad.err());
+    assertTrue(bad.err().contains("--model") && bad.err().contains("vnft-gan-2") && bad.err().contains("vnft-cppn-1"),
+        bad.err());
+    assertFalse(Files.exists(dir.resolve("out")), "a usage error starts nothing");
+    for (String command : List.of("challenger", "verify")) {
+      assertTrue(run(command, "--help").out().contains("vnft-gan-1"), command + " --help names the models it checks");
+    }
+  }
+
+  @Test
+  void theDeploymentFileNamesItsModelAndAnOldFileMeansCppn() throws Exception {
+    Path old = deploymentFile("http://127.0.0.1:1", "pixel.zkey");
+    DeploymentFile read = DeploymentFile.read(old);
+    assertEquals("vnft-cppn-1", read.model(), "a file written before the model key");
+    Path gan = dir.resolve("gan.properties");
+    new DeploymentFile(read.rpcUrl(), read.chainId(), read.contracts(), read.format(), read.zkey(), "vnft-gan-1").write(gan);
+    assertEquals("vnft-gan-1", DeploymentFile.read(gan).model());
+    assertEquals(read.format(), DeploymentFile.read(gan).format());
+    Files.writeString(old, Files.readString(old) + "model=vnft-gan-2\n");
+    Run r = run("verify", "--token", "1", "--deployment", old.toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("model") && r.err().contains("vnft-gan-2") && r.err().contains("vnft-gan-1"), r.err());
+  }
+
+  @Test
   void usageErrorsNameTheFlagAndExitWith2() {
     Run missing = run("verify");
     assertEquals(2, missing.status());

@@ -1,7 +1,5 @@
 package io.vnft.gpu.djl;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.vnft.api.BackendUnavailableException;
 import io.vnft.api.GenerationRequest;
 import io.vnft.api.InvalidInputException;
@@ -37,32 +35,7 @@ public final class DjlVideoGenerator implements VideoGenerator {
    *     and DJL sees no GPU (never a silent switch to the CPU)
    */
   public DjlVideoGenerator(DevicePreference preference) {
-    Engine engine;
-    try {
-      engine = Engine.getEngine("PyTorch");
-    } catch (RuntimeException | LinkageError e) {
-      throw new BackendUnavailableException("vnft-cppn-1 (djl): the PyTorch engine failed to load: "
-          + e.getMessage(), e);
-    }
-    int gpus = engine.getGpuCount();
-    Device device;
-    switch (preference) {
-      case CPU -> device = Device.cpu();
-      case CUDA -> {
-        if (gpus == 0) {
-          throw new BackendUnavailableException("vnft-cppn-1 (djl): device cuda was requested but "
-              + "DJL's PyTorch engine " + engine.getVersion() + " sees no CUDA GPU here");
-        }
-        device = Device.gpu();
-      }
-      default -> device = gpus > 0 ? Device.gpu() : Device.cpu();
-    }
-    try {
-      this.model = new DjlCppn(CppnWeights.builtIn(), device);
-    } catch (RuntimeException e) {
-      throw new BackendUnavailableException("vnft-cppn-1 (djl): cannot use device " + device
-          + ": " + e.getMessage(), e);
-    }
+    this.model = DjlDevices.open(preference, "vnft-cppn-1 (djl)", d -> new DjlCppn(CppnWeights.builtIn(), d));
   }
 
   /** @return the DJL device in use, e.g. {@code cpu()} or {@code gpu(0)} */
