@@ -62,10 +62,10 @@ public final class GanTrainer {
   private GanTrainer(Map<String, String> opts) {
     this.opts = opts;
     this.rnd = new SplittableRandom(Long.parseLong(opts.getOrDefault("seed", "20261203")));
-    this.res = Integer.parseInt(opts.getOrDefault("res", "32"));
-    this.batch = Integer.parseInt(opts.getOrDefault("batch", "32"));
+    this.res = Integer.parseInt(opts.getOrDefault("res", "16"));
+    this.batch = Integer.parseInt(opts.getOrDefault("batch", "128"));
     this.steps = Integer.parseInt(opts.getOrDefault("steps", "6000"));
-    this.lambda = Float.parseFloat(opts.getOrDefault("lambda", "0.05"));
+    this.lambda = Float.parseFloat(opts.getOrDefault("lambda", "0.02"));
     this.lr = Float.parseFloat(opts.getOrDefault("lr", "0.002"));
     this.saveEvery = Integer.parseInt(opts.getOrDefault("save-every", "0"));
   }
@@ -137,7 +137,9 @@ public final class GanTrainer {
       d.add("lin", uniform(base, new Shape(1, flat), (float) Math.sqrt(6.0 / flat)));
       d.add("lb", base.zeros(new Shape(1)));
       d.add("proj", uniform(base, new Shape(flat, GanSpec.DIMS), (float) Math.sqrt(6.0 / flat)));
-      Optimizer optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(0.5f).build();
+      // the word vectors learn 5x faster than the network: each word is seen in few batches
+      Optimizer optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
+      Optimizer optE = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr * 5)).build();
       Optimizer optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr * 0.5f)).optBeta1(0.5f).build();
 
       int[] order = new int[n];
@@ -226,8 +228,8 @@ public final class GanTrainer {
         }
         // outside the step's manager: the parameters are back in the base manager, so the
         // optimizers' state (created from the parameters) lives as long as they do
-        g.update(optG, "g");
-        d.update(optD, "d");
+        g.update(optG, optE, "g");
+        d.update(optD, optD, "d");
         sumRec += rec;
         sumG += lg;
         sumD += ld;
@@ -242,8 +244,10 @@ public final class GanTrainer {
         }
         if (saveEvery > 0 && step % saveEvery == 0 && step < steps) {
           Path cp = out.resolve("checkpoint-" + step + ".weights");
-          Files.write(cp, quantise(g, data));
+          byte[] q = quantise(g, data);
+          Files.write(cp, q);
           say("checkpoint " + cp);
+          say(QuantisedCheck.report(GanWeights.parse(q), data, res));
         }
       }
       long trainNanos = System.nanoTime() - t0;
@@ -405,10 +409,11 @@ public final class GanTrainer {
       }
     }
 
-    void update(Optimizer opt, String prefix) {
+    /** Updates the word vectors {@code E} with {@code words}, everything else with {@code opt}. */
+    void update(Optimizer opt, Optimizer words, String prefix) {
       for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
         try (NDArray grad = e.getValue().getGradient()) {
-          opt.update(prefix + e.getKey(), e.getValue(), grad);
+          (e.getKey().equals("E") ? words : opt).update(prefix + e.getKey(), e.getValue(), grad);
         }
       }
     }
