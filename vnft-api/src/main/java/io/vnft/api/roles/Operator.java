@@ -37,7 +37,9 @@ import java.util.function.LongSupplier;
  * rounds pass without a crossing), batches the firings (up to {@code maxBatch}, or once the oldest
  * has waited {@code maxWaitSeconds}), generates and stores the videos and commits each batch with
  * its bond, answers every challenge on its batches with a pixel proof, finalizes its batches after
- * the window and withdraws what it is owed.
+ * the window and withdraws what it is owed. It mints only triggers of its client's model
+ * ({@code vnft.generator().model()}, the model its proof system proves): a token it could generate
+ * but not prove would cost it its bond at the first challenge.
  *
  * <p>All chain, store, model and proof calls go through the one {@link Vnft} it is built with
  * (its {@link Vnft#chain()} signs as this operator). {@link #tick()} does one pass, so the caller
@@ -280,7 +282,13 @@ public final class Operator {
     List<Firing> firings = new ArrayList<>();
     List<PreparedMint> readyFromJournal = new ArrayList<>();
     Map<io.vnft.api.Address, Optional<BigInteger>> latestByFeed = new HashMap<>();
+    // only triggers of this operator's own model: its proof system proves that model's pixels, so a
+    // token of another model it could generate (a multi-model generator) could not be defended
+    String ownModel = vnft.generator().model().modelId();
     for (Trigger t : chain.openTriggers()) {
+      if (!t.modelId().equals(ownModel)) {
+        continue;
+      }
       Optional<Entry> known = journal.get(t.triggerId()).filter(e -> matchesChain(e, t));
       if (known.isPresent() && known.get().state() == State.PREPARED) {
         // Prepared before a restart but never committed: the leaf is deterministic, reuse it.

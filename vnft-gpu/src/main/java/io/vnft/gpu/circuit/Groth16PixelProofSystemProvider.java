@@ -5,7 +5,7 @@ import io.vnft.api.InvalidInputException;
 import io.vnft.api.PixelProofSystem;
 import io.vnft.api.PixelProofSystemProvider;
 import io.vnft.api.VideoFormat;
-import io.vnft.gpu.model.CppnSpec;
+import io.vnft.gpu.BuiltInModels;
 import io.vnft.zk.iden3.ZkeyFile;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,8 +16,8 @@ import java.util.function.Function;
  * ServiceLoader provider {@code groth16-cppn}: a {@link Groth16PixelProofSystem} over the proving
  * key ({@code .zkey}) named by the system property {@value #ZKEY_PROPERTY} (else the environment
  * variable {@value #ZKEY_ENV}), for the model in {@value #MODEL_PROPERTY} (else {@value
- * #MODEL_ENV}; one of {@link PixelCircuits#MODELS}, default {@value #DEFAULT_MODEL}, built-in
- * weights) and the shape in {@value #FORMAT_PROPERTY} ({@code WxHxF}, default {@code 64x64x24};
+ * #MODEL_ENV}; read by {@link BuiltInModels#configuredModel()}, default {@link
+ * BuiltInModels#LIBRARY_DEFAULT}, built-in weights) and the shape in {@value #FORMAT_PROPERTY} ({@code WxHxF}, default {@code 64x64x24};
  * else {@value #FORMAT_ENV}). The key must be the one the deployed verifier of that model was made
  * from (e.g. the {@code zkey} entry of the CLI's deployment file). The provider's name stays
  * {@code groth16-cppn} (the name discovery knows) whichever model it proves.
@@ -37,12 +37,10 @@ public final class Groth16PixelProofSystemProvider implements PixelProofSystemPr
   public static final String FORMAT_PROPERTY = "vnft.cppn.format";
   /** Environment variable giving the video shape {@code WxHxF}. */
   public static final String FORMAT_ENV = "VNFT_CPPN_FORMAT";
-  /** System property naming the model whose pixels are proved. */
-  public static final String MODEL_PROPERTY = "vnft.model";
-  /** Environment variable naming the model whose pixels are proved. */
-  public static final String MODEL_ENV = "VNFT_MODEL";
-  /** The model proved when neither {@value #MODEL_PROPERTY} nor {@value #MODEL_ENV} is set. */
-  public static final String DEFAULT_MODEL = CppnSpec.MODEL_ID;
+  /** System property naming the model whose pixels are proved ({@link BuiltInModels#MODEL_PROPERTY}). */
+  public static final String MODEL_PROPERTY = BuiltInModels.MODEL_PROPERTY;
+  /** Environment variable naming the model whose pixels are proved ({@link BuiltInModels#MODEL_ENV}). */
+  public static final String MODEL_ENV = BuiltInModels.MODEL_ENV;
 
   private final Function<String, String> property;
   private final Function<String, String> env;
@@ -74,19 +72,13 @@ public final class Groth16PixelProofSystemProvider implements PixelProofSystemPr
     if (zkey == null) {
       throw new BackendUnavailableException("groth16-cppn pixel proofs: no proving key; set -D" + ZKEY_PROPERTY
           + "=<file.zkey> (or " + ZKEY_ENV + "), -D" + FORMAT_PROPERTY + "=WxHxF and -D" + MODEL_PROPERTY
-          + "=<model id> (default " + DEFAULT_MODEL + "), or pass the proof system to the builder instead: "
+          + "=<model id> (default " + BuiltInModels.LIBRARY_DEFAULT + "), or pass the proof system to the builder instead: "
           + "Vnft.builder().proofSystem(new Groth16PixelProofSystem(modelId, format, ZkeyFile.read(path))); "
           + "for tests only, Groth16PixelProofSystem.insecureDevelopmentSetup(modelId, format, rnd)");
     }
     VideoFormat f = format();
-    String model = setting(MODEL_PROPERTY, MODEL_ENV);
-    if (model == null) {
-      model = DEFAULT_MODEL;
-    }
-    if (!PixelCircuits.MODELS.contains(model)) {
-      throw new InvalidInputException(MODEL_PROPERTY + " (" + MODEL_ENV + "): no pixel circuit for '" + model
-          + "'; known models: " + String.join(", ", PixelCircuits.MODELS));
-    }
+    // the one model setting of vnft-gpu: the same property the generator providers read
+    String model = BuiltInModels.configuredModel(property::apply, env::apply);
     Path file;
     try {
       file = Path.of(zkey);
