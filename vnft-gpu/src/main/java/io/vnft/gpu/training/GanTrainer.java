@@ -138,9 +138,10 @@ public final class GanTrainer {
       d.add("lb", base.zeros(new Shape(1)));
       d.add("proj", uniform(base, new Shape(flat, GanSpec.DIMS), (float) Math.sqrt(6.0 / flat)));
       // the word vectors learn 5x faster than the network: each word is seen in few batches
-      Optimizer optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
-      Optimizer optE = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr * 5)).build();
-      Optimizer optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr * 0.5f)).optBeta1(0.5f).build();
+      // cosine decay of every rate to 5 % of its start over the run
+      Optimizer optG = Optimizer.adam().optLearningRateTracker(cosine(lr)).build();
+      Optimizer optE = Optimizer.adam().optLearningRateTracker(cosine(lr * 5)).build();
+      Optimizer optD = Optimizer.adam().optLearningRateTracker(cosine(lr * 0.5f)).optBeta1(0.5f).build();
 
       int[] order = new int[n];
       int cursor = n;
@@ -262,6 +263,10 @@ public final class GanTrainer {
       say(QuantisedCheck.report(parsed, data, res));
       Files.writeString(out.resolve("training-log.txt"), log.toString());
     }
+  }
+
+  private Tracker cosine(float base) {
+    return Tracker.cosine().setBaseValue(base).optFinalValue(base * 0.05f).setMaxUpdates(steps).build();
   }
 
   private static long rssMiB() {
