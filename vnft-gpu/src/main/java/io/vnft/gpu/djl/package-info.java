@@ -1,2 +1,2 @@
-/** The DJL (PyTorch engine) face of {@code vnft-cppn-1}: CPU by default, CUDA when present or asked. */
+/** The DJL (PyTorch engine) faces of {@code vnft-cppn-1} and {@code vnft-gan-1}: CPU by default, CUDA when present or asked. */
 package io.vnft.gpu.djl;
