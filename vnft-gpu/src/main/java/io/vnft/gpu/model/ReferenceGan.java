@@ -84,22 +84,14 @@ public final class ReferenceGan {
     int m = Math.max(wd, ht);
     int u = x - latent.dx(frame, format.frames(), m);
     int v = y - latent.dy(frame, format.frames(), m);
-    int[] in = new int[GanSpec.INPUTS_N];
+    int[] in = new int[GanSpec.INPUTS_1];
     GanSpec.spatial(GanSpec.coord(u, wd, m), GanSpec.coord(v, ht, m), in, 0);
-    int[] cz = new int[GanSpec.DIMS + GanSpec.Z];
     int level = GanSpec.morphLevel(frame, format.frames());
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      cz[j] = GanSpec.morph(conditioning[0][j], conditioning[1][j], level);
+      in[GanSpec.SPATIAL + j] = GanSpec.morph(conditioning[0][j], conditioning[1][j], level);
     }
-    System.arraycopy(latent.z(), 0, cz, GanSpec.DIMS, GanSpec.Z);
-    System.arraycopy(cz, 0, in, GanSpec.SPATIAL, cz.length);
-    int[] h = layer(0, in);
-    for (int l = 1; l < GanSpec.LAYERS; l++) {
-      int[] next = new int[GanSpec.INPUTS_N];
-      System.arraycopy(h, 0, next, 0, GanSpec.HIDDEN);
-      System.arraycopy(cz, 0, next, GanSpec.HIDDEN, cz.length);
-      h = layer(l, next);
-    }
+    System.arraycopy(latent.z(), 0, in, GanSpec.SPATIAL + GanSpec.DIMS, GanSpec.Z);
+    int[] h = network(in);
     int alpha = h[3];
     int rgb = 0;
     for (int c = 0; c < 3; c++) {

@@ -64,7 +64,7 @@ public final class GanTrainer {
     this.rnd = new SplittableRandom(Long.parseLong(opts.getOrDefault("seed", "20261203")));
     this.res = Integer.parseInt(opts.getOrDefault("res", "16"));
     this.batch = Integer.parseInt(opts.getOrDefault("batch", "128"));
-    this.steps = Integer.parseInt(opts.getOrDefault("steps", "6000"));
+    this.steps = Integer.parseInt(opts.getOrDefault("steps", "16000"));
     this.lambda = Float.parseFloat(opts.getOrDefault("lambda", "0.02"));
     this.lr = Float.parseFloat(opts.getOrDefault("lr", "0.002"));
     this.saveEvery = Integer.parseInt(opts.getOrDefault("save-every", "0"));
