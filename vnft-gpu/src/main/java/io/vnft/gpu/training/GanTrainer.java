@@ -46,7 +46,7 @@ import java.util.SplittableRandom;
  * {@code round(127 tanh(E))}.
  *
  * <p>Usage: {@code GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] [--res R]
- * [--seed S] [--lambda L] [--lr LR] [--save-every N]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
+ * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
  */
 public final class GanTrainer {
   private final Map<String, String> opts;
@@ -57,6 +57,7 @@ public final class GanTrainer {
   private final float lambda;
   private final float lr;
   private final int saveEvery;
+  private final String schedule;
   private final StringBuilder log = new StringBuilder();
 
   private GanTrainer(Map<String, String> opts) {
@@ -64,10 +65,14 @@ public final class GanTrainer {
     this.rnd = new SplittableRandom(Long.parseLong(opts.getOrDefault("seed", "20261203")));
     this.res = Integer.parseInt(opts.getOrDefault("res", "16"));
     this.batch = Integer.parseInt(opts.getOrDefault("batch", "128"));
-    this.steps = Integer.parseInt(opts.getOrDefault("steps", "16000"));
+    this.steps = Integer.parseInt(opts.getOrDefault("steps", "8000"));
     this.lambda = Float.parseFloat(opts.getOrDefault("lambda", "0.02"));
     this.lr = Float.parseFloat(opts.getOrDefault("lr", "0.002"));
     this.saveEvery = Integer.parseInt(opts.getOrDefault("save-every", "0"));
+    this.schedule = opts.getOrDefault("schedule", "fixed");
+    if (!schedule.equals("fixed") && !schedule.equals("cosine")) {
+      throw new IllegalArgumentException("--schedule: fixed or cosine, got " + schedule);
+    }
   }
 
   /**
@@ -86,7 +91,7 @@ public final class GanTrainer {
     }
     if (!o.containsKey("concepts") || !o.containsKey("out")) {
       System.err.println("usage: GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] "
-          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N]");
+          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine]");
       System.exit(2);
     }
     new GanTrainer(o).run();
@@ -105,7 +110,8 @@ public final class GanTrainer {
     int n = data.size();
     int v = data.vocabulary().size();
     say(String.format(Locale.ROOT, "data: %d concepts, %d words, %dx%d training images; steps %d, batch %d, "
-        + "lambda %.3f, lr %.4f, seed %s", n, v, res, res, steps, batch, lambda, lr, opts.getOrDefault("seed", "20261203")));
+        + "lambda %.3f, lr %.4f (%s), seed %s", n, v, res, res, steps, batch, lambda, lr, schedule,
+        opts.getOrDefault("seed", "20261203")));
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager base = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
       Params g = new Params();
@@ -139,9 +145,9 @@ public final class GanTrainer {
       d.add("proj", uniform(base, new Shape(flat, GanSpec.DIMS), (float) Math.sqrt(6.0 / flat)));
       // the word vectors learn 5x faster than the network: each word is seen in few batches
       // cosine decay of every rate to 5 % of its start over the run
-      Optimizer optG = Optimizer.adam().optLearningRateTracker(cosine(lr)).build();
-      Optimizer optE = Optimizer.adam().optLearningRateTracker(cosine(lr * 5)).build();
-      Optimizer optD = Optimizer.adam().optLearningRateTracker(cosine(lr * 0.5f)).optBeta1(0.5f).build();
+      Optimizer optG = Optimizer.adam().optLearningRateTracker(rate(lr)).build();
+      Optimizer optE = Optimizer.adam().optLearningRateTracker(rate(lr * 5)).build();
+      Optimizer optD = Optimizer.adam().optLearningRateTracker(rate(lr * 0.5f)).optBeta1(0.5f).build();
 
       int[] order = new int[n];
       int cursor = n;
@@ -265,7 +271,10 @@ public final class GanTrainer {
     }
   }
 
-  private Tracker cosine(float base) {
+  private Tracker rate(float base) {
+    if (!"cosine".equals(schedule)) {
+      return Tracker.fixed(base);
+    }
     return Tracker.cosine().setBaseValue(base).optFinalValue(base * 0.05f).setMaxUpdates(steps).build();
   }
 
