@@ -39,7 +39,7 @@ public final class GanWeights {
   public static final int MAX_WORD = 24;
   /** SHA-256 of the built-in weights file. */
   public static final String BUILT_IN_SHA256 =
-      "0x9270a350c5523b20f3f3a48318d7af3b6e64ef384da4293a91d3a83b344a2e21";
+      "0x5c994ea140ffb8624aaf2ec402bbb83ef922574c332ea001906942b5e464c839";
   private static final byte[] MAGIC = "VNFTGAN1".getBytes(StandardCharsets.US_ASCII);
   private static final String RESOURCE = "vnft-gan-1.weights";
 
