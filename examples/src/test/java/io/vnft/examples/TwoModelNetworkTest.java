@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both built-in models on one network: each registered with its own verifier, conditioning bits and
- * format; a trigger of each, minted and proved by an operator of its model; one challenger and one
+ * format; a trigger of each, minted and proved by an operator of its model (and left alone by the
+ * other model's operator); one challenger and one
  * verifier, each holding a client whose default model is vnft-cppn-1, regenerate the tokens of both.
  */
 class TwoModelNetworkTest {
@@ -87,6 +88,9 @@ class TwoModelNetworkTest {
       net.reportPrice(new BigDecimal(4100));
       assertEquals(1, ganOperator.tick().committed().size());
       net.reportPrice(new BigDecimal(4300));
+      // The gan operator leaves the crossed cppn trigger alone: its generator could make that token,
+      // its proof system could not defend it (an honest operator is never slashed for a model it lacks).
+      assertEquals(0, ganOperator.tick().committed().size());
       assertEquals(1, cppnOperator.tick().committed().size());
 
       // The challenger's client defaults to cppn, yet it regenerates the gan token too and finds both right.
