@@ -46,7 +46,7 @@ import java.util.SplittableRandom;
  * {@code round(127 tanh(E))}.
  *
  * <p>Usage: {@code GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] [--res R]
- * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
+ * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
  */
 public final class GanTrainer {
   private final Map<String, String> opts;
@@ -58,6 +58,7 @@ public final class GanTrainer {
   private final float lr;
   private final int saveEvery;
   private final String schedule;
+  private final int mixMax;
   private final StringBuilder log = new StringBuilder();
 
   private GanTrainer(Map<String, String> opts) {
@@ -70,6 +71,7 @@ public final class GanTrainer {
     this.lr = Float.parseFloat(opts.getOrDefault("lr", "0.002"));
     this.saveEvery = Integer.parseInt(opts.getOrDefault("save-every", "0"));
     this.schedule = opts.getOrDefault("schedule", "fixed");
+    this.mixMax = Integer.parseInt(opts.getOrDefault("mix-max", "3"));
     if (!schedule.equals("fixed") && !schedule.equals("cosine")) {
       throw new IllegalArgumentException("--schedule: fixed or cosine, got " + schedule);
     }
@@ -91,7 +93,7 @@ public final class GanTrainer {
     }
     if (!o.containsKey("concepts") || !o.containsKey("out")) {
       System.err.println("usage: GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] "
-          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine]");
+          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K]");
       System.exit(2);
     }
     new GanTrainer(o).run();
@@ -305,9 +307,9 @@ public final class GanTrainer {
     return m.create(v, s);
   }
 
-  /** One row of the word-averaging matrix: one training text, or the words of 2..3 of them. */
+  /** One row of the word-averaging matrix: one training text, or the words of 1..{@code mixMax} of them (default 3). */
   private void textMix(List<int[]> texts, float[] dst, int off) {
-    int k = rnd.nextInt(3) == 0 ? 1 : 1 + rnd.nextInt(3);
+    int k = rnd.nextInt(3) == 0 ? 1 : 1 + rnd.nextInt(mixMax);
     List<Integer> words = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       for (int w : texts.get(rnd.nextInt(texts.size()))) {
