@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * conditional discriminator (three stride-2 convolutions, a linear score and a projection of the
  * conditioning; real and fake are composited on the same random background; a real image with
  * another concept's text is also a fake). Each step draws a batch of concepts and, per concept, a
- * text: one of its training texts or the words of two or three of them together.
+ * text: the words of 1 to {@code --mix-max} (default 3) of its training texts, drawn with replacement.
  *
  * <p>Quantisation: per layer the largest shift {@code k} such that every weight, scaled by
  * {@code 2^k} (hidden inputs) or {@code 2^(k+1)} (signed inputs read as value / 128), rounds into
