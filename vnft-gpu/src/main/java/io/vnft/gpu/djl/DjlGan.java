@@ -224,12 +224,8 @@ public final class DjlGan implements AutoCloseable {
     int[] z = latent.z();
     int[][] ab = video.conditioning;
     List<Canvas> list = new ArrayList<>();
-    int[] c = new int[GanSpec.DIMS];
     for (int t = 0; t < frames; t++) {
-      int level = GanSpec.morphLevel(t, frames);
-      for (int j = 0; j < c.length; j++) {
-        c[j] = GanSpec.morph(ab[0][j], ab[1][j], level);
-      }
+      int[] c = GanSpec.conditioningAt(ab, t, frames);
       Canvas canvas = null;
       for (Canvas k : list) {
         if (Arrays.equals(k.c, c)) {
@@ -237,7 +233,7 @@ public final class DjlGan implements AutoCloseable {
         }
       }
       if (canvas == null) {
-        canvas = new Canvas(f, latent, c.clone(), out);
+        canvas = new Canvas(f, latent, c, out);
         list.add(canvas);
       }
       canvas.add(t, latent.dx(t, frames, m), latent.dy(t, frames, m));

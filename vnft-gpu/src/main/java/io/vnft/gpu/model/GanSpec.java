@@ -187,6 +187,24 @@ public final class GanSpec {
   }
 
   /**
+   * The conditioning the network reads at one frame: {@link #morph} of A and B at the frame's
+   * {@link #morphLevel}.
+   *
+   * @param ab the concept vectors {@code [A, B]}, {@value #DIMS} values each
+   * @param frame the frame index, in [0, frames)
+   * @param frames the frame count
+   * @return {@code c(t)}, {@value #DIMS} values
+   */
+  public static int[] conditioningAt(int[][] ab, int frame, int frames) {
+    int level = morphLevel(frame, frames);
+    int[] c = new int[DIMS];
+    for (int j = 0; j < DIMS; j++) {
+      c[j] = morph(ab[0][j], ab[1][j], level);
+    }
+    return c;
+  }
+
+  /**
    * @param pre a pre-activation
    * @param shift the layer's shift
    * @return {@code clamp(floor(pre / 2^shift), 0, 255)}

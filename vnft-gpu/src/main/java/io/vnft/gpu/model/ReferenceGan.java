@@ -43,9 +43,28 @@ public final class ReferenceGan {
    * @return RGB8 bytes, frame-major, row-major, R, G, B
    */
   public byte[] render(GanLatent latent, int[][] conditioning, VideoFormat format) {
-    byte[] out = new byte[format.rgbBytes()];
+    int[] all = new int[format.frames()];
+    for (int t = 0; t < all.length; t++) {
+      all[t] = t;
+    }
+    return renderFrames(latent, conditioning, format, all);
+  }
+
+  /**
+   * Renders chosen frames of a video, pixel by pixel: frame {@code frames[k]} of {@code format}
+   * becomes frame {@code k} of the result, so only the frames asked for are computed.
+   *
+   * @param latent the seed's latent
+   * @param conditioning the two concept vectors {@code [A, B]} ({@link GanText#unpack})
+   * @param format the video the frames belong to (its frame count sets motion and morph)
+   * @param frames frame indices of {@code format}, each in [0, frames)
+   * @return RGB8 bytes of the chosen frames, in the order asked, row-major, R, G, B
+   * @throws InvalidInputException if a frame index is outside the video or the conditioning is malformed
+   */
+  public byte[] renderFrames(GanLatent latent, int[][] conditioning, VideoFormat format, int... frames) {
+    byte[] out = new byte[frames.length * format.pixelsPerFrame() * 3];
     int i = 0;
-    for (int t = 0; t < format.frames(); t++) {
+    for (int t : frames) {
       for (int y = 0; y < format.height(); y++) {
         for (int x = 0; x < format.width(); x++) {
           int rgb = pixel(latent, conditioning, format, t, x, y);
@@ -86,10 +105,8 @@ public final class ReferenceGan {
     int v = y - latent.dy(frame, format.frames(), m);
     int[] in = new int[GanSpec.INPUTS_1];
     GanSpec.spatial(GanSpec.coord(u, wd, m), GanSpec.coord(v, ht, m), in, 0);
-    int level = GanSpec.morphLevel(frame, format.frames());
-    for (int j = 0; j < GanSpec.DIMS; j++) {
-      in[GanSpec.SPATIAL + j] = GanSpec.morph(conditioning[0][j], conditioning[1][j], level);
-    }
+    System.arraycopy(GanSpec.conditioningAt(conditioning, frame, format.frames()), 0, in, GanSpec.SPATIAL,
+        GanSpec.DIMS);
     System.arraycopy(latent.z(), 0, in, GanSpec.SPATIAL + GanSpec.DIMS, GanSpec.Z);
     int[] h = network(in);
     int alpha = h[3];

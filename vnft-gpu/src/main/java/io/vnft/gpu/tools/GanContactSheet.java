@@ -137,9 +137,8 @@ public final class GanContactSheet {
   }
 
   /**
-   * Renders chosen frames of one video with the reference evaluator, pixel by pixel; frame
-   * {@code picks[k]} of {@code format} becomes frame {@code k} of the result (so only the
-   * frames needed are computed). Thread-safe.
+   * Chosen frames of one video ({@link ReferenceGan#renderFrames}) as a video: frame
+   * {@code picks[k]} of {@code format} becomes frame {@code k} of the result. Thread-safe.
    *
    * @param model the reference evaluator
    * @param latent the seed's latent
@@ -151,19 +150,7 @@ public final class GanContactSheet {
    */
   public static VideoFrames frames(ReferenceGan model, GanLatent latent, int[][] conditioning,
       VideoFormat format, int... picks) {
-    int px = format.pixelsPerFrame();
-    byte[] rgb = new byte[picks.length * px * 3];
-    for (int k = 0; k < picks.length; k++) {
-      int i = k * px * 3;
-      for (int y = 0; y < format.height(); y++) {
-        for (int x = 0; x < format.width(); x++) {
-          int c = model.pixel(latent, conditioning, format, picks[k], x, y);
-          rgb[i++] = (byte) (c >>> 16);
-          rgb[i++] = (byte) (c >>> 8);
-          rgb[i++] = (byte) c;
-        }
-      }
-    }
+    byte[] rgb = model.renderFrames(latent, conditioning, format, picks);
     return new VideoFrames(new VideoFormat(format.width(), format.height(), picks.length, format.fps()), rgb);
   }
 }
