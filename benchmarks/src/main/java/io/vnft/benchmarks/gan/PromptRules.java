@@ -50,11 +50,7 @@ public final class PromptRules {
     for (Concept c : concepts) {
       byName.put(c.shortName(), c);
       for (String t : c.texts()) {
-        for (String w : t.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-          if (!w.isEmpty() && w.length() <= GanWeights.MAX_WORD) {
-            words.add(w);
-          }
-        }
+        words.addAll(GanText.words(t));
       }
     }
     if (words.isEmpty() || words.size() > 65_535) {
@@ -125,7 +121,7 @@ public final class PromptRules {
         }
       }
       boolean connector = false;
-      for (String w : p.text().toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+      for (String w : GanText.words(p.text())) {
         connector |= GanText.CONNECTORS.contains(w);
       }
       if (!p.morph()) {

@@ -56,6 +56,24 @@ public final class GanText {
   }
 
   /**
+   * Step 1 of the encoder, the one tokenisation every user of the vocabulary shares (the trainer,
+   * the held-out rules): lower-case (ROOT locale), the maximal runs of ASCII letters {@code [a-z]},
+   * those longer than {@value GanWeights#MAX_WORD} letters dropped.
+   *
+   * @param text any text
+   * @return its words, in order (connectors and stopwords included)
+   */
+  public static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+      if (!w.isEmpty() && w.length() <= GanWeights.MAX_WORD) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The words of each segment as the encoder sees them (after connectors and stopwords).
    *
    * @param prompt the prompt
@@ -65,10 +83,7 @@ public final class GanText {
     List<String> a = new ArrayList<>();
     List<String> b = new ArrayList<>();
     boolean split = false;
-    for (String w : prompt.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-      if (w.isEmpty() || w.length() > GanWeights.MAX_WORD) {
-        continue;
-      }
+    for (String w : words(prompt)) {
       if (!split && CONNECTORS.contains(w)) {
         split = true;
         continue;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,13 +47,8 @@ public final class EmojiConcepts {
    * @return its words as the encoder keeps them
    */
   static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-      if (!w.isEmpty() && w.length() <= GanWeights.MAX_WORD && !GanText.STOPWORDS.contains(w)
-          && !GanText.CONNECTORS.contains(w)) {
-        out.add(w);
-      }
-    }
+    List<String> out = new ArrayList<>(GanText.words(text));
+    out.removeIf(w -> GanText.STOPWORDS.contains(w) || GanText.CONNECTORS.contains(w));
     return out;
   }
 
