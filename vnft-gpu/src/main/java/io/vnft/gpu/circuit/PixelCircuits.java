@@ -2,6 +2,7 @@ package io.vnft.gpu.circuit;
 
 import io.vnft.api.InvalidInputException;
 import io.vnft.api.VideoFormat;
+import io.vnft.gpu.BuiltInModels;
 import io.vnft.gpu.model.CppnSpec;
 import io.vnft.gpu.model.CppnWeights;
 import io.vnft.gpu.model.GanSpec;
@@ -17,8 +18,8 @@ import java.util.List;
  * PixelCircuit(cppnWeights, format)}. Stateless and thread-safe.
  */
 public final class PixelCircuits {
-  /** The model ids with a built-in pixel circuit. */
-  public static final List<String> MODELS = List.of(CppnSpec.MODEL_ID, GanSpec.MODEL_ID);
+  /** The model ids with a built-in pixel circuit: every built-in model ({@link BuiltInModels#ids()}). */
+  public static final List<String> MODELS = BuiltInModels.ids();
 
   private PixelCircuits() {}
 

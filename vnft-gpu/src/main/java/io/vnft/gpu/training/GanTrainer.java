@@ -212,7 +212,7 @@ public final class GanTrainer {
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray words = g.get("E").tanh().mul(127f / 128f);
             cond = mixA.matMul(words);
-            NDArray gen = generator(g, spatial, cond.concat(z, 1), batch, p);
+            NDArray gen = generator(g, spatial, cond.concat(z, 1));
             NDArray a = gen.get(":, :, 3:4");
             NDArray rgb = gen.get(":, :, 0:3");
             NDArray recon = a.sub(aT).abs().mean().add(rgb.mul(a).sub(pT).abs().mean());
@@ -330,7 +330,7 @@ public final class GanTrainer {
     return pixels.transpose(0, 2, 1).reshape(new Shape(pixels.getShape().get(0), 3, res, res));
   }
 
-  static NDArray generator(Params g, NDArray spatial, NDArray cz, int batch, int p) {
+  static NDArray generator(Params g, NDArray spatial, NDArray cz) {
     NDArray w0 = g.get("W0");
     NDArray a = spatial.matMul(w0.get(":, 0:" + GanSpec.SPATIAL).transpose())
         .expandDims(0)
