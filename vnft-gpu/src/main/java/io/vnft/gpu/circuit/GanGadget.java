@@ -87,22 +87,24 @@ public final class GanGadget implements PixelGadget {
     return (frame, x, y) -> pixel(api, format, bits, ab, frame, x, y);
   }
 
-  /** The two concept vectors: A in bytes 2..16 of the big-endian bytes32, B in bytes 17..31. */
+  /**
+   * The levels of the two concept vectors (the values are {@code STEP} times these): level i of
+   * {@code A_0 .. A_39, B_0 .. B_39} is the two's complement of little-endian bits
+   * {@code [LEVEL_BITS (2 DIMS - 1 - i), +LEVEL_BITS)} (free: linear in the bits).
+   */
   private static Var[][] concepts(CircuitApi api, Var conditioning) {
+    if (GanSpec.STEP % 8 != 0) {
+      throw new IllegalStateException("the morph needs STEP a multiple of 8");
+    }
     Var[] bits = api.toBits(conditioning, GanSpec.CONDITIONING_BITS);
     Var[][] ab = new Var[2][GanSpec.DIMS];
-    for (int j = 0; j < GanSpec.DIMS; j++) {
-      // big-endian byte k is little-endian byte 31 - k
-      ab[0][j] = signedByte(api, bits, 31 - (2 + j));
-      ab[1][j] = signedByte(api, bits, 31 - (2 + GanSpec.DIMS + j));
+    for (int i = 0; i < 2 * GanSpec.DIMS; i++) {
+      int lo = GanSpec.LEVEL_BITS * (2 * GanSpec.DIMS - 1 - i);
+      Var low = api.fromBits(Arrays.copyOfRange(bits, lo, lo + GanSpec.LEVEL_BITS - 1));
+      Var level = api.sub(low, api.mulConst(bits[lo + GanSpec.LEVEL_BITS - 1], 1L << (GanSpec.LEVEL_BITS - 1)));
+      ab[i / GanSpec.DIMS][i % GanSpec.DIMS] = level;
     }
     return ab;
-  }
-
-  /** Two's-complement byte {@code n} of little-endian bits, in [-128, 127] (free). */
-  private static Var signedByte(CircuitApi api, Var[] bits, int n) {
-    Var low7 = api.fromBits(Arrays.copyOfRange(bits, 8 * n, 8 * n + 7));
-    return api.sub(low7, api.mulConst(bits[8 * n + 7], 128));
   }
 
   private Var pixel(CircuitApi api, VideoFormat f, Var[] seedBits, Var[][] ab, Var frame, Var x, Var y) {
@@ -150,8 +152,9 @@ public final class GanGadget implements PixelGadget {
           : api.clamp(api.addConst(q16, -4), 0, GanSpec.MORPH_LEVELS, 5); // q16 - 4 in [-4, 11]
       Var[] v = new Var[GanSpec.DIMS + GanSpec.Z];
       for (int j = 0; j < GanSpec.DIMS; j++) {
-        Var p = api.mul(api.sub(ab[1][j], ab[0][j]), level); // |p| <= 255 * 8
-        v[j] = api.add(ab[0][j], api.shiftRightFloor(p, 3, Gadgets.signedBits(-255L * 8, 255L * 8)));
+        // A = STEP qA, B = STEP qB with STEP a multiple of 8: floor((B - A) lev / 8) = (STEP / 8) (qB - qA) lev, exact
+        Var p = api.mul(api.sub(ab[1][j], ab[0][j]), level);
+        v[j] = api.add(api.mulConst(ab[0][j], GanSpec.STEP), api.mulConst(p, GanSpec.STEP / 8));
       }
       for (int i = 0; i < GanSpec.Z; i++) {
         v[GanSpec.DIMS + i] = api.addConst(Gadgets.byteOf(api, seedBits, i), -128);

@@ -18,10 +18,11 @@ package io.vnft.gpu.model;
  *       {@code cy}; {@code r = floor((cx^2 + cy^2) / 128) - 128}; 16 Fourier features
  *       {@code tri(c 2^k + ph) - 128} for c in (cx, cy), k = 0..3, ph in (0, 128);
  *   <li>conditioning at frame t: the morph level {@code lev = clamp(floor(16 t / F) - 4, 0, 8)} and
- *       {@code c_j = A_j + floor((B_j - A_j) lev / 8)} for the prompt's two concept vectors A, B;
+ *       {@code c_j = A_j + floor((B_j - A_j) lev / 8)} for the prompt's two concept vectors A, B
+ *       (their values are multiples of {@value #STEP}, so the division is exact);
  *   <li>the network: 3 hidden layers of {@value #HIDDEN} and an output layer of 4 (R, G, B, alpha),
  *       each {@code clamp(floor((B + sum W in) / 2^s), 0, 255)}; layer 1 reads
- *       {@code [cx, cy, r, fourier(16), c(15), z(4)]}, the others {@code [previous(64), c(15), z(4)]};
+ *       {@code [cx, cy, r, fourier(16), c(40), z(4)]}, the others {@code [previous(64), c(40), z(4)]};
  *   <li>composite on the background: {@code floor((alpha fg + (256 - alpha) bg) / 256)} per channel.
  * </ol>
  *
@@ -32,12 +33,21 @@ public final class GanSpec {
   /** The model name; on chain {@code modelId = keccak256(UTF-8 name)}. */
   public static final String MODEL_ID = "vnft-gan-1";
   /** Values in one concept vector (one segment of the prompt). */
-  public static final int DIMS = 15;
+  public static final int DIMS = 40;
+  /** Bits of one value of a concept vector on chain: a two's-complement level in [-4, 3]. */
+  public static final int LEVEL_BITS = 3;
+  /** A level's step in the network's input units: value = {@value} x level, in [-128, 96]. */
+  public static final int STEP = 256 >> LEVEL_BITS;
+  /** The smallest level, {@code -2^(LEVEL_BITS - 1)}. */
+  public static final int LEVEL_MIN = -(1 << (LEVEL_BITS - 1));
+  /** The largest level, {@code 2^(LEVEL_BITS - 1) - 1}. */
+  public static final int LEVEL_MAX = (1 << (LEVEL_BITS - 1)) - 1;
   /**
-   * Bits of the conditioning: two concept vectors of {@value #DIMS} signed bytes, A in bytes
-   * 2..16 and B in bytes 17..31 of the big-endian {@code bytes32} (bytes 0 and 1 are zero).
+   * Bits of the conditioning: two concept vectors of {@value #DIMS} levels of {@value #LEVEL_BITS}
+   * bits each (A first, then B, each value's level in two's complement, most significant first),
+   * the low {@value} bits of the big-endian {@code bytes32} (bytes 0 and 1 are zero).
    */
-  public static final int CONDITIONING_BITS = 8 * 2 * DIMS;
+  public static final int CONDITIONING_BITS = 2 * DIMS * LEVEL_BITS;
   /** Latent inputs of the network, from seed bytes 0..3. */
   public static final int Z = 4;
   /** Width of each hidden layer. */
@@ -202,6 +212,16 @@ public final class GanSpec {
       c[j] = morph(ab[0][j], ab[1][j], level);
     }
     return c;
+  }
+
+  /**
+   * The value a segment's mean takes on chain: the nearest level, clamped.
+   *
+   * @param mean the floor mean of a segment's word vectors, in [-127, 127]
+   * @return {@code STEP * clamp(floor((mean + STEP / 2) / STEP), LEVEL_MIN, LEVEL_MAX)}, in [-128, 96]
+   */
+  public static int level(int mean) {
+    return STEP * Math.max(LEVEL_MIN, Math.min(LEVEL_MAX, Math.floorDiv(mean + STEP / 2, STEP)));
   }
 
   /**

@@ -23,12 +23,14 @@ import java.util.Set;
  *   <li>A word in the vocabulary gives its vector. Otherwise the suffixes {@link #SUFFIXES} are
  *       tried in order ({@code stem + replacement}); the first stem in the vocabulary gives its
  *       vector. Otherwise the word is skipped.
- *   <li>A segment's vector is the floor of the mean of its words' vectors, per value. A segment
+ *   <li>A segment's mean is the floor of the mean of its words' vectors, per value. A segment
  *       with no known word takes the vector of vocabulary word
  *       {@code u32(SHA-256(segment's words joined by one space)[0..3]) mod V} (deterministic,
- *       but arbitrary).
- *   <li>The conditioning is {@code bytes32}: bytes 0 and 1 zero, A's 15 values as two's-complement
- *       bytes in bytes 2..16, B's in bytes 17..31.
+ *       but arbitrary). Its vector is each mean's {@link GanSpec#level level}: a multiple of
+ *       {@value GanSpec#STEP} in [-128, 96].
+ *   <li>The conditioning is {@code bytes32} below 2^{@value GanSpec#CONDITIONING_BITS}: A's
+ *       {@value GanSpec#DIMS} levels, then B's, {@value GanSpec#LEVEL_BITS} bits each in two's
+ *       complement, the first of A in the most significant bits ({@link #pack}).
  * </ol>
  *
  * <p>Immutable and thread-safe.
@@ -124,7 +126,7 @@ public final class GanText {
 
   /**
    * @param words a segment's words
-   * @return its {@value GanSpec#DIMS} values, each in [-127, 127]
+   * @return its {@value GanSpec#DIMS} values, each a multiple of {@value GanSpec#STEP} in [-128, 96]
    */
   public int[] vector(List<String> words) {
     int[] sum = new int[GanSpec.DIMS];
@@ -140,10 +142,11 @@ public final class GanText {
       }
     }
     if (n == 0) {
-      return weights.vector(fallback(words, weights.vocabulary().size()));
+      sum = weights.vector(fallback(words, weights.vocabulary().size()));
+      n = 1;
     }
     for (int j = 0; j < sum.length; j++) {
-      sum[j] = Math.floorDiv(sum[j], n);
+      sum[j] = GanSpec.level(Math.floorDiv(sum[j], n));
     }
     return sum;
   }
@@ -170,22 +173,34 @@ public final class GanText {
   }
 
   /**
-   * @param a concept A, {@value GanSpec#DIMS} values in [-128, 127]
-   * @param b concept B
-   * @return the conditioning
+   * @param a concept A, {@value GanSpec#DIMS} multiples of {@value GanSpec#STEP} in [-128, 96]
+   * @param b concept B, likewise
+   * @return the conditioning: {@code sum_i u_i 2^(LEVEL_BITS (2 DIMS - 1 - i))} over the levels
+   *     {@code A_0 .. A_39, B_0 .. B_39}, {@code u_i} a level's two's complement in [0, 7]
+   * @throws InvalidInputException if a value is not such a multiple
    */
   public static Bytes32 pack(int[] a, int[] b) {
-    byte[] out = new byte[32];
-    for (int j = 0; j < GanSpec.DIMS; j++) {
-      out[2 + j] = (byte) a[j];
-      out[2 + GanSpec.DIMS + j] = (byte) b[j];
+    if (a == null || b == null || a.length != GanSpec.DIMS || b.length != GanSpec.DIMS) {
+      throw new InvalidInputException("conditioning: expected two vectors of " + GanSpec.DIMS);
     }
-    return Bytes32.of(out);
+    BigInteger c = BigInteger.ZERO;
+    int mask = (1 << GanSpec.LEVEL_BITS) - 1;
+    for (int[] v : new int[][] {a, b}) {
+      for (int x : v) {
+        if (Math.floorMod(x, GanSpec.STEP) != 0 || x < GanSpec.STEP * GanSpec.LEVEL_MIN
+            || x > GanSpec.STEP * GanSpec.LEVEL_MAX) {
+          throw new InvalidInputException("conditioning: value " + x + " is not a multiple of "
+              + GanSpec.STEP + " in [" + GanSpec.STEP * GanSpec.LEVEL_MIN + ", " + GanSpec.STEP * GanSpec.LEVEL_MAX + "]");
+        }
+        c = c.shiftLeft(GanSpec.LEVEL_BITS).or(BigInteger.valueOf((x / GanSpec.STEP) & mask));
+      }
+    }
+    return Bytes32.fromBigInteger(c);
   }
 
   /**
    * @param conditioning a trigger's conditioning
-   * @return {@code [A, B]}, each {@value GanSpec#DIMS} values in [-128, 127]
+   * @return {@code [A, B]}, each {@value GanSpec#DIMS} multiples of {@value GanSpec#STEP} in [-128, 96]
    * @throws InvalidInputException if it is not below 2^{@value GanSpec#CONDITIONING_BITS}
    */
   public static int[][] unpack(Bytes32 conditioning) {
@@ -194,11 +209,12 @@ public final class GanText {
       throw new InvalidInputException("conditioning: " + GanSpec.MODEL_ID + " takes a value below 2^"
           + GanSpec.CONDITIONING_BITS + ", got " + conditioning);
     }
-    byte[] b = conditioning.bytes();
     int[][] ab = new int[2][GanSpec.DIMS];
-    for (int j = 0; j < GanSpec.DIMS; j++) {
-      ab[0][j] = b[2 + j];
-      ab[1][j] = b[2 + GanSpec.DIMS + j];
+    int mask = (1 << GanSpec.LEVEL_BITS) - 1;
+    for (int i = 2 * GanSpec.DIMS - 1; i >= 0; i--) {
+      int u = c.intValue() & mask;
+      c = c.shiftRight(GanSpec.LEVEL_BITS);
+      ab[i / GanSpec.DIMS][i % GanSpec.DIMS] = GanSpec.STEP * (u > GanSpec.LEVEL_MAX ? u - (mask + 1) : u);
     }
     return ab;
   }

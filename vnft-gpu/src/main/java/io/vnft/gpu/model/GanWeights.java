@@ -23,9 +23,9 @@ import java.util.SplittableRandom;
  * word vectors, and the four layers of the generator. Immutable and thread-safe; accessors return
  * copies.
  *
- * <p>File format (big-endian): ASCII magic {@code VNFTGAN1}; u8 version (1), u8 dims (15), u8 z
+ * <p>File format (big-endian): ASCII magic {@code VNFTGAN1}; u8 version (1), u8 dims (40), u8 z
  * (4), u8 hidden (64), u8 layers (4); u16 vocabulary size V (1..65535); V words, each u8 length
- * (1..{@value #MAX_WORD}) and that many ASCII bytes {@code [a-z]}, strictly increasing; V x 15
+ * (1..{@value #MAX_WORD}) and that many ASCII bytes {@code [a-z]}, strictly increasing; V x 40
  * int8 word vectors in [-127, 127]; then per layer (inputs/outputs as {@link GanSpec#inputs} /
  * {@link GanSpec#outputs}): u8 shift (0..{@value GanSpec#MAX_SHIFT}), outputs x inputs int8
  * weights [out][in] in [-127, 127], outputs int32 biases in [-2^22, 2^22]. Nothing may follow.
@@ -39,7 +39,7 @@ public final class GanWeights {
   public static final int MAX_WORD = 24;
   /** SHA-256 of the built-in weights file. */
   public static final String BUILT_IN_SHA256 =
-      "0x5c994ea140ffb8624aaf2ec402bbb83ef922574c332ea001906942b5e464c839";
+      "0x66abd07049e29f4578f0c9f5b4d4788ab967f76285382223415c8a36c9ad8c09";
   private static final byte[] MAGIC = "VNFTGAN1".getBytes(StandardCharsets.US_ASCII);
   private static final String RESOURCE = "vnft-gan-1.weights";
 

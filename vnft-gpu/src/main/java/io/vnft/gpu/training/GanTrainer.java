@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
  *
  * <p>The generator is the float twin of the integer model: inputs are the integer inputs / 128,
  * activations {@code clamp(a, 0, 255/256)} (the integer activations / 256); the text encoder is
- * the mean of {@code 127/128 tanh(E_w)} over a text's words, with {@code E} learned. It is trained
+ * the mean of {@code 127/128 tanh(E_w)} over a text's words, with {@code E} learned, rounded to its
+ * {@link GanSpec#level levels} with a straight-through gradient. It is trained
  * at {@code res x res} pixels against the concept's emoji image (premultiplied colour and alpha,
  * box-downsampled) with an L1 reconstruction loss plus {@code lambda} times a hinge GAN loss from a
  * conditional discriminator (three stride-2 convolutions, a linear score and a projection of the
@@ -211,7 +212,7 @@ public final class GanTrainer {
           }
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray words = g.get("E").tanh().mul(127f / 128f);
-            cond = mixA.matMul(words);
+            cond = levels(mixA.matMul(words));
             NDArray gen = generator(g, spatial, cond.concat(z, 1));
             NDArray a = gen.get(":, :, 3:4");
             NDArray rgb = gen.get(":, :, 0:3");
@@ -227,7 +228,7 @@ public final class GanTrainer {
           NDArray condD = cond.stopGradient();
           d.zeroGradients();
           try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray wrongCond = mixW.matMul(g.get("E").tanh().mul(127f / 128f)).stopGradient();
+            NDArray wrongCond = levels(mixW.matMul(g.get("E").tanh().mul(127f / 128f))).stopGradient();
             NDArray lossD = hinge(discriminator(d, real, condD), 1)
                 .add(hinge(discriminator(d, fakeDetached, condD), -1))
                 .add(hinge(discriminator(d, real, wrongCond), -1).mul(0.5f));
@@ -319,6 +320,17 @@ public final class GanTrainer {
     for (int w : words) {
       dst[off + w] += 1f / words.size();
     }
+  }
+
+  /**
+   * The float twin of {@link GanSpec#level}: a segment's mean (in input units / 128) to its level
+   * times {@code STEP / 128}, with the straight-through gradient (the identity) so the word vectors
+   * still learn through the rounding.
+   */
+  static NDArray levels(NDArray mean) {
+    NDArray q = mean.mul(128f / GanSpec.STEP).add(0.5f).floor()
+        .clip(GanSpec.LEVEL_MIN, GanSpec.LEVEL_MAX).mul(GanSpec.STEP / 128f);
+    return mean.add(q.sub(mean).stopGradient());
   }
 
   private static NDArray hinge(NDArray score, int sign) {

@@ -103,8 +103,8 @@ class GanPixelCircuitTest {
     int[] a = new int[GanSpec.DIMS];
     int[] b = new int[GanSpec.DIMS];
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      a[j] = r.nextInt(-128, 128);
-      b[j] = r.nextInt(-128, 128);
+      a[j] = GanSpec.STEP * r.nextInt(GanSpec.LEVEL_MIN, GanSpec.LEVEL_MAX + 1);
+      b[j] = GanSpec.STEP * r.nextInt(GanSpec.LEVEL_MIN, GanSpec.LEVEL_MAX + 1);
     }
     return GanText.pack(a, b);
   }
@@ -113,8 +113,10 @@ class GanPixelCircuitTest {
     int[] a = new int[GanSpec.DIMS];
     int[] b = new int[GanSpec.DIMS];
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      a[j] = j % 2 == 0 ? -128 : 127;
-      b[j] = -a[j] - 1; // 127 / -128: the largest morph steps
+      int lo = GanSpec.STEP * GanSpec.LEVEL_MIN;
+      int hi = GanSpec.STEP * GanSpec.LEVEL_MAX;
+      a[j] = j % 2 == 0 ? lo : hi;
+      b[j] = j % 2 == 0 ? hi : lo; // -128 / 96: the largest morph steps
     }
     return GanText.pack(a, b);
   }

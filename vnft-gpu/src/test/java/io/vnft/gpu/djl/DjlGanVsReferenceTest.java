@@ -68,17 +68,21 @@ class DjlGanVsReferenceTest {
     int[] a = new int[GanSpec.DIMS];
     int[] c = new int[GanSpec.DIMS];
     for (int j = 0; j < a.length; j++) {
-      a[j] = rnd.nextInt(256) - 128;
-      c[j] = switch (kind) {
-        case 0 -> a[j]; // one concept
-        case 1 -> rnd.nextInt(256) - 128; // a morph
-        case 2 -> Math.max(-128, Math.min(127, a[j] + rnd.nextInt(9) - 4)); // levels that coincide
-        case 3 -> j % 2 == 0 ? -128 : 127; // extreme bytes
-        default -> -a[j] - 1;
+      int lo = GanSpec.LEVEL_MIN;
+      int hi = GanSpec.LEVEL_MAX;
+      int q = lo + rnd.nextInt(hi - lo + 1);
+      int qc = switch (kind) {
+        case 0 -> q; // one concept
+        case 1 -> lo + rnd.nextInt(hi - lo + 1); // a morph
+        case 2 -> Math.max(lo, Math.min(hi, q + rnd.nextInt(3) - 1)); // morph levels that coincide
+        case 3 -> j % 2 == 0 ? lo : hi; // extreme values
+        default -> -1 - q; // mirrored
       };
       if (kind == 3) {
-        a[j] = j % 2 == 0 ? 127 : -128;
+        q = j % 2 == 0 ? hi : lo;
       }
+      a[j] = GanSpec.STEP * q;
+      c[j] = GanSpec.STEP * qc;
     }
     return GanText.pack(a, c);
   }

@@ -30,16 +30,16 @@ class GanTextTest {
   }
 
   @Test
-  void aSegmentIsTheFloorOfTheMeanOfItsKnownWords() {
+  void aSegmentIsTheLevelOfTheFloorOfTheMeanOfItsKnownWords() {
     String a = W.vocabulary().get(10);
     String b = W.vocabulary().get(20);
     int[] va = W.vector(10);
     int[] vb = W.vector(20);
     int[] got = TEXT.vector(List.of(a, "unknownword", b));
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      assertEquals(Math.floorDiv(va[j] + vb[j], 2), got[j], "value " + j);
+      assertEquals(GanSpec.level(Math.floorDiv(va[j] + vb[j], 2)), got[j], "value " + j);
     }
-    assertArrayEquals(va, TEXT.vector(List.of(a)));
+    assertArrayEquals(levels(va), TEXT.vector(List.of(a)));
   }
 
   @Test
@@ -55,7 +55,7 @@ class GanTextTest {
   void aSegmentWithNoKnownWordTakesAFixedFallbackWord() {
     int[] v1 = TEXT.vector(List.of("qqq", "zzz"));
     assertArrayEquals(v1, TEXT.vector(List.of("qqq", "zzz")), "deterministic");
-    assertArrayEquals(W.vector(GanText.fallback(List.of("qqq", "zzz"), W.vocabulary().size())), v1);
+    assertArrayEquals(levels(W.vector(GanText.fallback(List.of("qqq", "zzz"), W.vocabulary().size()))), v1);
     int i = GanText.fallback(List.of(), 500);
     assertTrue(i >= 0 && i < 500);
   }
@@ -65,8 +65,8 @@ class GanTextTest {
     int[] a = new int[GanSpec.DIMS];
     int[] b = new int[GanSpec.DIMS];
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      a[j] = j % 2 == 0 ? -128 : 127;
-      b[j] = j - 7;
+      a[j] = j % 2 == 0 ? -128 : 96;
+      b[j] = GanSpec.STEP * (j % 8 - 4);
     }
     Bytes32 c = GanText.pack(a, b);
     assertTrue(c.toBigInteger().bitLength() <= GanSpec.CONDITIONING_BITS);
@@ -78,6 +78,24 @@ class GanTextTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> GanText.unpack(Bytes32.fromBigInteger(BigInteger.ONE.shiftLeft(240))));
     assertTrue(e.getMessage().startsWith("conditioning:"), e.getMessage());
+    int[] off = a.clone();
+    off[3] = 127; // not a level: the encoder never makes it, pack refuses it
+    InvalidInputException bad = assertThrows(InvalidInputException.class, () -> GanText.pack(off, b));
+    assertTrue(bad.getMessage().contains("value 127 is not a multiple of 32"), bad.getMessage());
+    assertArrayEquals(new int[][] {new int[GanSpec.DIMS], new int[GanSpec.DIMS]}, GanText.unpack(Bytes32.ZERO));
+    // the first value of A is in the top LEVEL_BITS bits: level -1 (two's complement 111) there
+    int[] first = new int[GanSpec.DIMS];
+    first[0] = -GanSpec.STEP;
+    assertEquals(BigInteger.valueOf(7).shiftLeft(GanSpec.CONDITIONING_BITS - GanSpec.LEVEL_BITS),
+        GanText.pack(first, new int[GanSpec.DIMS]).toBigInteger());
+  }
+
+  private static int[] levels(int[] v) {
+    int[] out = new int[v.length];
+    for (int j = 0; j < v.length; j++) {
+      out[j] = GanSpec.level(v[j]);
+    }
+    return out;
   }
 
   @Test
@@ -87,8 +105,8 @@ class GanTextTest {
     int[][] one = GanText.unpack(TEXT.conditioningOf("the " + a));
     assertArrayEquals(one[0], one[1]);
     int[][] morph = GanText.unpack(TEXT.conditioningOf(a + " becoming " + b));
-    assertArrayEquals(W.vector(1), morph[0]);
-    assertArrayEquals(W.vector(2), morph[1]);
+    assertArrayEquals(levels(W.vector(1)), morph[0]);
+    assertArrayEquals(levels(W.vector(2)), morph[1]);
     assertNotEquals(TEXT.conditioningOf(a), TEXT.conditioningOf(b));
   }
 

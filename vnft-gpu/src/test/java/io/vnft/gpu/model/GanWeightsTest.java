@@ -56,7 +56,7 @@ class GanWeightsTest {
     assertTrue(refusal(Arrays.copyOf(f, f.length + 1)).contains("after the last layer"));
     byte[] weight = f.clone();
     weight[f.length - 4 * GanSpec.OUTPUTS - 1] = (byte) 0x80; // the last weight of the output layer
-    assertTrue(refusal(weight).contains("W3[3][82] = -128"), refusal(weight));
+    assertTrue(refusal(weight).contains("W3[3][" + (GanSpec.INPUTS_N - 1) + "] = -128"), refusal(weight));
     byte[] bias = f.clone();
     ByteBuffer.wrap(bias).putInt(f.length - 4, GanSpec.MAX_BIAS + 1);
     assertTrue(refusal(bias).contains("B3[3]"), refusal(bias));
