@@ -5,6 +5,7 @@ import io.vnft.gpu.model.GanSpec;
 import io.vnft.gpu.model.GanText;
 import io.vnft.gpu.model.GanWeights;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -169,6 +170,8 @@ public final class PromptRules {
       w[l] = new int[GanSpec.outputs(l)][GanSpec.inputs(l)];
       b[l] = new int[GanSpec.outputs(l)];
     }
-    return GanWeights.parse(GanWeights.write(words, vectors, shifts, w, b));
+    int[] wordWeights = new int[words.size()];
+    Arrays.fill(wordWeights, 1);
+    return GanWeights.parse(GanWeights.write(words, vectors, wordWeights, shifts, w, b));
   }
 }

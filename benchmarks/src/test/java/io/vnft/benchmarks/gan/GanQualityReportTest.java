@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,8 @@ class GanQualityReportTest {
     Files.writeString(prompts, "# rules\ncat\ta meowing kitten\nfrog\ta croaking green toad\n"
         + "cat\tfire\ta meowing kitten becoming a hot flame\n");
     Path weights = dir.resolve("w.weights");
-    Files.write(weights, GanWeights.write(WEIGHTS.vocabulary(), vectors(WEIGHTS), shifts(WEIGHTS), layers(WEIGHTS),
+    Files.write(weights, GanWeights.write(WEIGHTS.vocabulary(), vectors(WEIGHTS),
+        IntStream.range(0, WEIGHTS.vocabulary().size()).map(WEIGHTS::wordWeight).toArray(), shifts(WEIGHTS), layers(WEIGHTS),
         biases(WEIGHTS)));
     Path out = dir.resolve("out");
     ByteArrayOutputStream log = new ByteArrayOutputStream();

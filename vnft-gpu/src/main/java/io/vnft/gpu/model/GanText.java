@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>A word in the vocabulary gives its vector. Otherwise the suffixes {@link #SUFFIXES} are
  *       tried in order ({@code stem + replacement}); the first stem in the vocabulary gives its
  *       vector. Otherwise the word is skipped.
- *   <li>A segment's mean is the floor of the mean of its words' vectors, per value. A segment
+ *   <li>A segment's mean is the floor of the weighted mean of its known words' vectors, per value:
+ *       {@code floor(sum a_w v_w / sum a_w)} with each word's weight {@code a_w} from the weights
+ *       file (learned: words that name a concept outweigh words many concepts share). A segment
  *       with no known word takes the vector of vocabulary word
  *       {@code u32(SHA-256(segment's words joined by one space)[0..3]) mod V} (deterministic,
  *       but arbitrary). Its vector is each mean's {@link GanSpec#level level}: a multiple of
@@ -129,27 +131,33 @@ public final class GanText {
    * @return its {@value GanSpec#DIMS} values, each a multiple of {@value GanSpec#STEP} in [-128, 96]
    */
   public int[] vector(List<String> words) {
-    int[] sum = new int[GanSpec.DIMS];
-    int n = 0;
+    long[] sum = new long[GanSpec.DIMS];
+    long total = 0; // sum of the known words' weights
     for (String w : words) {
       int i = lookup(w);
       if (i >= 0) {
         int[] v = weights.vectorUnsafe(i);
+        int a = weights.wordWeight(i);
         for (int j = 0; j < sum.length; j++) {
-          sum[j] += v[j];
+          sum[j] += (long) a * v[j];
         }
-        n++;
+        total += a;
       }
     }
-    if (n == 0) {
-      sum = weights.vector(fallback(words, weights.vocabulary().size()));
-      n = 1;
+    if (total == 0) {
+      int[] v = weights.vectorUnsafe(fallback(words, weights.vocabulary().size()));
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] = v[j];
+      }
+      total = 1;
     }
-    for (int j = 0; j < sum.length; j++) {
-      sum[j] = GanSpec.level(Math.floorDiv(sum[j], n));
+    int[] out = new int[GanSpec.DIMS];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = GanSpec.level((int) Math.floorDiv(sum[j], total));
     }
-    return sum;
+    return out;
   }
+
 
   static int fallback(List<String> words, int vocabularySize) {
     try {

@@ -23,10 +23,11 @@ import java.util.SplittableRandom;
  * word vectors, and the four layers of the generator. Immutable and thread-safe; accessors return
  * copies.
  *
- * <p>File format (big-endian): ASCII magic {@code VNFTGAN1}; u8 version (1), u8 dims (40), u8 z
+ * <p>File format (big-endian): ASCII magic {@code VNFTGAN1}; u8 version (2), u8 dims (40), u8 z
  * (4), u8 hidden (64), u8 layers (4); u16 vocabulary size V (1..65535); V words, each u8 length
  * (1..{@value #MAX_WORD}) and that many ASCII bytes {@code [a-z]}, strictly increasing; V x 40
- * int8 word vectors in [-127, 127]; then per layer (inputs/outputs as {@link GanSpec#inputs} /
+ * int8 word vectors in [-127, 127]; V u8 word weights in [1, 255] (a word's weight in the
+ * segment mean, {@link GanText}); then per layer (inputs/outputs as {@link GanSpec#inputs} /
  * {@link GanSpec#outputs}): u8 shift (0..{@value GanSpec#MAX_SHIFT}), outputs x inputs int8
  * weights [out][in] in [-127, 127], outputs int32 biases in [-2^22, 2^22]. Nothing may follow.
  * Anything else is refused as corrupt, naming the field.
@@ -39,20 +40,22 @@ public final class GanWeights {
   public static final int MAX_WORD = 24;
   /** SHA-256 of the built-in weights file. */
   public static final String BUILT_IN_SHA256 =
-      "0x66abd07049e29f4578f0c9f5b4d4788ab967f76285382223415c8a36c9ad8c09";
+      "0xb6b3f3a1e3c745108e0521c7cce8592e3297f3afe12f6a4820f57ae43a6d7d8b";
+  private static final int VERSION = 2;
   private static final byte[] MAGIC = "VNFTGAN1".getBytes(StandardCharsets.US_ASCII);
   private static final String RESOURCE = "vnft-gan-1.weights";
 
   private final List<String> vocabulary;
   private final Map<String, Integer> index;
   private final int[][] vectors;
+  private final int[] wordWeights;
   private final int[] shifts;
   private final int[][][] weights;
   private final int[][] biases;
   private final Bytes32 sha256;
 
-  private GanWeights(List<String> vocabulary, int[][] vectors, int[] shifts, int[][][] weights,
-      int[][] biases, Bytes32 sha256) {
+  private GanWeights(List<String> vocabulary, int[][] vectors, int[] wordWeights, int[] shifts,
+      int[][][] weights, int[][] biases, Bytes32 sha256) {
     this.vocabulary = List.copyOf(vocabulary);
     Map<String, Integer> m = new HashMap<>();
     for (int i = 0; i < vocabulary.size(); i++) {
@@ -60,6 +63,7 @@ public final class GanWeights {
     }
     this.index = Collections.unmodifiableMap(m);
     this.vectors = vectors;
+    this.wordWeights = wordWeights;
     this.shifts = shifts;
     this.weights = weights;
     this.biases = biases;
@@ -115,10 +119,10 @@ public final class GanWeights {
       int z = b.get();
       int hidden = b.get();
       int layers = b.get();
-      if (version != 1 || dims != GanSpec.DIMS || z != GanSpec.Z || hidden != GanSpec.HIDDEN
+      if (version != VERSION || dims != GanSpec.DIMS || z != GanSpec.Z || hidden != GanSpec.HIDDEN
           || layers != GanSpec.LAYERS) {
         throw corrupt("header version/dims/z/hidden/layers = " + version + "/" + dims + "/" + z + "/"
-            + hidden + "/" + layers + ", expected 1/" + GanSpec.DIMS + "/" + GanSpec.Z + "/"
+            + hidden + "/" + layers + ", expected " + VERSION + "/" + GanSpec.DIMS + "/" + GanSpec.Z + "/"
             + GanSpec.HIDDEN + "/" + GanSpec.LAYERS);
       }
       int v = b.getShort() & 0xffff;
@@ -148,6 +152,13 @@ public final class GanWeights {
       for (int i = 0; i < v; i++) {
         vectors[i] = int8s(b, GanSpec.DIMS, "vector[" + i + "]");
       }
+      int[] wordWeights = new int[v];
+      for (int i = 0; i < v; i++) {
+        wordWeights[i] = b.get() & 0xff;
+        if (wordWeights[i] == 0) {
+          throw corrupt("word weight " + i + " = 0 is outside [1, 255]");
+        }
+      }
       int[] shifts = new int[GanSpec.LAYERS];
       int[][][] weights = new int[GanSpec.LAYERS][][];
       int[][] biases = new int[GanSpec.LAYERS][];
@@ -173,7 +184,8 @@ public final class GanWeights {
       if (b.hasRemaining()) {
         throw corrupt(b.remaining() + " bytes after the last layer");
       }
-      return new GanWeights(words, vectors, shifts, weights, biases, Bytes32.of(CppnWeights.sha256(file)));
+      return new GanWeights(words, vectors, wordWeights, shifts, weights, biases,
+          Bytes32.of(CppnWeights.sha256(file)));
     } catch (BufferUnderflowException e) {
       throw corrupt("truncated at byte " + b.position() + " of " + file.length);
     }
@@ -199,18 +211,19 @@ public final class GanWeights {
    *
    * @param vocabulary the words, strictly increasing, each 1..{@value #MAX_WORD} letters [a-z]
    * @param vectors one {@value GanSpec#DIMS}-vector per word, values in [-127, 127]
+   * @param wordWeights one weight per word, in [1, 255]
    * @param shifts per layer
    * @param weights per layer, [out][in]
    * @param biases per layer
    * @return the file bytes (checked by parsing them back)
    * @throws GenerationException if a value is out of range
    */
-  public static byte[] write(List<String> vocabulary, int[][] vectors, int[] shifts, int[][][] weights,
-      int[][] biases) {
+  public static byte[] write(List<String> vocabulary, int[][] vectors, int[] wordWeights, int[] shifts,
+      int[][][] weights, int[][] biases) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
-      out.writeByte(1);
+      out.writeByte(VERSION);
       out.writeByte(GanSpec.DIMS);
       out.writeByte(GanSpec.Z);
       out.writeByte(GanSpec.HIDDEN);
@@ -225,6 +238,9 @@ public final class GanWeights {
         for (int x : v) {
           out.writeByte(x);
         }
+      }
+      for (int x : wordWeights) {
+        out.writeByte(x);
       }
       for (int l = 0; l < GanSpec.LAYERS; l++) {
         out.writeByte(shifts[l]);
@@ -266,6 +282,10 @@ public final class GanWeights {
         v[j] = rnd.nextInt(-127, 128);
       }
     }
+    int[] ww = new int[words];
+    for (int i = 0; i < words; i++) {
+      ww[i] = 1 + rnd.nextInt(255);
+    }
     int[] shifts = {9, 11, 11, 11};
     int[][][] w = new int[GanSpec.LAYERS][][];
     int[][] b = new int[GanSpec.LAYERS][];
@@ -279,7 +299,7 @@ public final class GanWeights {
         b[l][o] = rnd.nextInt(-(1 << 17), 1 << 17) + (1 << (shifts[l] + 7));
       }
     }
-    return parse(write(vocab, vec, shifts, w, b));
+    return parse(write(vocab, vec, ww, shifts, w, b));
   }
 
   /** @return SHA-256 of the weights file (the model's {@code weightsHash}) */
@@ -311,6 +331,14 @@ public final class GanWeights {
 
   int[] vectorUnsafe(int word) {
     return vectors[word];
+  }
+
+  /**
+   * @param word a vocabulary index
+   * @return that word's weight in a segment's mean, in [1, 255]
+   */
+  public int wordWeight(int word) {
+    return wordWeights[word];
   }
 
   /**

@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
  *
  * <p>The generator is the float twin of the integer model: inputs are the integer inputs / 128,
  * activations {@code clamp(a, 0, 255/256)} (the integer activations / 256); the text encoder is
- * the mean of {@code 127/128 tanh(E_w)} over a text's words, with {@code E} learned, rounded to its
+ * the weighted mean of {@code 127/128 tanh(E_w)} over a text's words, each word weighing
+ * {@code sigmoid(L_w)}, with {@code E} and {@code L} learned, rounded to its
  * {@link GanSpec#level levels} with a straight-through gradient. It is trained
  * at {@code res x res} pixels against the concept's emoji image (premultiplied colour and alpha,
  * box-downsampled) with an L1 reconstruction loss plus {@code lambda} times a hinge GAN loss from a
@@ -44,7 +45,7 @@ import java.util.SplittableRandom;
  * <p>Quantisation: per layer the largest shift {@code k} such that every weight, scaled by
  * {@code 2^k} (hidden inputs) or {@code 2^(k+1)} (signed inputs read as value / 128), rounds into
  * [-127, 127] and every bias scaled by {@code 256 * 2^k} into [-2^22, 2^22]; word vectors are
- * {@code round(127 tanh(E))}.
+ * {@code round(127 tanh(E))}, word weights {@code max(1, round(255 sigmoid(L)))}.
  *
  * <p>Usage: {@code GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] [--res R]
  * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
@@ -132,6 +133,7 @@ public final class GanTrainer {
       }
       NDArray spatial = base.create(sp, new Shape(p, GanSpec.SPATIAL));
       g.add("E", uniform(base, new Shape(v, GanSpec.DIMS), 0.8f));
+      g.add("Eweight", base.zeros(new Shape(v, 1))); // logits of the word weights: sigmoid(0) = 1/2 each
       for (int l = 0; l < GanSpec.LAYERS; l++) {
         int in = GanSpec.inputs(l);
         g.add("W" + l, uniform(base, new Shape(GanSpec.outputs(l), in), (float) Math.sqrt(6.0 / in)));
@@ -212,7 +214,7 @@ public final class GanTrainer {
           }
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray words = g.get("E").tanh().mul(127f / 128f);
-            cond = levels(mixA.matMul(words));
+            cond = levels(encode(g, mixA, words));
             NDArray gen = generator(g, spatial, cond.concat(z, 1));
             NDArray a = gen.get(":, :, 3:4");
             NDArray rgb = gen.get(":, :, 0:3");
@@ -228,7 +230,7 @@ public final class GanTrainer {
           NDArray condD = cond.stopGradient();
           d.zeroGradients();
           try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray wrongCond = levels(mixW.matMul(g.get("E").tanh().mul(127f / 128f))).stopGradient();
+            NDArray wrongCond = levels(encode(g, mixW, g.get("E").tanh().mul(127f / 128f))).stopGradient();
             NDArray lossD = hinge(discriminator(d, real, condD), 1)
                 .add(hinge(discriminator(d, fakeDetached, condD), -1))
                 .add(hinge(discriminator(d, real, wrongCond), -1).mul(0.5f));
@@ -308,7 +310,7 @@ public final class GanTrainer {
     return m.create(v, s);
   }
 
-  /** One row of the word-averaging matrix: one training text, or the words of 1..{@code mixMax} of them (default 3). */
+  /** One row of the word-count matrix: one training text, or the words of 1..{@code mixMax} of them (default 3). */
   private void textMix(List<int[]> texts, float[] dst, int off) {
     int k = rnd.nextInt(3) == 0 ? 1 : 1 + rnd.nextInt(mixMax);
     List<Integer> words = new ArrayList<>();
@@ -318,7 +320,7 @@ public final class GanTrainer {
       }
     }
     for (int w : words) {
-      dst[off + w] += 1f / words.size();
+      dst[off + w] += 1f;
     }
   }
 
@@ -327,6 +329,12 @@ public final class GanTrainer {
    * times {@code STEP / 128}, with the straight-through gradient (the identity) so the word vectors
    * still learn through the rounding.
    */
+  /** The weighted mean of the word vectors per row of {@code counts} (word multiplicities). */
+  static NDArray encode(Params g, NDArray counts, NDArray words) {
+    NDArray a = Activation.sigmoid(g.get("Eweight"));
+    return counts.matMul(words.mul(a)).div(counts.matMul(a));
+  }
+
   static NDArray levels(NDArray mean) {
     NDArray q = mean.mul(128f / GanSpec.STEP).add(0.5f).floor()
         .clip(GanSpec.LEVEL_MIN, GanSpec.LEVEL_MAX).mul(GanSpec.STEP / 128f);
@@ -378,6 +386,11 @@ public final class GanTrainer {
         vectors[i][j] = (int) Math.max(-127, Math.min(127, Math.round(127 * Math.tanh(e[i * GanSpec.DIMS + j]))));
       }
     }
+    float[] logits = g.get("Eweight").toFloatArray();
+    int[] wordWeights = new int[vocab.size()];
+    for (int i = 0; i < wordWeights.length; i++) {
+      wordWeights[i] = (int) Math.max(1, Math.round(255 / (1 + Math.exp(-logits[i]))));
+    }
     StringBuilder shiftsLine = new StringBuilder();
     int[] shifts = new int[GanSpec.LAYERS];
     int[][][] w = new int[GanSpec.LAYERS][][];
@@ -415,7 +428,7 @@ public final class GanTrainer {
       shiftsLine.append(l == 0 ? "shifts " : ", ").append(k);
     }
     say("quantised: " + shiftsLine);
-    return GanWeights.write(vocab, vectors, shifts, w, b);
+    return GanWeights.write(vocab, vectors, wordWeights, shifts, w, b);
   }
 
   /** The learned arrays of one network, by name, with their DJL optimizer ids. */
@@ -437,11 +450,11 @@ public final class GanTrainer {
       }
     }
 
-    /** Updates the word vectors {@code E} with {@code words}, everything else with {@code opt}. */
+    /** Updates the text encoder's arrays ({@code E}, {@code Eweight}) with {@code words}, everything else with {@code opt}. */
     void update(Optimizer opt, Optimizer words, String prefix) {
       for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
         try (NDArray grad = e.getValue().getGradient()) {
-          (e.getKey().equals("E") ? words : opt).update(prefix + e.getKey(), e.getValue(), grad);
+          (e.getKey().startsWith("E") ? words : opt).update(prefix + e.getKey(), e.getValue(), grad);
         }
       }
     }

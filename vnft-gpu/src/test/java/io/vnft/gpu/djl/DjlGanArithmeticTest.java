@@ -171,7 +171,7 @@ class DjlGanArithmeticTest {
       }
     }
     int[][] vectors = {new int[GanSpec.DIMS]};
-    GanWeights weights = GanWeights.parse(GanWeights.write(List.of("a"), vectors, shifts, w, b));
+    GanWeights weights = GanWeights.parse(GanWeights.write(List.of("a"), vectors, new int[] {1}, shifts, w, b));
     ReferenceGan ref = new ReferenceGan(weights);
     List<DjlGan.Video> videos = new ArrayList<>();
     int[] hi = new int[31];

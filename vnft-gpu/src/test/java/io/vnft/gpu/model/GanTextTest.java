@@ -30,15 +30,19 @@ class GanTextTest {
   }
 
   @Test
-  void aSegmentIsTheLevelOfTheFloorOfTheMeanOfItsKnownWords() {
+  void aSegmentIsTheLevelOfTheFloorOfTheWeightedMeanOfItsKnownWords() {
     String a = W.vocabulary().get(10);
     String b = W.vocabulary().get(20);
     int[] va = W.vector(10);
     int[] vb = W.vector(20);
+    int wa = W.wordWeight(10);
+    int wb = W.wordWeight(20);
+    assertNotEquals(wa, wb, "the test needs two different weights");
     int[] got = TEXT.vector(List.of(a, "unknownword", b));
     for (int j = 0; j < GanSpec.DIMS; j++) {
-      assertEquals(GanSpec.level(Math.floorDiv(va[j] + vb[j], 2)), got[j], "value " + j);
+      assertEquals(GanSpec.level(Math.floorDiv(wa * va[j] + wb * vb[j], wa + wb)), got[j], "value " + j);
     }
+    assertArrayEquals(got, TEXT.vector(List.of(b, a)), "order does not matter");
     assertArrayEquals(levels(va), TEXT.vector(List.of(a)));
   }
 

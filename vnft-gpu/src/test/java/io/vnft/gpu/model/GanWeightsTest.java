@@ -19,6 +19,7 @@ class GanWeightsTest {
   private static byte[] file(GanWeights w) {
     return GanWeights.write(w.vocabulary(),
         IntStream.range(0, w.vocabulary().size()).mapToObj(w::vector).toArray(int[][]::new),
+        IntStream.range(0, w.vocabulary().size()).map(w::wordWeight).toArray(),
         IntStream.range(0, GanSpec.LAYERS).map(w::shift).toArray(),
         IntStream.range(0, GanSpec.LAYERS).mapToObj(w::weights).toArray(int[][][]::new),
         IntStream.range(0, GanSpec.LAYERS).mapToObj(w::biases).toArray(int[][]::new));
@@ -52,6 +53,15 @@ class GanWeightsTest {
     byte[] header = f.clone();
     header[9] = 16; // dims
     assertTrue(refusal(header).contains("header"), refusal(header));
+    header = f.clone();
+    header[8] = 1; // version 1: 15 signed bytes per concept, no word weights
+    assertTrue(refusal(header).contains("expected 2/"), refusal(header));
+    byte[] zeroWeight = f.clone();
+    int vectorsEnd = 8 + 5 + 2 + W.vocabulary().stream().mapToInt(s -> 1 + s.length()).sum()
+        + W.vocabulary().size() * GanSpec.DIMS;
+    zeroWeight[vectorsEnd + 3] = 0;
+    assertTrue(refusal(zeroWeight).contains("word weight 3 = 0"), refusal(zeroWeight));
+    assertTrue(refusal(header).contains("header"), refusal(header));
     assertTrue(refusal(Arrays.copyOf(f, f.length - 1)).contains("truncated"));
     assertTrue(refusal(Arrays.copyOf(f, f.length + 1)).contains("after the last layer"));
     byte[] weight = f.clone();
@@ -68,7 +78,7 @@ class GanWeightsTest {
 
   @Test
   void wordsMustBeLowerCaseLetters() {
-    assertThrows(GenerationException.class, () -> GanWeights.write(List.of("Cat"), new int[1][GanSpec.DIMS],
+    assertThrows(GenerationException.class, () -> GanWeights.write(List.of("Cat"), new int[1][GanSpec.DIMS], new int[] {1},
         IntStream.range(0, GanSpec.LAYERS).map(W::shift).toArray(),
         IntStream.range(0, GanSpec.LAYERS).mapToObj(W::weights).toArray(int[][][]::new),
         IntStream.range(0, GanSpec.LAYERS).mapToObj(W::biases).toArray(int[][]::new)));
