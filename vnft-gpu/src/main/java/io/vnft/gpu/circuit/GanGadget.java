@@ -143,6 +143,18 @@ public final class GanGadget implements PixelGadget {
           }
         }
       }
+      // the diagonals: tri(floor(d 2^k / 2) + ph) = tri(floor((d 2^k + 2 ph) / 2)), read at shift 1
+      for (int c = 0; c < 2; c++) {
+        Var dg = c == 0 ? api.add(cx, cy) : api.sub(cx, cy);
+        long[] range = c == 0 ? new long[] {rx[0] + ry[0], rx[1] + ry[1]} : new long[] {rx[0] - ry[1], rx[1] - ry[0]};
+        for (int k = 0; k < GanSpec.FREQUENCIES; k++) {
+          for (int ph = 0; ph <= 128; ph += 128) {
+            Var a = api.addConst(api.mulConst(dg, 1L << k), 2L * ph);
+            int bits = Math.max(11, Gadgets.signedBits(range[0] << k, (range[1] << k) + 2L * ph));
+            in[i++] = api.addConst(Gadgets.tri(api, a, 1, bits), -128);
+          }
+        }
+      }
       return in;
     });
     Var[] cz = api.scope("morph", () -> {

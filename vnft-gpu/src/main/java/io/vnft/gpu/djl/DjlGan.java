@@ -35,7 +35,7 @@ import java.util.List;
  * {@code (u, v)} that a frame with that conditioning reads (the bounding box of its frames'
  * windows); each frame is then a crop of its canvas. The conditioning and latent inputs of every
  * layer are constant over a canvas, so their products are folded with the bias into one integer
- * per unit (computed in Java), and the matrix products run over the 19 spatial inputs and the
+ * per unit (computed in Java), and the matrix products run over the 35 spatial inputs and the
  * 64 hidden units only. That bias enters the product as the weight of an input row of ones (one
  * row per canvas in a chunk, 1 on that canvas's pixels), which each hidden layer's matrix passes
  * on as an extra output; so canvases of several videos can share one chunk (small videos are
@@ -48,7 +48,8 @@ import java.util.List;
  * development VM (one PyTorch thread), a 256x256x64 morph (nine canvases, 0.6 M canvas pixels)
  * takes about 205 ms of CPU: 150 ms in the products (~80 GFLOP/s, near one core's peak), 30 ms
  * in clamp and floor, 25 ms for the rest (spatial inputs, filled in Java by row runs from
- * per-column and per-row tables; uploads; compositing and cropping).
+ * per-column and per-row tables, the diagonal features per pixel; uploads; compositing and
+ * cropping; measured before the diagonal features were added).
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
@@ -261,7 +262,7 @@ public final class DjlGan implements AutoCloseable {
 
   /**
    * Runs the network on one chunk of {@code n} canvas pixels and composites them into their
-   * canvases. The chunk's input has the 19 spatial rows and one row per canvas, 1 on that
+   * canvases. The chunk's input has the 35 spatial rows and one row per canvas, 1 on that
    * canvas's pixels and 0 elsewhere; each layer's matrix ({@link ChunkWeights}) gives that row
    * the canvas's bias as its weight and, in the hidden layers, passes the row on unchanged as
    * an extra output (clamp and floor keep 0 and 1), so no layer needs a separate bias pass.
@@ -445,6 +446,7 @@ public final class DjlGan implements AutoCloseable {
     /** Writes the spatial rows (channels first, row stride n) of canvas pixels [from, to) at column {@code col}. */
     void fillSpatial(float[] x0, int n, int from, int to, int col) {
       int half = GanSpec.FREQUENCIES * 2;
+      int[] diag = new int[GanSpec.SPATIAL - GanSpec.DIAGONALS_FROM];
       // runs along a canvas row: the cx features are copies of the column tables, the cy ones constant
       for (int p = from, d = col; p < to; ) {
         int row = p / width;
@@ -460,6 +462,13 @@ public final class DjlGan implements AutoCloseable {
           System.arraycopy(fx[f], column, x0, (3 + f) * n + d, len);
           int at = (3 + half + f) * n + d;
           Arrays.fill(x0, at, at + len, fy[f][row]);
+        }
+        // the diagonal features depend on both coordinates: per pixel
+        for (int i = 0; i < len; i++) {
+          GanSpec.diagonals(cx[column + i], y, diag, 0);
+          for (int f = 0; f < diag.length; f++) {
+            x0[(GanSpec.DIAGONALS_FROM + f) * n + d + i] = diag[f];
+          }
         }
         p += len;
         d += len;

@@ -16,13 +16,14 @@ package io.vnft.gpu.model;
  *       likewise {@code dy}; the network is evaluated at {@code (u, v) = (x - dx, y - dy)};
  *   <li>inputs: {@code cx = floor((2u + 1 + M - W) 128 / M) - 128} ({@code M = max(W, H)}), likewise
  *       {@code cy}; {@code r = floor((cx^2 + cy^2) / 128) - 128}; 16 Fourier features
- *       {@code tri(c 2^k + ph) - 128} for c in (cx, cy), k = 0..3, ph in (0, 128);
+ *       {@code tri(c 2^k + ph) - 128} for c in (cx, cy), k = 0..3, ph in (0, 128), and 16 of the
+ *       diagonals {@code tri(floor(d 2^k / 2) + ph) - 128} for d in (cx + cy, cx - cy);
  *   <li>conditioning at frame t: the morph level {@code lev = clamp(floor(16 t / F) - 4, 0, 8)} and
  *       {@code c_j = A_j + floor((B_j - A_j) lev / 8)} for the prompt's two concept vectors A, B
  *       (their values are multiples of {@value #STEP}, so the division is exact);
  *   <li>the network: 3 hidden layers of {@value #HIDDEN} and an output layer of 4 (R, G, B, alpha),
  *       each {@code clamp(floor((B + sum W in) / 2^s), 0, 255)}; layer 1 reads
- *       {@code [cx, cy, r, fourier(16), c(40), z(4)]}, the others {@code [previous(64), c(40), z(4)]};
+ *       {@code [cx, cy, r, fourier(32), c(40), z(4)]}, the others {@code [previous(64), c(40), z(4)]};
  *   <li>composite on the background: {@code floor((alpha fg + (256 - alpha) bg) / 256)} per channel.
  * </ol>
  *
@@ -58,8 +59,11 @@ public final class GanSpec {
   public static final int LAYERS = 4;
   /** Fourier frequencies per coordinate: multipliers 1, 2, 4, 8. */
   public static final int FREQUENCIES = 4;
-  /** Spatial inputs of layer 1: cx, cy, r and 2 x 4 x 2 Fourier features. */
-  public static final int SPATIAL = 3 + 2 * FREQUENCIES * 2;
+  /**
+   * Spatial inputs of layer 1: cx, cy, r, 2 x 4 x 2 Fourier features of cx and cy, and 2 x 4 x 2
+   * of the diagonals cx + cy and cx - cy.
+   */
+  public static final int SPATIAL = 3 + 4 * FREQUENCIES * 2;
   /** Inputs of layer 1: spatial, conditioning, latent. */
   public static final int INPUTS_1 = SPATIAL + DIMS + Z;
   /** Inputs of layers 2..4: previous layer, conditioning, latent. */
@@ -137,7 +141,8 @@ public final class GanSpec {
    * @param cx the X input ({@link #coord})
    * @param cy the Y input
    * @param dst receives {@code cx, cy, r}, then {@code tri(c 2^k + ph) - 128} for c in (cx, cy),
-   *     k = 0..3, ph in (0, 128), in that nesting order
+   *     k = 0..3, ph in (0, 128), in that nesting order, then {@code tri(((d 2^k) >> 1) + ph) - 128}
+   *     for d in (cx + cy, cx - cy), likewise
    * @param off where to start writing
    */
   public static void spatial(int cx, int cy, int[] dst, int off) {
@@ -150,6 +155,31 @@ public final class GanSpec {
       for (int k = 0; k < FREQUENCIES; k++) {
         dst[i++] = tri(v * (1 << k)) - 128;
         dst[i++] = tri(v * (1 << k) + 128) - 128;
+      }
+    }
+    diagonals(cx, cy, dst, i);
+  }
+
+  /** Index of the first diagonal feature among the spatial inputs. */
+  public static final int DIAGONALS_FROM = 3 + 2 * FREQUENCIES * 2;
+
+  /**
+   * Fills the 16 diagonal features, the last spatial inputs (from {@link #DIAGONALS_FROM}).
+   *
+   * @param cx the X input
+   * @param cy the Y input
+   * @param dst receives {@code tri(((d 2^k) >> 1) + ph) - 128} for d in (cx + cy, cx - cy),
+   *     k = 0..3, ph in (0, 128), in that nesting order
+   * @param off where to start writing
+   */
+  public static void diagonals(int cx, int cy, int[] dst, int off) {
+    int i = off;
+    for (int c = 0; c < 2; c++) {
+      int d = c == 0 ? cx + cy : cx - cy;
+      for (int k = 0; k < FREQUENCIES; k++) {
+        int a = (d * (1 << k)) >> 1;
+        dst[i++] = tri(a) - 128;
+        dst[i++] = tri(a + 128) - 128;
       }
     }
   }

@@ -40,7 +40,7 @@ public final class GanWeights {
   public static final int MAX_WORD = 24;
   /** SHA-256 of the built-in weights file. */
   public static final String BUILT_IN_SHA256 =
-      "0x42de69d465a0c9f0b8372f96a020d03aeaef1698223267d477ce012503b31661";
+      "0xf7d876c7dd1fc386c4cc0126bbe46ebc4f6cf1b6cfb7a3a0860fef286840d659";
   private static final int VERSION = 2;
   private static final byte[] MAGIC = "VNFTGAN1".getBytes(StandardCharsets.US_ASCII);
   private static final String RESOURCE = "vnft-gan-1.weights";
