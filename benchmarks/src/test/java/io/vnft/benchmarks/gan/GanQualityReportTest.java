@@ -106,9 +106,9 @@ class GanQualityReportTest {
     Files.writeString(prompts, "# rules\ncat\ta meowing kitten\nfrog\ta croaking green toad\n"
         + "cat\tfire\ta meowing kitten becoming a hot flame\n");
     Path weights = dir.resolve("w.weights");
-    Files.write(weights, GanWeights.write(WEIGHTS.vocabulary(), vectors(WEIGHTS),
-        IntStream.range(0, WEIGHTS.vocabulary().size()).map(WEIGHTS::wordWeight).toArray(), shifts(WEIGHTS), layers(WEIGHTS),
-        biases(WEIGHTS)));
+    int[] wordWeights = IntStream.range(0, WEIGHTS.vocabulary().size()).map(WEIGHTS::wordWeight).toArray();
+    Files.write(weights, GanWeights.write(WEIGHTS.vocabulary(), vectors(WEIGHTS), wordWeights, shifts(WEIGHTS),
+        layers(WEIGHTS), biases(WEIGHTS)));
     Path out = dir.resolve("out");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     GanQualityReport.run(new String[] {concepts.toString(), prompts.toString(), out.toString(), weights.toString(),
