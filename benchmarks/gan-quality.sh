@@ -31,16 +31,7 @@ if [ ! -f "$1" ]; then
   echo "FAIL: no concepts TSV at $1; make it with: (cd $ROOT/vnft-gpu/training && npm ci && node prepare.js $1)" >&2
   exit 1
 fi
-if [ -z "${SKIP_BUILD:-}" ]; then
-  NPM=()
-  # The reactor build runs npm ci in vnft-zk, vnft-gpu and vnft-chain; once their node_modules exist, skip that.
-  if [ -d "$ROOT/vnft-zk/node_modules" ] && [ -d "$ROOT/vnft-gpu/node_modules" ] && [ -d "$ROOT/vnft-chain/node_modules" ]; then
-    NPM=(-DskipNpm=true)
-  fi
-  echo "== building the benchmarks module (reactor build, nothing installed)" >&2
-  (cd "$ROOT" && mvn -B -q -DskipTests -Dmaven.javadoc.skip=true "${NPM[@]}" -pl benchmarks -am package) >&2
-fi
-CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
+CP="$("$ROOT/benchmarks/build-classpath.sh")"
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:--Xmx2g} -Dai.djl.offline=true "-Dvnft.report.command=benchmarks/gan-quality.sh $*" \
   -cp "$CP" io.vnft.benchmarks.gan.GanQualityReport "$@"

@@ -39,20 +39,12 @@ public final class GanCodeCeiling {
   record Ceiling(int k, int bits, double top1, double top5) {}
 
   /**
-   * Command-line entry point.
+   * Command-line entry point; exit status 2 when an argument or the data is refused, 1 on any other error.
    *
    * @param args the concepts table, then {@code k:bits} pairs
    */
   public static void main(String[] args) {
-    try {
-      run(args, System.out);
-    } catch (InvalidInputException e) {
-      System.err.println("REFUSED: " + e.getMessage());
-      System.exit(2);
-    } catch (RuntimeException e) {
-      System.err.println("FAILED: " + e);
-      System.exit(1);
-    }
+    GanQualityReport.exitOnError(() -> run(args, System.out));
   }
 
   static List<Ceiling> run(String[] args, PrintStream out) {

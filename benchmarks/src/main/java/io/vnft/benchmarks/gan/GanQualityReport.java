@@ -182,8 +182,22 @@ public final class GanQualityReport {
    * @param args see the class comment
    */
   public static void main(String[] args) {
+    exitOnError(() -> run(args, System.out));
+  }
+
+  /** A report tool's work, run by {@link #exitOnError}. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a report tool's main work: an {@link InvalidInputException} (bad input, named) exits 2
+   * after printing {@code REFUSED: message}, any other error exits 1 after {@code FAILED:} and its
+   * stack trace.
+   */
+  static void exitOnError(Body body) {
     try {
-      run(args, System.out);
+      body.run();
     } catch (InvalidInputException e) {
       System.err.println("REFUSED: " + e.getMessage());
       System.exit(2);
