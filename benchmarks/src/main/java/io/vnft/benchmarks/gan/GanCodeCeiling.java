@@ -1,10 +1,7 @@
 package io.vnft.benchmarks.gan;
 
 import io.vnft.api.InvalidInputException;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * The ceiling a conditioning of a given layout puts on retrieval: the dataset's 16x16 thumbnails
@@ -30,7 +26,7 @@ import javax.imageio.ImageIO;
  * Not part of {@code mvn verify}; stateless.
  */
 public final class GanCodeCeiling {
-  /** Values per thumbnail: 16 x 16 x (R, G, B premultiplied, alpha), each 0..255. */
+  /** Values per thumbnail ({@link TrainingImages#premultipliedThumbnails}): 16 x 16 x (R, G, B premultiplied, alpha). */
   static final int VALUES = ImageSimilarity.SIDE * ImageSimilarity.SIDE * 4;
 
   private GanCodeCeiling() {}
@@ -68,18 +64,13 @@ public final class GanCodeCeiling {
       }
       codes.add(new int[] {k, bits});
     }
-    double[][] x = thumbnails(Concept.readAll(Path.of(args[0])));
+    double[][] x = TrainingImages.load(Concept.readAll(Path.of(args[0]))).premultipliedThumbnails();
     int kMax = codes.stream().mapToInt(c -> c[0]).max().orElse(0);
     if (kMax > Math.min(x.length, VALUES)) {
       throw new InvalidInputException("code: k = " + kMax + " above min(concepts, values) = "
           + Math.min(x.length, VALUES));
     }
-    double[] mean = new double[VALUES];
-    for (double[] r : x) {
-      for (int j = 0; j < VALUES; j++) {
-        mean[j] += r[j] / x.length;
-      }
-    }
+    double[] mean = mean(x);
     double[][] basis = components(x, mean, kMax);
     List<Ceiling> result = new ArrayList<>();
     out.printf(Locale.ROOT, "%d concepts; chance top-1 %.2f %%, top-5 %.2f %%%n", x.length, 100.0 / x.length,
@@ -93,44 +84,15 @@ public final class GanCodeCeiling {
     return result;
   }
 
-  /** Box-downsampled premultiplied colour and alpha of every concept's image, 0..255. */
-  static double[][] thumbnails(List<Concept> concepts) {
-    int side = ImageSimilarity.SIDE;
-    double[][] out = new double[concepts.size()][];
-    for (int i = 0; i < out.length; i++) {
-      Concept c = concepts.get(i);
-      BufferedImage img;
-      try {
-        img = ImageIO.read(c.image().toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException("concept " + c.shortName() + ": cannot read " + c.image(), e);
+  /** The mean row. */
+  static double[] mean(double[][] x) {
+    double[] mean = new double[x[0].length];
+    for (double[] r : x) {
+      for (int j = 0; j < mean.length; j++) {
+        mean[j] += r[j] / x.length;
       }
-      if (img == null || img.getWidth() < side || img.getHeight() < side) {
-        throw new InvalidInputException("concept " + c.shortName() + ": " + c.image() + " is no image of 16x16 or more");
-      }
-      int w = img.getWidth();
-      int h = img.getHeight();
-      int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-      double[] t = new double[VALUES];
-      int[] count = new int[side * side];
-      for (int y = 0; y < h; y++) {
-        for (int xx = 0; xx < w; xx++) {
-          int cell = (y * side / h) * side + xx * side / w;
-          int p = argb[y * w + xx];
-          double a = (p >>> 24) / 255.0;
-          for (int ch = 0; ch < 3; ch++) {
-            t[4 * cell + ch] += a * (p >> (16 - 8 * ch) & 0xff);
-          }
-          t[4 * cell + 3] += p >>> 24;
-          count[cell]++;
-        }
-      }
-      for (int j = 0; j < VALUES; j++) {
-        t[j] /= count[j / 4];
-      }
-      out[i] = t;
     }
-    return out;
+    return mean;
   }
 
   /** The first {@code k} principal axes of the centred rows, by decreasing variance. */

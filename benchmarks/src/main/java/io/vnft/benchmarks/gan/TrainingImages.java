@@ -81,6 +81,35 @@ public final class TrainingImages {
   }
 
   /**
+   * @return every image box-downsampled to 16x16 cells, each cell's premultiplied R, G, B and its
+   *     alpha (0..255; 4 values per cell, cells row-major), in concept order: the images before
+   *     any background is chosen
+   */
+  public double[][] premultipliedThumbnails() {
+    int side = ImageSimilarity.SIDE;
+    return argb.stream().map(px -> {
+      double[] t = new double[side * side * 4];
+      int[] count = new int[side * side];
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          int cell = (y * side / height) * side + x * side / width;
+          int p = px[y * width + x];
+          double a = (p >>> 24) / 255.0;
+          for (int c = 0; c < 3; c++) {
+            t[4 * cell + c] += a * (p >> (16 - 8 * c) & 0xff);
+          }
+          t[4 * cell + 3] += p >>> 24;
+          count[cell]++;
+        }
+      }
+      for (int j = 0; j < t.length; j++) {
+        t[j] /= count[j / 4];
+      }
+      return t;
+    }).toArray(double[][]::new);
+  }
+
+  /**
    * @param seed a video's seed
    * @return its background colour {@code 0xRRGGBB} ({@link GanLatent#background})
    */

@@ -23,12 +23,7 @@ class GanCodeCeilingTest {
         row[j] = 50 + sd[j] * r.nextGaussian();
       }
     }
-    double[] mean = new double[5];
-    for (double[] row : x) {
-      for (int j = 0; j < 5; j++) {
-        mean[j] += row[j] / n;
-      }
-    }
+    double[] mean = GanCodeCeiling.mean(x);
     double[][] v = GanCodeCeiling.components(x, mean, 3);
     int[] expected = {3, 0, 4};
     for (int c = 0; c < 3; c++) {
@@ -50,12 +45,7 @@ class GanCodeCeilingTest {
         row[4 * cell + 3] = a;
       }
     }
-    double[] mean = new double[GanCodeCeiling.VALUES];
-    for (double[] row : x) {
-      for (int j = 0; j < mean.length; j++) {
-        mean[j] += row[j] / n;
-      }
-    }
+    double[] mean = GanCodeCeiling.mean(x);
     double[][] basis = GanCodeCeiling.components(x, mean, n - 1);
     GanCodeCeiling.Ceiling full = GanCodeCeiling.measure(x, mean, basis, n - 1, 16);
     assertEquals(1.0, full.top1(), "n - 1 components of n images at 16 bits lose nothing that matters");

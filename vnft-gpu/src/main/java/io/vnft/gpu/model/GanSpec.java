@@ -64,6 +64,8 @@ public final class GanSpec {
    * of the diagonals cx + cy and cx - cy.
    */
   public static final int SPATIAL = 3 + 4 * FREQUENCIES * 2;
+  /** Index of the first diagonal feature among the spatial inputs: after cx, cy, r and the axes' features. */
+  public static final int DIAGONALS_FROM = 3 + 2 * FREQUENCIES * 2;
   /** Inputs of layer 1: spatial, conditioning, latent. */
   public static final int INPUTS_1 = SPATIAL + DIMS + Z;
   /** Inputs of layers 2..4: previous layer, conditioning, latent. */
@@ -159,9 +161,6 @@ public final class GanSpec {
     }
     diagonals(cx, cy, dst, i);
   }
-
-  /** Index of the first diagonal feature among the spatial inputs. */
-  public static final int DIAGONALS_FROM = 3 + 2 * FREQUENCIES * 2;
 
   /**
    * Fills the 16 diagonal features, the last spatial inputs (from {@link #DIAGONALS_FROM}).
