@@ -114,11 +114,12 @@ public final class GanWeights {
       if (!Arrays.equals(magic, MAGIC)) {
         throw corrupt("bad magic (expected VNFTGAN1)");
       }
-      int version = b.get();
-      int dims = b.get();
-      int z = b.get();
-      int hidden = b.get();
-      int layers = b.get();
+      // u8 fields: read unsigned, so a width of 128..255 is read as itself, not as a negative number
+      int version = b.get() & 0xff;
+      int dims = b.get() & 0xff;
+      int z = b.get() & 0xff;
+      int hidden = b.get() & 0xff;
+      int layers = b.get() & 0xff;
       if (version != VERSION || dims != GanSpec.DIMS || z != GanSpec.Z || hidden != GanSpec.HIDDEN
           || layers != GanSpec.LAYERS) {
         throw corrupt("header version/dims/z/hidden/layers = " + version + "/" + dims + "/" + z + "/"

@@ -42,7 +42,10 @@ import java.util.SplittableRandom;
  * another concept's text, its weighted mean not rounded to levels, is also a fake). Each step draws a batch of concepts and, per concept, a
  * text: the words of 1 to {@code --mix-max} (default 3) of its training texts, drawn with replacement,
  * and with probability {@code --distract} (default 0) one word drawn from the whole vocabulary (a
- * word that does not name the concept, as prompts have).
+ * word that does not name the concept, as prompts have). {@code --l2 W} (default 0) adds W times the
+ * squared error to the L1 term; {@code --qat-from N} (default 0: off) trains from step N on the integer
+ * model's grid (quantisation-aware: weights and biases rounded as {@link #quantise} rounds them at the
+ * current shifts, activations floored to 1/256, straight-through gradients).
  *
  * <p>Quantisation: per layer the largest shift {@code k} such that every weight, scaled by
  * {@code 2^k} (hidden inputs) or {@code 2^(k+1)} (signed inputs read as value / 128), rounds into
@@ -50,7 +53,8 @@ import java.util.SplittableRandom;
  * {@code round(127 tanh(E))}, word weights {@code max(1, round(255 sigmoid(L)))}.
  *
  * <p>Usage: {@code GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] [--res R]
- * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K] [--distract P]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
+ * [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K] [--distract P]
+ * [--l2 W] [--qat-from N]}; {@code vnft-gpu/training/train.sh} runs it. Not thread-safe.
  */
 public final class GanTrainer {
   private final Map<String, String> opts;
@@ -64,6 +68,8 @@ public final class GanTrainer {
   private final String schedule;
   private final int mixMax;
   private final double distract;
+  private final int qatFrom;
+  private final float l2;
   private final StringBuilder log = new StringBuilder();
 
   private GanTrainer(Map<String, String> opts) {
@@ -78,6 +84,8 @@ public final class GanTrainer {
     this.schedule = opts.getOrDefault("schedule", "fixed");
     this.mixMax = Integer.parseInt(opts.getOrDefault("mix-max", "3"));
     this.distract = Double.parseDouble(opts.getOrDefault("distract", "0"));
+    this.qatFrom = Integer.parseInt(opts.getOrDefault("qat-from", "0"));
+    this.l2 = Float.parseFloat(opts.getOrDefault("l2", "0"));
     if (!schedule.equals("fixed") && !schedule.equals("cosine")) {
       throw new IllegalArgumentException("--schedule: fixed or cosine, got " + schedule);
     }
@@ -99,7 +107,8 @@ public final class GanTrainer {
     }
     if (!o.containsKey("concepts") || !o.containsKey("out")) {
       System.err.println("usage: GanTrainer --concepts concepts.tsv --out DIR [--steps N] [--batch B] "
-          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K] [--distract P]");
+          + "[--res R] [--seed S] [--lambda L] [--lr LR] [--save-every N] [--schedule fixed|cosine] [--mix-max K] [--distract P] "
+          + "[--l2 W] [--qat-from N]");
       System.exit(2);
     }
     new GanTrainer(o).run();
@@ -118,8 +127,9 @@ public final class GanTrainer {
     int n = data.size();
     int v = data.vocabulary().size();
     say(String.format(Locale.ROOT, "data: %d concepts, %d words, %dx%d training images; steps %d, batch %d, "
-        + "lambda %.3f, lr %.4f (%s), mix-max %d, distract %.2f, seed %s", n, v, res, res, steps, batch, lambda,
-        lr, schedule, mixMax, distract, opts.getOrDefault("seed", "20261203")));
+        + "lambda %.3f, lr %.4f (%s), mix-max %d, distract %.2f, seed %s%s", n, v, res, res, steps, batch, lambda,
+        lr, schedule, mixMax, distract, opts.getOrDefault("seed", "20261203"),
+        (l2 > 0 ? String.format(Locale.ROOT, ", l2 %.2f", l2) : "") + (qatFrom > 0 ? ", qat from step " + qatFrom : "")));
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager base = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
       Params g = new Params();
@@ -219,10 +229,13 @@ public final class GanTrainer {
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray words = g.get("E").tanh().mul(127f / 128f);
             cond = levels(encode(g, mixA, words));
-            NDArray gen = generator(g, spatial, cond.concat(z, 1));
+            NDArray gen = generator(g, spatial, cond.concat(z, 1), qatFrom > 0 && step >= qatFrom ? shifts(g) : null);
             NDArray a = gen.get(":, :, 3:4");
             NDArray rgb = gen.get(":, :, 0:3");
             NDArray recon = a.sub(aT).abs().mean().add(rgb.mul(a).sub(pT).abs().mean());
+            if (l2 > 0) {
+              recon = recon.add(a.sub(aT).square().mean().add(rgb.mul(a).sub(pT).square().mean()).mul(l2));
+            }
             NDArray fakeImg = image(rgb.mul(a).add(a.mul(-1).add(1).mul(bg)));
             NDArray advG = discriminator(d, fakeImg, cond).mean().neg();
             NDArray loss = recon.add(advG.mul(lambda));
@@ -359,19 +372,97 @@ public final class GanTrainer {
     return pixels.transpose(0, 2, 1).reshape(new Shape(pixels.getShape().get(0), 3, res, res));
   }
 
-  static NDArray generator(Params g, NDArray spatial, NDArray cz) {
+  /**
+   * The float generator: {@code [P, SPATIAL]} spatial inputs and {@code [B, DIMS + Z]} conditioning
+   * and latent to {@code [B, P, 4]} outputs in [0, 255/256].
+   *
+   * @param shifts null for the plain float twin; else each layer's quantiser shift: the weights and
+   *     biases are rounded to the integer model's grid and every activation is floored to 1/256, as
+   *     the integer model computes them, with straight-through gradients (quantisation-aware training)
+   */
+  static NDArray generator(Params g, NDArray spatial, NDArray cz, int[] shifts) {
     NDArray w0 = g.get("W0");
+    NDArray b0 = g.get("b0");
+    if (shifts != null) {
+      w0 = onGrid(w0, shifts[0], 0);
+      b0 = onGrid(b0, shifts[0]);
+    }
     NDArray a = spatial.matMul(w0.get(":, 0:" + GanSpec.SPATIAL).transpose())
         .expandDims(0)
-        .add(cz.matMul(w0.get(":, " + GanSpec.SPATIAL + ":").transpose()).add(g.get("b0")).expandDims(1));
-    NDArray h = a.clip(0, 255f / 256f);
+        .add(cz.matMul(w0.get(":, " + GanSpec.SPATIAL + ":").transpose()).add(b0).expandDims(1));
+    NDArray h = activation(a, shifts != null);
     for (int l = 1; l < GanSpec.LAYERS; l++) {
       NDArray w = g.get("W" + l);
+      NDArray b = g.get("b" + l);
+      if (shifts != null) {
+        w = onGrid(w, shifts[l], GanSpec.HIDDEN);
+        b = onGrid(b, shifts[l]);
+      }
       NDArray hid = h.matMul(w.get(":, 0:" + GanSpec.HIDDEN).transpose());
-      NDArray side = cz.matMul(w.get(":, " + GanSpec.HIDDEN + ":").transpose()).add(g.get("b" + l)).expandDims(1);
-      h = hid.add(side).clip(0, 255f / 256f);
+      NDArray side = cz.matMul(w.get(":, " + GanSpec.HIDDEN + ":").transpose()).add(b).expandDims(1);
+      h = activation(hid.add(side), shifts != null);
     }
     return h;
+  }
+
+  /** {@code clamp(a, 0, 255/256)}, floored to a multiple of 1/256 first (straight through) when {@code exact}. */
+  private static NDArray activation(NDArray a, boolean exact) {
+    if (!exact) {
+      return a.clip(0, 255f / 256f);
+    }
+    NDArray units = a.mul(256f);
+    return units.add(units.floor().sub(units).stopGradient()).div(256f).clip(0, 255f / 256f);
+  }
+
+  /** Weights {@code [out, in]} rounded to the grid {@link #quantise} puts them on at shift k, straight through. */
+  private static NDArray onGrid(NDArray w, int k, int signedFrom) {
+    int in = (int) w.getShape().get(1);
+    float[] scale = new float[in];
+    for (int i = 0; i < in; i++) {
+      scale[i] = Math.scalb(1f, i >= signedFrom ? k + 1 : k);
+    }
+    NDArray s = w.getManager().create(scale, new Shape(1, in));
+    return w.add(w.mul(s).round().div(s).sub(w).stopGradient());
+  }
+
+  /** A bias rounded to the grid {@link #quantise} puts it on at shift k, straight through. */
+  private static NDArray onGrid(NDArray b, int k) {
+    float scale = Math.scalb(256f, k);
+    return b.add(b.mul(scale).round().div(scale).sub(b).stopGradient());
+  }
+
+  /** Each layer's shift as {@link #quantise} would choose it for the current weights. */
+  private static int[] shifts(Params g) {
+    int[] k = new int[GanSpec.LAYERS];
+    for (int l = 0; l < GanSpec.LAYERS; l++) {
+      k[l] = shift(g.get("W" + l).toFloatArray(), g.get("b" + l).toFloatArray(), GanSpec.outputs(l),
+          GanSpec.inputs(l), l == 0 ? 0 : GanSpec.HIDDEN);
+    }
+    return k;
+  }
+
+  /**
+   * The quantiser's shift for one layer: the largest {@code k <= MAX_SHIFT} such that every weight,
+   * scaled by {@code 2^k} (hidden inputs: columns below {@code signedFrom}) or {@code 2^(k+1)} (signed
+   * inputs), rounds into [-127, 127] and every bias scaled by {@code 256 * 2^k} into
+   * [-MAX_BIAS, MAX_BIAS]; 0 if none does.
+   */
+  static int shift(float[] wf, float[] bf, int out, int in, int signedFrom) {
+    int k = GanSpec.MAX_SHIFT;
+    for (; k > 0; k--) {
+      boolean fits = true;
+      for (int i = 0; i < out * in && fits; i++) {
+        double scale = Math.scalb(1.0, (i % in) >= signedFrom ? k + 1 : k);
+        fits = Math.abs(Math.round(wf[i] * scale)) <= GanSpec.MAX_WEIGHT;
+      }
+      for (int o = 0; o < out && fits; o++) {
+        fits = Math.abs(Math.round(bf[o] * 256 * Math.scalb(1.0, k))) <= GanSpec.MAX_BIAS;
+      }
+      if (fits) {
+        break;
+      }
+    }
+    return k;
   }
 
   private NDArray discriminator(Params d, NDArray img, NDArray cond) {
@@ -410,20 +501,7 @@ public final class GanTrainer {
       int signedFrom = l == 0 ? 0 : GanSpec.HIDDEN; // layer 0 reads only signed (value / 128) inputs
       float[] wf = g.get("W" + l).toFloatArray();
       float[] bf = g.get("b" + l).toFloatArray();
-      int k = GanSpec.MAX_SHIFT;
-      for (; k > 0; k--) {
-        boolean fits = true;
-        for (int i = 0; i < out * in && fits; i++) {
-          double scale = Math.scalb(1.0, (i % in) >= signedFrom ? k + 1 : k);
-          fits = Math.abs(Math.round(wf[i] * scale)) <= GanSpec.MAX_WEIGHT;
-        }
-        for (int o = 0; o < out && fits; o++) {
-          fits = Math.abs(Math.round(bf[o] * 256 * Math.scalb(1.0, k))) <= GanSpec.MAX_BIAS;
-        }
-        if (fits) {
-          break;
-        }
-      }
+      int k = shift(wf, bf, out, in, signedFrom);
       shifts[l] = k;
       w[l] = new int[out][in];
       b[l] = new int[out];

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class DjlGanArithmeticTest {
   private static final long LIMIT = 1L << 23;
-  /** Largest |folded bias| of a canvas: the bias and the 19 conditioning/latent terms. */
-  private static final long FOLDED = GanSpec.MAX_BIAS + (long) GanSpec.MAX_WEIGHT * 19 * 128;
+  /** Conditioning and latent inputs of every layer, each at most 128 in magnitude. */
+  private static final int CZ = GanSpec.DIMS + GanSpec.Z;
+  /** Largest |folded bias| of a canvas: the bias and the conditioning/latent terms. */
+  private static final long FOLDED = GanSpec.MAX_BIAS + (long) GanSpec.MAX_WEIGHT * CZ * 128;
 
   /** Largest |cx| (or |cy|) over every width n <= m <= 4096 and the largest motion amplitude. */
   private static int largestCoordinate() {
@@ -58,9 +60,9 @@ class DjlGanArithmeticTest {
         assertTrue(sp[i] >= -128 && sp[i] <= 127);
       }
     }
-    spatial = 2L * c + rMax + 16 * 128;
-    long layer1 = GanSpec.MAX_BIAS + GanSpec.MAX_WEIGHT * (spatial + 19 * 128);
-    long hidden = GanSpec.MAX_BIAS + GanSpec.MAX_WEIGHT * (64L * 255 + 19 * 128);
+    spatial = 2L * c + rMax + (GanSpec.SPATIAL - 3) * 128L;
+    long layer1 = GanSpec.MAX_BIAS + GanSpec.MAX_WEIGHT * (spatial + CZ * 128);
+    long hidden = GanSpec.MAX_BIAS + GanSpec.MAX_WEIGHT * ((long) GanSpec.HIDDEN * 255 + CZ * 128);
     assertTrue(layer1 < LIMIT, "layer 1 bound " + layer1);
     assertTrue(hidden < LIMIT, "layers 2..4 bound " + hidden);
     assertTrue(FOLDED < LIMIT);

@@ -56,6 +56,9 @@ class GanWeightsTest {
     header = f.clone();
     header[8] = 1; // version 1: 15 signed bytes per concept, no word weights
     assertTrue(refusal(header).contains("expected 2/"), refusal(header));
+    header = f.clone();
+    header[11] = (byte) 200; // hidden: a u8, so 200 (not -56); a width of 128 once read as -128
+    assertTrue(refusal(header).contains("/200/"), refusal(header));
     byte[] zeroWeight = f.clone();
     int vectorsEnd = 8 + 5 + 2 + W.vocabulary().stream().mapToInt(s -> 1 + s.length()).sum()
         + W.vocabulary().size() * GanSpec.DIMS;
