@@ -36,20 +36,21 @@ import java.util.List;
  * windows); each frame is then a crop of its canvas. The conditioning and latent inputs of every
  * layer are constant over a canvas, so their products are folded with the bias into one integer
  * per unit (computed in Java), and the matrix products run over the 35 spatial inputs and the
- * 64 hidden units only. That bias enters the product as the weight of an input row of ones (one
+ * 128 hidden units only. That bias enters the product as the weight of an input row of ones (one
  * row per canvas in a chunk, 1 on that canvas's pixels), which each hidden layer's matrix passes
  * on as an extra output; so canvases of several videos can share one chunk (small videos are
  * evaluated together instead of one small product each), and no layer has a bias pass.
  *
  * <p>Speed: canvas pixels are evaluated in chunks of {@link #CPU_CHUNK_PIXELS} on the CPU (a
- * [65, chunk] float tensor of 0.5 MiB: the passes stay in a core's L2 cache) and
+ * [129, chunk] float tensor of 1 MiB: the passes stay in a core's L2 cache) and
  * {@link #GPU_CHUNK_PIXELS} on a GPU; per chunk and hidden layer: one product, a clamp and a
  * floor. The network's 4 outputs come back as one byte each per pixel. Measured on the 2-core
  * development VM (one PyTorch thread), a 256x256x64 morph (nine canvases, 0.6 M canvas pixels)
  * takes about 205 ms of CPU: 150 ms in the products (~80 GFLOP/s, near one core's peak), 30 ms
  * in clamp and floor, 25 ms for the rest (spatial inputs, filled in Java by row runs from
  * per-column and per-row tables, the diagonal features per pixel; uploads; compositing and
- * cropping; measured before the diagonal features were added).
+ * cropping; measured with 64 hidden units, before the diagonal features were added and the width
+ * doubled).
  *
  * <p>Not thread-safe: one instance runs one batch at a time (it holds an {@link NDManager}).
  */
@@ -57,10 +58,10 @@ public final class DjlGan implements AutoCloseable {
   /**
    * Canvas pixels per chunk on the CPU (system property {@code vnft.djl.gan.chunkPixels}, default
    * 2^11; measured on the 2-core development VM for a 256x256x64 morph, CPU ms per video: 217 at
-   * 2^10, 200 at 1.5 * 2^10 to 1.5 * 2^11, 210 at 2^12, 285 at 2^13).
+   * 2^10, 200 at 1.5 * 2^10 to 1.5 * 2^11, 210 at 2^12, 285 at 2^13; with 64 hidden units).
    */
   static final int CPU_CHUNK_PIXELS = Integer.getInteger("vnft.djl.gan.chunkPixels", 1 << 11);
-  /** Canvas pixels per chunk on a GPU (65 MiB per [65, chunk] tensor). */
+  /** Canvas pixels per chunk on a GPU (129 MiB per [129, chunk] tensor). */
   static final int GPU_CHUNK_PIXELS = 1 << 18;
   /** Most canvases in one chunk (each adds an input row to every layer's product). */
   static final int MAX_SEGMENTS = 16;
@@ -307,8 +308,8 @@ public final class DjlGan implements AutoCloseable {
 
   /**
    * The layer matrices for chunks of these canvases (k of them), all times 2^-s except the
-   * pass-through ones: hidden layer l is {@code [[W_l, bias_1 .. bias_k], [0, I_k]]}, [64 + k,
-   * main + k]; the output layer {@code [W_4, bias_1 .. bias_k]}, [4, 64 + k].
+   * pass-through ones: hidden layer l is {@code [[W_l, bias_1 .. bias_k], [0, I_k]]}, [128 + k,
+   * main + k]; the output layer {@code [W_4, bias_1 .. bias_k]}, [4, 128 + k].
    */
   private ChunkWeights chunkWeights(NDManager parent, List<Canvas> canvases) {
     int k = canvases.size();

@@ -23,7 +23,7 @@ public final class GanRequests {
    */
   public static ModelInfo modelInfo(GanWeights weights) {
     return new ModelInfo(GanSpec.MODEL_ID, weights.sha256(), true,
-        "text-conditioned CPPN-GAN trained on the Noto emoji images (64-wide MLP per pixel, "
+        "text-conditioned CPPN-GAN trained on the Noto emoji images (128-wide MLP per pixel, "
             + "word vectors learned with it, integer-exact); depicts emoji-like concepts, morphs A into B",
         GanSpec.DEFAULT_FORMAT, GanSpec.CONDITIONING_BITS);
   }

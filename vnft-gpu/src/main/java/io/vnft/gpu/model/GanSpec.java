@@ -23,7 +23,7 @@ package io.vnft.gpu.model;
  *       (their values are multiples of {@value #STEP}, so the division is exact);
  *   <li>the network: 3 hidden layers of {@value #HIDDEN} and an output layer of 4 (R, G, B, alpha),
  *       each {@code clamp(floor((B + sum W in) / 2^s), 0, 255)}; layer 1 reads
- *       {@code [cx, cy, r, fourier(32), c(40), z(4)]}, the others {@code [previous(64), c(40), z(4)]};
+ *       {@code [cx, cy, r, fourier(32), c(40), z(4)]}, the others {@code [previous(128), c(40), z(4)]};
  *   <li>composite on the background: {@code floor((alpha fg + (256 - alpha) bg) / 256)} per channel.
  * </ol>
  *
@@ -52,7 +52,7 @@ public final class GanSpec {
   /** Latent inputs of the network, from seed bytes 0..3. */
   public static final int Z = 4;
   /** Width of each hidden layer. */
-  public static final int HIDDEN = 64;
+  public static final int HIDDEN = 128;
   /** Outputs: R, G, B, alpha. */
   public static final int OUTPUTS = 4;
   /** Layers with weights: 3 hidden and the output. */
@@ -76,8 +76,11 @@ public final class GanSpec {
   public static final int MAX_SHIFT = 20;
   /** Bound on |weight|. */
   public static final int MAX_WEIGHT = 127;
-  /** Bound on |bias|: 2^22. */
-  public static final int MAX_BIAS = 1 << 22;
+  /**
+   * Bound on |bias|: 2^21, so that with 128 hidden inputs every pre-activation stays below 2^23
+   * ({@code 2^21 + 127 (128 * 255 + 44 * 128) = 6,957,696}).
+   */
+  public static final int MAX_BIAS = 1 << 21;
   /** Period of the triangle wave. */
   public static final int PERIOD = 512;
   /**

@@ -24,12 +24,12 @@ import java.util.SplittableRandom;
  * copies.
  *
  * <p>File format (big-endian): ASCII magic {@code VNFTGAN1}; u8 version (2), u8 dims (40), u8 z
- * (4), u8 hidden (64), u8 layers (4); u16 vocabulary size V (1..65535); V words, each u8 length
+ * (4), u8 hidden (128), u8 layers (4); u16 vocabulary size V (1..65535); V words, each u8 length
  * (1..{@value #MAX_WORD}) and that many ASCII bytes {@code [a-z]}, strictly increasing; V x 40
  * int8 word vectors in [-127, 127]; V u8 word weights in [1, 255] (a word's weight in the
  * segment mean, {@link GanText}); then per layer (inputs/outputs as {@link GanSpec#inputs} /
  * {@link GanSpec#outputs}): u8 shift (0..{@value GanSpec#MAX_SHIFT}), outputs x inputs int8
- * weights [out][in] in [-127, 127], outputs int32 biases in [-2^22, 2^22]. Nothing may follow.
+ * weights [out][in] in [-127, 127], outputs int32 biases in [-2^21, 2^21]. Nothing may follow.
  * Anything else is refused as corrupt, naming the field.
  *
  * <p>The built-in file {@code vnft-gan-1.weights} is written by the training command
@@ -40,7 +40,7 @@ public final class GanWeights {
   public static final int MAX_WORD = 24;
   /** SHA-256 of the built-in weights file. */
   public static final String BUILT_IN_SHA256 =
-      "0xf7d876c7dd1fc386c4cc0126bbe46ebc4f6cf1b6cfb7a3a0860fef286840d659";
+      "0x5c019bf4242cedb7361982c3fd1ee83c9e94698d949b92a7532d07a7b4c0a9a1";
   private static final int VERSION = 2;
   private static final byte[] MAGIC = "VNFTGAN1".getBytes(StandardCharsets.US_ASCII);
   private static final String RESOURCE = "vnft-gan-1.weights";
@@ -177,7 +177,7 @@ public final class GanWeights {
         for (int o = 0; o < out; o++) {
           int x = b.getInt();
           if (x < -GanSpec.MAX_BIAS || x > GanSpec.MAX_BIAS) {
-            throw corrupt("B" + l + "[" + o + "] = " + x + " outside [-2^22, 2^22]");
+            throw corrupt("B" + l + "[" + o + "] = " + x + " outside [-2^21, 2^21]");
           }
           biases[l][o] = x;
         }
@@ -297,7 +297,13 @@ public final class GanWeights {
         for (int i = 0; i < w[l][o].length; i++) {
           w[l][o][i] = rnd.nextInt(-127, 128);
         }
-        b[l][o] = rnd.nextInt(-(1 << 17), 1 << 17) + (1 << (shifts[l] + 7));
+        // centred: at hidden inputs of 128 (mid-range) the pre-activation is near 2^(s+7), whatever the
+        // width (uncentred, one output unit of a 128-wide network sat at 0 for every pixel)
+        long centre = 0;
+        for (int i = 0; l > 0 && i < GanSpec.HIDDEN; i++) {
+          centre += 128L * w[l][o][i];
+        }
+        b[l][o] = (int) (rnd.nextInt(-(1 << 17), 1 << 17) + (1 << (shifts[l] + 7)) - centre);
       }
     }
     return parse(write(vocab, vec, ww, shifts, w, b));

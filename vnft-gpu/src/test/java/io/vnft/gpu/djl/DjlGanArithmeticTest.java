@@ -153,7 +153,7 @@ class DjlGanArithmeticTest {
     }
   }
 
-  /** Weights at their limits (|W| = 127, |B| = 2^22) with shifts that keep outputs unsaturated. */
+  /** Weights at their limits (|W| = 127, |B| = 2^21) with shifts that keep outputs unsaturated. */
   @Test
   void extremeWeightsRenderLikeTheReference() {
     Random rnd = new Random(10);
