@@ -87,6 +87,37 @@ class GanWeightsTest {
         IntStream.range(0, GanSpec.LAYERS).mapToObj(W::biases).toArray(int[][]::new)));
   }
 
+  /**
+   * The faces are compared on random weights, so those must draw something: every output takes many
+   * values over the pixels (none sits at 0 or 255 throughout), and the conditioning changes them.
+   */
+  @Test
+  void randomWeightsDrawWhatTheConditioningAsks() {
+    for (long seed : new long[] {3, 7, 20_240_501L}) {
+      ReferenceGan g = new ReferenceGan(GanWeights.random(seed, 500)); // as the face tests draw them
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+      List<java.util.Set<Integer>> seen = IntStream.range(0, GanSpec.OUTPUTS)
+          .mapToObj(i -> (java.util.Set<Integer>) new java.util.HashSet<Integer>()).toList();
+      int changed = 0;
+      for (int t = 0; t < 200; t++) {
+        int[] in = new int[GanSpec.INPUTS_1];
+        for (int i = 0; i < in.length; i++) {
+          in[i] = r.nextInt(-128, 128);
+        }
+        int[] out = g.network(in);
+        for (int o = 0; o < out.length; o++) {
+          seen.get(o).add(out[o]);
+        }
+        in[GanSpec.SPATIAL] += in[GanSpec.SPATIAL] < 0 ? 96 : -96; // another value of the first conditioning input
+        changed += Arrays.equals(out, g.network(in)) ? 0 : 1;
+      }
+      for (int o = 0; o < GanSpec.OUTPUTS; o++) {
+        assertTrue(seen.get(o).size() >= 20, "seed " + seed + ", output " + o + " takes " + seen.get(o));
+      }
+      assertTrue(changed >= 100, "seed " + seed + ": the conditioning changed " + changed + " of 200 outputs");
+    }
+  }
+
   @Test
   void theBuiltInFileIsPinned() {
     assertEquals(GanWeights.BUILT_IN_SHA256, GanWeights.builtIn().sha256().hex());
